@@ -1,0 +1,525 @@
+package dev.railtracks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.execution.ExecutionStrategy;
+import dev.railtracks.observation.NodeObservationConvention;
+import dev.railtracks.observation.SessionObservationConvention;
+
+/**
+ * How a {@link Session} runs: timeout, error policy, logging, streaming subscriber, identifier, saved state and
+ * execution strategy. Immutable; build one with {@link #builder()} or start from {@link #defaults()}. Every builder
+ * method validates its value at once and names it in the exception.
+ *
+ * <pre>{@code
+ * ExecutorConfig config = ExecutorConfig.builder()
+ *     .timeout(Duration.ofSeconds(30))
+ *     .endOnError(true)
+ *     .loggingSetting(LoggingSetting.QUIET)
+ *     .subscriber(item -> System.out.println("streamed " + item))
+ *     .build();
+ * }</pre>
+ */
+public final class ExecutorConfig {
+
+	/** The default timeout of a top-level call, as in the design document. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(150);
+
+	/** Where sessions save their state unless told otherwise (relative to the working directory). */
+	public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".railtracks", "data", "sessions");
+
+	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+	private static final ExecutorConfig DEFAULTS = new Builder().build();
+
+	private final @Nullable Duration timeout;
+
+	private final boolean endOnError;
+
+	private final LoggingSetting loggingSetting;
+
+	private final @Nullable Path logFile;
+
+	private final @Nullable Consumer<Object> subscriber;
+
+	private final @Nullable String runIdentifier;
+
+	private final @Nullable String sessionName;
+
+	private final boolean promptInjection;
+
+	private final boolean saveState;
+
+	private final Path stateDirectory;
+
+	private final ExecutionStrategy executionStrategy;
+
+	private final boolean inlineSynchronousCalls;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable NodeObservationConvention nodeObservationConvention;
+
+	private final @Nullable SessionObservationConvention sessionObservationConvention;
+
+	private final List<SessionListener> sessionListeners;
+
+	private ExecutorConfig(Builder builder) {
+		this.timeout = builder.timeout;
+		this.endOnError = builder.endOnError;
+		this.loggingSetting = builder.loggingSetting;
+		this.logFile = builder.logFile;
+		this.subscriber = builder.subscriber;
+		this.runIdentifier = builder.runIdentifier;
+		this.sessionName = builder.sessionName;
+		this.promptInjection = builder.promptInjection;
+		this.saveState = builder.saveState;
+		this.stateDirectory = builder.stateDirectory;
+		this.executionStrategy = builder.executionStrategy;
+		this.inlineSynchronousCalls = builder.inlineSynchronousCalls;
+		this.observationRegistry = builder.observationRegistry;
+		this.nodeObservationConvention = builder.nodeObservationConvention;
+		this.sessionObservationConvention = builder.sessionObservationConvention;
+		this.sessionListeners = List.copyOf(builder.sessionListeners);
+	}
+
+	/**
+	 * The defaults: 150 s timeout, no end on error, {@link LoggingSetting#REGULAR}, no log file, no subscriber, a new
+	 * identifier per session, prompt injection on, state saved under {@link #DEFAULT_STATE_DIRECTORY}, automatic
+	 * execution strategy (virtual threads on Java 21+).
+	 * @return the default configuration
+	 */
+	public static ExecutorConfig defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * A builder starting from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder starting from this configuration.
+	 * @return a new builder with this configuration's values
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Maximum time a top-level call may take; {@code null} means no limit.
+	 * @return the timeout, or {@code null}
+	 */
+	public @Nullable Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Whether the first node failure anywhere ends the whole run.
+	 * @return {@code true} to end on the first error
+	 */
+	public boolean endOnError() {
+		return this.endOnError;
+	}
+
+	/**
+	 * Which engine events are logged.
+	 * @return the logging setting
+	 */
+	public LoggingSetting loggingSetting() {
+		return this.loggingSetting;
+	}
+
+	/**
+	 * File that receives this session's event log as text lines, or {@code null}.
+	 * @return the log file
+	 */
+	public @Nullable Path logFile() {
+		return this.logFile;
+	}
+
+	/**
+	 * Receives every item a node {@link Railtracks#broadcast broadcasts}, or {@code null}.
+	 * @return the streaming subscriber
+	 */
+	public @Nullable Consumer<Object> subscriber() {
+		return this.subscriber;
+	}
+
+	/**
+	 * The session identifier to use, or {@code null} for a new UUID per session.
+	 * @return the run identifier
+	 */
+	public @Nullable String runIdentifier() {
+		return this.runIdentifier;
+	}
+
+	/**
+	 * The session's name, used in the saved file name, or {@code null}.
+	 * @return the session name
+	 */
+	public @Nullable String sessionName() {
+		return this.sessionName;
+	}
+
+	/**
+	 * Whether LLM nodes fill {@code {placeholders}} in prompts from the session context.
+	 * @return {@code true} when prompt injection is on
+	 */
+	public boolean promptInjection() {
+		return this.promptInjection;
+	}
+
+	/**
+	 * Whether the session writes its execution state as JSON when it closes.
+	 * @return {@code true} to save state
+	 */
+	public boolean saveState() {
+		return this.saveState;
+	}
+
+	/**
+	 * Directory of the saved state files.
+	 * @return the state directory
+	 */
+	public Path stateDirectory() {
+		return this.stateDirectory;
+	}
+
+	/**
+	 * How asynchronous and parallel node calls get their threads.
+	 * @return the execution strategy
+	 */
+	public ExecutionStrategy executionStrategy() {
+		return this.executionStrategy;
+	}
+
+	/**
+	 * Whether a synchronous {@link Railtracks#call call} runs the child on the caller's own thread (the cheapest
+	 * handoff). When off, every call is handed to the execution strategy.
+	 * @return {@code true} when synchronous calls run inline
+	 */
+	public boolean inlineSynchronousCalls() {
+		return this.inlineSynchronousCalls;
+	}
+
+	/**
+	 * Registry that receives {@code railtracks.session} and {@code railtracks.node} observations.
+	 * @return the registry, {@link ObservationRegistry#NOOP} by default
+	 */
+	public ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
+	}
+
+	/**
+	 * Replaces the default naming and tagging of node observations, or {@code null}.
+	 * @return the custom node convention
+	 */
+	public @Nullable NodeObservationConvention nodeObservationConvention() {
+		return this.nodeObservationConvention;
+	}
+
+	/**
+	 * Replaces the default naming and tagging of session observations, or {@code null}.
+	 * @return the custom session convention
+	 */
+	public @Nullable SessionObservationConvention sessionObservationConvention() {
+		return this.sessionObservationConvention;
+	}
+
+	/**
+	 * Listeners told when sessions start and close.
+	 * @return the listeners, in order
+	 */
+	public List<SessionListener> sessionListeners() {
+		return this.sessionListeners;
+	}
+
+	@Override
+	public String toString() {
+		return "ExecutorConfig[timeout=" + this.timeout + ", endOnError=" + this.endOnError + ", loggingSetting="
+				+ this.loggingSetting + ", logFile=" + this.logFile + ", subscriber=" + (this.subscriber != null)
+				+ ", runIdentifier=" + this.runIdentifier + ", sessionName=" + this.sessionName + ", promptInjection="
+				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory=" + this.stateDirectory
+				+ ", executionStrategy=" + this.executionStrategy.name() + ", inlineSynchronousCalls="
+				+ this.inlineSynchronousCalls + "]";
+	}
+
+	/**
+	 * Builds an {@link ExecutorConfig}. Each method validates its argument immediately.
+	 */
+	public static final class Builder {
+
+		private @Nullable Duration timeout = DEFAULT_TIMEOUT;
+
+		private boolean endOnError;
+
+		private LoggingSetting loggingSetting = LoggingSetting.REGULAR;
+
+		private @Nullable Path logFile;
+
+		private @Nullable Consumer<Object> subscriber;
+
+		private @Nullable String runIdentifier;
+
+		private @Nullable String sessionName;
+
+		private boolean promptInjection = true;
+
+		private boolean saveState = true;
+
+		private Path stateDirectory = DEFAULT_STATE_DIRECTORY;
+
+		private ExecutionStrategy executionStrategy = ExecutionStrategy.auto();
+
+		private boolean inlineSynchronousCalls = true;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable NodeObservationConvention nodeObservationConvention;
+
+		private @Nullable SessionObservationConvention sessionObservationConvention;
+
+		private final List<SessionListener> sessionListeners = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		private Builder(ExecutorConfig config) {
+			this.timeout = config.timeout;
+			this.endOnError = config.endOnError;
+			this.loggingSetting = config.loggingSetting;
+			this.logFile = config.logFile;
+			this.subscriber = config.subscriber;
+			this.runIdentifier = config.runIdentifier;
+			this.sessionName = config.sessionName;
+			this.promptInjection = config.promptInjection;
+			this.saveState = config.saveState;
+			this.stateDirectory = config.stateDirectory;
+			this.executionStrategy = config.executionStrategy;
+			this.inlineSynchronousCalls = config.inlineSynchronousCalls;
+			this.observationRegistry = config.observationRegistry;
+			this.nodeObservationConvention = config.nodeObservationConvention;
+			this.sessionObservationConvention = config.sessionObservationConvention;
+			this.sessionListeners.addAll(config.sessionListeners);
+		}
+
+		/**
+		 * Maximum time a top-level call may take before it fails with {@link GlobalTimeoutException}.
+		 * @param timeout a positive duration, or {@code null} for no limit
+		 * @return this builder
+		 * @throws IllegalArgumentException when zero or negative
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+				throw new IllegalArgumentException(
+						"timeout must be positive but was " + timeout + "; use noTimeout() for no limit");
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Removes the time limit of top-level calls.
+		 * @return this builder
+		 */
+		public Builder noTimeout() {
+			this.timeout = null;
+			return this;
+		}
+
+		/**
+		 * Whether the first node failure anywhere ends the whole run.
+		 * @param endOnError {@code true} to end on the first error
+		 * @return this builder
+		 */
+		public Builder endOnError(boolean endOnError) {
+			this.endOnError = endOnError;
+			return this;
+		}
+
+		/**
+		 * Which engine events are logged.
+		 * @param loggingSetting the setting
+		 * @return this builder
+		 */
+		public Builder loggingSetting(LoggingSetting loggingSetting) {
+			this.loggingSetting = required(loggingSetting, "loggingSetting");
+			return this;
+		}
+
+		/**
+		 * File that receives this session's event log; created or appended to.
+		 * @param logFile a file path, or {@code null} for none
+		 * @return this builder
+		 * @throws IllegalArgumentException when the path is an existing directory
+		 */
+		public Builder logFile(@Nullable Path logFile) {
+			if (logFile != null && java.nio.file.Files.isDirectory(logFile)) {
+				throw new IllegalArgumentException("logFile must be a file but " + logFile + " is a directory");
+			}
+			this.logFile = logFile;
+			return this;
+		}
+
+		/**
+		 * Receives every broadcast item, on the session's delivery thread, in publication order.
+		 * @param subscriber the subscriber, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder subscriber(@Nullable Consumer<Object> subscriber) {
+			this.subscriber = subscriber;
+			return this;
+		}
+
+		/**
+		 * A fixed session identifier (also the saved file's name); by default each session gets a new UUID.
+		 * @param runIdentifier letters, digits, '.', '_' or '-' (at most 128, starting with a letter or digit), or
+		 * {@code null}
+		 * @return this builder
+		 * @throws IllegalArgumentException when the identifier is not safe as a file name
+		 */
+		public Builder runIdentifier(@Nullable String runIdentifier) {
+			if (runIdentifier != null && !SAFE_IDENTIFIER.matcher(runIdentifier).matches()) {
+				throw new IllegalArgumentException("runIdentifier must be 1-128 letters, digits, '.', '_' or '-' "
+						+ "starting with a letter or digit, but was '" + runIdentifier + "'");
+			}
+			this.runIdentifier = runIdentifier;
+			return this;
+		}
+
+		/**
+		 * The session's name, used in the saved file name ({@code {name}_{id}.json}).
+		 * @param sessionName the name, or {@code null}
+		 * @return this builder
+		 */
+		public Builder sessionName(@Nullable String sessionName) {
+			this.sessionName = sessionName;
+			return this;
+		}
+
+		/**
+		 * Whether LLM nodes fill prompt placeholders from the session context.
+		 * @param promptInjection {@code true} to inject
+		 * @return this builder
+		 */
+		public Builder promptInjection(boolean promptInjection) {
+			this.promptInjection = promptInjection;
+			return this;
+		}
+
+		/**
+		 * Whether the session writes its state as JSON on close.
+		 * @param saveState {@code true} to save
+		 * @return this builder
+		 */
+		public Builder saveState(boolean saveState) {
+			this.saveState = saveState;
+			return this;
+		}
+
+		/**
+		 * Directory of the saved state files; created when needed.
+		 * @param stateDirectory the directory
+		 * @return this builder
+		 * @throws IllegalArgumentException when the path is an existing regular file
+		 */
+		public Builder stateDirectory(Path stateDirectory) {
+			required(stateDirectory, "stateDirectory");
+			if (java.nio.file.Files.isRegularFile(stateDirectory)) {
+				throw new IllegalArgumentException(
+						"stateDirectory must be a directory but " + stateDirectory + " is a file");
+			}
+			this.stateDirectory = stateDirectory;
+			return this;
+		}
+
+		/**
+		 * How asynchronous and parallel calls get their threads.
+		 * @param executionStrategy the strategy
+		 * @return this builder
+		 */
+		public Builder executionStrategy(ExecutionStrategy executionStrategy) {
+			this.executionStrategy = required(executionStrategy, "executionStrategy");
+			return this;
+		}
+
+		/**
+		 * Whether synchronous calls run the child on the caller's thread.
+		 * @param inlineSynchronousCalls {@code true} to run inline
+		 * @return this builder
+		 */
+		public Builder inlineSynchronousCalls(boolean inlineSynchronousCalls) {
+			this.inlineSynchronousCalls = inlineSynchronousCalls;
+			return this;
+		}
+
+		/**
+		 * Registry that receives the session's observations.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = required(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Custom naming and tagging of node observations.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder nodeObservationConvention(@Nullable NodeObservationConvention convention) {
+			this.nodeObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Custom naming and tagging of session observations.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder sessionObservationConvention(@Nullable SessionObservationConvention convention) {
+			this.sessionObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Adds a listener told when sessions start and close.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder addSessionListener(SessionListener listener) {
+			this.sessionListeners.add(required(listener, "sessionListener"));
+			return this;
+		}
+
+		/**
+		 * Builds the configuration.
+		 * @return a new immutable configuration
+		 */
+		public ExecutorConfig build() {
+			return new ExecutorConfig(this);
+		}
+
+		private static <T> T required(@Nullable T value, String name) {
+			if (value == null) {
+				throw new IllegalArgumentException(name + " must not be null");
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.railtracks;
+
+/**
+ * A named, reusable recipe for a node: it validates the arguments of a call and creates the {@link Node} that runs
+ * it. Obtain one from a node class with {@link #of(Class)} or from a function with {@link FunctionNode#of}.
+ *
+ * @param <O> the type of the node's result
+ */
+public interface NodeDefinition<O> {
+
+	/**
+	 * The node's name, used in messages before an instance exists.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * The kind of node this definition creates.
+	 * @return the node type
+	 */
+	default NodeType type() {
+		return NodeType.OTHER;
+	}
+
+	/**
+	 * Creates the node for one call.
+	 * @param args the call's arguments
+	 * @return a new node, not yet invoked
+	 * @throws NodeCreationException when the arguments don't fit (naming the node and the argument) or the node's
+	 * constructor fails
+	 */
+	Node<O> create(Object... args);
+
+	/**
+	 * The definition of a {@link Node} subclass: each call creates an instance through the constructor whose
+	 * parameters match the arguments. Definitions are cached per class.
+	 * @param <O> the node's result type
+	 * @param nodeClass a concrete node class
+	 * @return its definition
+	 * @throws NodeCreationException when the class is abstract or has no constructor
+	 */
+	@SuppressWarnings("unchecked")
+	static <O> NodeDefinition<O> of(Class<? extends Node<O>> nodeClass) {
+		if (nodeClass == null) {
+			throw new NodeCreationException("Node class must not be null");
+		}
+		return (NodeDefinition<O>) ClassNodeDefinition.forClass(nodeClass);
+	}
+
+}

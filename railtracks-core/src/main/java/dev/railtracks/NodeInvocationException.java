@@ -1,0 +1,42 @@
+package dev.railtracks;
+
+/**
+ * A node's {@code invoke()} failed with a checked exception; the original is kept as the cause. Unchecked
+ * exceptions and errors thrown by a node reach the caller unchanged. A node may also throw this type itself with
+ * {@code fatal = true} to end the whole run.
+ */
+public class NodeInvocationException extends RailtracksException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final boolean fatal;
+
+	/**
+	 * Creates a non-fatal invocation failure.
+	 * @param message which node failed and how
+	 * @param cause what the node threw
+	 */
+	public NodeInvocationException(String message, Throwable cause) {
+		this(message, cause, false);
+	}
+
+	/**
+	 * Creates an invocation failure.
+	 * @param message which node failed and how
+	 * @param cause what the node threw, may be {@code null}
+	 * @param fatal whether the failure ends the whole run even when {@code endOnError} is off
+	 */
+	public NodeInvocationException(String message, Throwable cause, boolean fatal) {
+		super(message, cause);
+		this.fatal = fatal;
+	}
+
+	/**
+	 * Whether this failure ends the whole run.
+	 * @return {@code true} when fatal
+	 */
+	public boolean isFatal() {
+		return this.fatal;
+	}
+
+}

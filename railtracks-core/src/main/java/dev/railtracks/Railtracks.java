@@ -1,0 +1,221 @@
+package dev.railtracks;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.state.Scope;
+
+/**
+ * The calls a node makes: run other nodes, broadcast, and use the session's context. Static-import them:
+ *
+ * <pre>{@code
+ * import static dev.railtracks.Railtracks.*;
+ *
+ * class Planner extends Node<List<Integer>> {
+ *     public List<Integer> invoke() {
+ *         int first = call(countChars, "hello");
+ *         List<Integer> all = callBatch(countChars, List.of("a", "bb", "ccc"));
+ *         broadcast("planned " + all.size());
+ *         return all;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Inside a node, calls belong to the node's session and are recorded as requests from that node. Outside any
+ * node, a call is a top-level call of the session open on the current thread (the most recently created one that is
+ * not closed), or, with no session at all, runs in a fresh default session that is closed afterwards.
+ */
+public final class Railtracks {
+
+	private Railtracks() {
+	}
+
+	/**
+	 * Calls a node and waits for its result.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param args its arguments
+	 * @return the node's result
+	 * @throws NodeCreationException when the arguments don't fit the node
+	 * @throws RuntimeException the node's failure: the very exception when unchecked, a
+	 * {@link NodeInvocationException} around a checked one
+	 */
+	public static <O> O call(NodeDefinition<O> node, @Nullable Object... args) {
+		Scope scope = Scope.current();
+		if (scope == null) {
+			try (Session temporary = new Session()) {
+				return temporary.state().callTopLevel(node, args);
+			}
+		}
+		return scope.inNode() ? scope.state().call(scope, node, args) : scope.state().callTopLevel(node, args);
+	}
+
+	/**
+	 * Calls a node class and waits for its result; see {@link #call(NodeDefinition, Object...)}.
+	 * @param <O> the result type
+	 * @param node the node class
+	 * @param args its arguments
+	 * @return the node's result
+	 */
+	public static <O> O call(Class<? extends Node<O>> node, @Nullable Object... args) {
+		return call(NodeDefinition.of(node), args);
+	}
+
+	/**
+	 * Calls a node without waiting: it runs on its own thread.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param args its arguments
+	 * @return completes with the result, or exceptionally with the node's own failure
+	 * @throws NodeCreationException when the arguments don't fit the node
+	 */
+	public static <O> CompletableFuture<O> callAsync(NodeDefinition<O> node, @Nullable Object... args) {
+		Scope scope = Scope.current();
+		if (scope == null) {
+			return CompletableFuture.supplyAsync(() -> call(node, args), Railtracks::runDetached);
+		}
+		return scope.inNode() ? scope.state().callAsync(scope, node, args) : scope.state().start(node, args);
+	}
+
+	/**
+	 * Calls a node class without waiting; see {@link #callAsync(NodeDefinition, Object...)}.
+	 * @param <O> the result type
+	 * @param node the node class
+	 * @param args its arguments
+	 * @return completes with the result
+	 */
+	public static <O> CompletableFuture<O> callAsync(Class<? extends Node<O>> node, @Nullable Object... args) {
+		return callAsync(NodeDefinition.of(node), args);
+	}
+
+	/**
+	 * Calls a node once per input, in parallel, each input being the single argument of one call.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param inputs one argument per call
+	 * @return the results, in input order
+	 * @throws NodeCreationException when an input doesn't fit the node; then no call is made
+	 * @throws RuntimeException the failure of the first failed call in input order, after all calls finished
+	 */
+	public static <O> List<O> callBatch(NodeDefinition<O> node, Iterable<?> inputs) {
+		if (inputs == null) {
+			throw new IllegalArgumentException("callBatch inputs must not be null");
+		}
+		List<@Nullable Object[]> argumentLists = new ArrayList<>();
+		for (Object input : inputs) {
+			argumentLists.add(new Object[] { input });
+		}
+		return batch(node, argumentLists);
+	}
+
+	/**
+	 * Calls a node once per position of several input sequences, in parallel: call {@code i} gets the {@code i}-th
+	 * element of each sequence as its arguments. The shortest sequence decides the number of calls.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param first the first argument of each call
+	 * @param more the further arguments of each call
+	 * @return the results, in input order
+	 */
+	public static <O> List<O> callBatch(NodeDefinition<O> node, Iterable<?> first, Iterable<?>... more) {
+		List<Iterator<?>> columns = new ArrayList<>();
+		columns.add(first.iterator());
+		for (Iterable<?> column : more) {
+			columns.add(column.iterator());
+		}
+		List<@Nullable Object[]> argumentLists = new ArrayList<>();
+		while (columns.stream().allMatch(Iterator::hasNext)) {
+			argumentLists.add(columns.stream().map(Iterator::next).toArray());
+		}
+		return batch(node, argumentLists);
+	}
+
+	/**
+	 * Sends an item to the session's subscribers ({@link ExecutorConfig#subscriber()} and every
+	 * {@link dev.railtracks.pubsub.RTPublisher} subscriber). Inside a node, subscribers have the item before the
+	 * node's caller gets the node's result.
+	 * @param item the item
+	 * @throws ContextException outside a session
+	 */
+	public static void broadcast(@Nullable Object item) {
+		Scope scope = requireScope("broadcast");
+		scope.state().broadcast(scope, item);
+	}
+
+	/**
+	 * The current session's context variables.
+	 * @return the context
+	 * @throws ContextException outside a session
+	 */
+	public static RailtracksContext context() {
+		return requireScope("use the context").state().context();
+	}
+
+	/**
+	 * The current session's identifier.
+	 * @return the session id
+	 * @throws ContextException outside a session
+	 */
+	public static String sessionId() {
+		return requireScope("read the session id").state().sessionId();
+	}
+
+	private static <O> List<O> batch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
+		Scope scope = Scope.current();
+		if (scope != null && scope.inNode()) {
+			return scope.state().callBatch(scope, node, argumentLists);
+		}
+		// Outside a node there is no parent to fan out from: run the calls as parallel top-level calls.
+		List<CompletableFuture<O>> calls = new ArrayList<>(argumentLists.size());
+		for (Object[] args : argumentLists) {
+			calls.add(callAsync(node, args));
+		}
+		List<O> results = new ArrayList<>(calls.size());
+		RuntimeException firstFailure = null;
+		for (CompletableFuture<O> result : calls) {
+			try {
+				results.add(result.join());
+			}
+			catch (java.util.concurrent.CompletionException ex) {
+				results.add(null);
+				if (firstFailure == null) {
+					firstFailure = unwrap(ex.getCause(), node.name());
+				}
+			}
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+		return results;
+	}
+
+	private static RuntimeException unwrap(Throwable failure, String nodeName) {
+		if (failure instanceof RuntimeException unchecked) {
+			return unchecked;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
+	}
+
+	private static void runDetached(Runnable task) {
+		Thread thread = new Thread(task, "railtracks-call");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static Scope requireScope(String action) {
+		Scope scope = Scope.current();
+		if (scope == null) {
+			throw new ContextException("Cannot " + action + " outside a session: create a Session, or call this from "
+					+ "inside a node");
+		}
+		return scope;
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.railtracks.execution;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.railtracks.pubsub.RTPublisher;
+import dev.railtracks.pubsub.RequestCompletionMessage;
+import dev.railtracks.pubsub.RequestFailure;
+import dev.railtracks.pubsub.RequestSuccess;
+
+/**
+ * Runs tasks with the session's execution strategies and keeps track of the jobs in flight: inline on the caller's
+ * thread, or asynchronously on the configured {@link ExecutionStrategy}. It subscribes to the publisher to close a
+ * job when its completion message arrives.
+ */
+public final class Coordinator {
+
+	private final ExecutionStrategy strategy;
+
+	private final Map<String, Long> openJobs = new ConcurrentHashMap<>();
+
+	private final LongAdder succeeded = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	/**
+	 * Creates a coordinator.
+	 * @param strategy the strategy for asynchronous tasks
+	 */
+	public Coordinator(ExecutionStrategy strategy) {
+		this.strategy = strategy;
+	}
+
+	/**
+	 * Subscribes to the session's publisher as "Coordinator Subscriber".
+	 * @param publisher the publisher
+	 */
+	public void start(RTPublisher publisher) {
+		publisher.subscribeSynchronous(this::handleItem, "Coordinator Subscriber");
+	}
+
+	/**
+	 * Runs a task.
+	 * @param task the task
+	 * @param mode inline on this thread (returns when done), or asynchronously (returns at once)
+	 */
+	public void submit(Task task, ExecutionMode mode) {
+		if (mode == ExecutionMode.INLINE) {
+			task.run();
+			return;
+		}
+		this.openJobs.put(task.requestId(), System.nanoTime());
+		try {
+			this.strategy.execute(task);
+		}
+		catch (RuntimeException ex) {
+			this.openJobs.remove(task.requestId());
+			throw ex;
+		}
+	}
+
+	/**
+	 * Closes the job of a finished request.
+	 * @param message a published message; only successes and failures matter
+	 */
+	public void handleItem(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess success) {
+			this.succeeded.increment();
+			this.openJobs.remove(success.requestId());
+		}
+		else if (message instanceof RequestFailure failure) {
+			this.failed.increment();
+			this.openJobs.remove(failure.requestId());
+		}
+	}
+
+	/**
+	 * Asynchronous jobs submitted and not finished.
+	 * @return the count
+	 */
+	public int openJobCount() {
+		return this.openJobs.size();
+	}
+
+	/**
+	 * Requests that finished with a result.
+	 * @return the count
+	 */
+	public long succeededCount() {
+		return this.succeeded.sum();
+	}
+
+	/**
+	 * Requests that finished with a failure.
+	 * @return the count
+	 */
+	public long failedCount() {
+		return this.failed.sum();
+	}
+
+	/**
+	 * The strategy of asynchronous tasks.
+	 * @return the strategy
+	 */
+	public ExecutionStrategy strategy() {
+		return this.strategy;
+	}
+
+	/**
+	 * Shuts down the execution strategies.
+	 */
+	public void shutdown() {
+		this.strategy.shutdown();
+	}
+
+}

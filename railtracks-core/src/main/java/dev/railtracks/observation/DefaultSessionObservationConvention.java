@@ -1,0 +1,44 @@
+package dev.railtracks.observation;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+import dev.railtracks.observation.RailtracksObservationDocumentation.SessionHighCardinalityKeys;
+
+/**
+ * Default naming and tagging of session observations: name {@code railtracks.session}.
+ */
+public class DefaultSessionObservationConvention implements SessionObservationConvention {
+
+	/** The observation name. */
+	public static final String DEFAULT_NAME = "railtracks.session";
+
+	/** A shared instance. */
+	public static final DefaultSessionObservationConvention INSTANCE = new DefaultSessionObservationConvention();
+
+	@Override
+	public String getName() {
+		return DEFAULT_NAME;
+	}
+
+	@Override
+	public String getContextualName(SessionObservationContext context) {
+		String name = context.getSessionName();
+		return (name != null) ? "session " + name : "session";
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(SessionObservationContext context) {
+		return KeyValues.of(sessionId(context), sessionName(context));
+	}
+
+	protected KeyValue sessionId(SessionObservationContext context) {
+		return KeyValue.of(SessionHighCardinalityKeys.SESSION_ID, context.getSessionId());
+	}
+
+	protected KeyValue sessionName(SessionObservationContext context) {
+		String name = context.getSessionName();
+		return KeyValue.of(SessionHighCardinalityKeys.SESSION_NAME, (name != null) ? name : KeyValue.NONE_VALUE);
+	}
+
+}

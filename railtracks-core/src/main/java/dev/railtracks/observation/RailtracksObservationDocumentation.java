@@ -1,0 +1,115 @@
+package dev.railtracks.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observations Railtracks makes and their keys.
+ */
+public enum RailtracksObservationDocumentation implements ObservationDocumentation {
+
+	/** One node invocation; nested under its caller's observation. */
+	NODE {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultNodeObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return NodeLowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return NodeHighCardinalityKeys.values();
+		}
+	},
+
+	/** One session, from construction to close. */
+	SESSION {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultSessionObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return SessionHighCardinalityKeys.values();
+		}
+	};
+
+	/** Low-cardinality keys of {@link #NODE}. */
+	public enum NodeLowCardinalityKeys implements KeyName {
+
+		/** The node's name. */
+		NODE_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.node.name";
+			}
+		},
+
+		/** The node's type: Agent, Tool or Other. */
+		NODE_TYPE {
+			@Override
+			public String asString() {
+				return "railtracks.node.type";
+			}
+		},
+
+		/** How the invocation ended: success, failure or cancelled. */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		}
+
+	}
+
+	/** High-cardinality keys of {@link #NODE}. */
+	public enum NodeHighCardinalityKeys implements KeyName {
+
+		/** The session's identifier. */
+		SESSION_ID {
+			@Override
+			public String asString() {
+				return "railtracks.session.id";
+			}
+		},
+
+		/** The request's identifier. */
+		REQUEST_ID {
+			@Override
+			public String asString() {
+				return "railtracks.request.id";
+			}
+		}
+
+	}
+
+	/** High-cardinality keys of {@link #SESSION}. */
+	public enum SessionHighCardinalityKeys implements KeyName {
+
+		/** The session's identifier. */
+		SESSION_ID {
+			@Override
+			public String asString() {
+				return "railtracks.session.id";
+			}
+		},
+
+		/** The session's name, {@code none} when it has none. */
+		SESSION_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.session.name";
+			}
+		}
+
+	}
+
+}

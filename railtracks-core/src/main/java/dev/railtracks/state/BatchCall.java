@@ -1,0 +1,103 @@
+package dev.railtracks.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.execution.ExecutionMode;
+
+/**
+ * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
+ * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts": whoever claims
+ * a child first makes sure one more scout thread is on its way, then runs the child. Trivial children are mostly run
+ * by the caller without any thread handoff; children that block leave the next claim to a fresh scout, so a
+ * thousand sleeping children sleep side by side.
+ */
+final class BatchCall {
+
+	private final RTState state;
+
+	private final Scope caller;
+
+	private final Run run;
+
+	private final NodeTask[] tasks;
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicInteger unfinished;
+
+	private final AtomicBoolean scoutOnItsWay = new AtomicBoolean();
+
+	private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+	BatchCall(RTState state, Scope caller, Run run, List<RequestRecord> records) {
+		this.state = state;
+		this.caller = caller;
+		this.run = run;
+		int size = records.size();
+		this.tasks = new NodeTask[size];
+		for (int i = 0; i < size; i++) {
+			this.tasks[i] = new NodeTask(state, records.get(i), caller.observation, null);
+		}
+		this.unfinished = new AtomicInteger(size);
+	}
+
+	List<@Nullable Object> execute() {
+		int size = this.tasks.length;
+		if (size == 0) {
+			return List.of();
+		}
+		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
+			work(this.caller.depth + 1);
+		}
+		else {
+			sendScout();
+		}
+		RTState.await(this.done, this.run);
+		List<@Nullable Object> results = new ArrayList<>(size);
+		for (NodeTask task : this.tasks) {
+			results.add(task.outcome());
+		}
+		return Collections.unmodifiableList(results);
+	}
+
+	/** Claims and runs children on this thread at the given nesting depth until none are left. */
+	private void work(int depth) {
+		int size = this.tasks.length;
+		while (true) {
+			int index = this.next.getAndIncrement();
+			if (index >= size) {
+				return;
+			}
+			if (index + 1 < size) {
+				sendScout();
+			}
+			NodeTask task = this.tasks[index];
+			task.depth = depth;
+			this.state.coordinator.submit(task, ExecutionMode.INLINE);
+			if (this.unfinished.decrementAndGet() == 0) {
+				this.done.complete(null);
+			}
+		}
+	}
+
+	private void sendScout() {
+		if (this.scoutOnItsWay.compareAndSet(false, true)) {
+			this.state.coordinator.strategy().execute(this::scout);
+		}
+	}
+
+	private void scout() {
+		this.scoutOnItsWay.set(false);
+		try (Run.Worker worker = this.run.enlist()) {
+			work(0);
+		}
+	}
+
+}

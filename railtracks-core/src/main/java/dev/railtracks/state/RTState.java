@@ -1,0 +1,543 @@
+package dev.railtracks.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.event.Level;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FatalException;
+import dev.railtracks.GlobalTimeoutException;
+import dev.railtracks.Node;
+import dev.railtracks.NodeCreationException;
+import dev.railtracks.NodeDefinition;
+import dev.railtracks.NodeInvocationException;
+import dev.railtracks.RailtracksContext;
+import dev.railtracks.RailtracksException;
+import dev.railtracks.execution.Coordinator;
+import dev.railtracks.execution.ExecutionMode;
+import dev.railtracks.logging.SessionEventLog;
+import dev.railtracks.observation.RailtracksObservations;
+import dev.railtracks.pubsub.FatalFailure;
+import dev.railtracks.pubsub.RTPublisher;
+import dev.railtracks.pubsub.RequestCompletionMessage;
+import dev.railtracks.pubsub.RequestCreation;
+import dev.railtracks.pubsub.RequestFailure;
+import dev.railtracks.pubsub.RequestSuccess;
+import dev.railtracks.pubsub.Streaming;
+
+/**
+ * The engine of one session: creates nodes and records their requests, hands them to the {@link Coordinator},
+ * records completions from the messages it handles, applies the failure policy ({@code endOnError}, fatal errors)
+ * and the global timeout, and answers with {@link ExecutionInfo} snapshots.
+ *
+ * <p>A synchronous call runs the child on the caller's thread (up to {@value #MAX_INLINE_DEPTH} nested levels, then
+ * on a fresh thread with a fresh stack); asynchronous and batch calls use the execution strategy, which never queues,
+ * so a blocked parent cannot starve its children.
+ */
+public final class RTState {
+
+	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
+	static final int MAX_INLINE_DEPTH = 128;
+
+	private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+	final String sessionId;
+
+	final ExecutorConfig config;
+
+	final Coordinator coordinator;
+
+	final @Nullable RailtracksObservations observations;
+
+	private final RTPublisher publisher;
+
+	private final SessionEventLog log;
+
+	private final RailtracksContext context;
+
+	private final @Nullable Observation sessionObservation;
+
+	private final StampManager stamper = new StampManager();
+
+	private final AppendLog<RequestRecord> journal = new AppendLog<>();
+
+	private final Map<String, RequestRecord> open = new ConcurrentHashMap<>();
+
+	private final Set<Run> activeRuns = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates the state of a session and subscribes it to the publisher as "State Object Handler".
+	 * @param sessionId the session's id
+	 * @param config the session's configuration
+	 * @param coordinator the session's coordinator
+	 * @param publisher the session's publisher
+	 * @param log the session's event log
+	 * @param context the session's context variables
+	 * @param observations the observation factory, or {@code null} when not observed
+	 * @param sessionObservation the session's observation, parent of top-level nodes, or {@code null}
+	 */
+	public RTState(String sessionId, ExecutorConfig config, Coordinator coordinator, RTPublisher publisher,
+			SessionEventLog log, RailtracksContext context, @Nullable RailtracksObservations observations,
+			@Nullable Observation sessionObservation) {
+		this.sessionId = sessionId;
+		this.config = config;
+		this.coordinator = coordinator;
+		this.publisher = publisher;
+		this.log = log;
+		this.context = context;
+		this.observations = observations;
+		this.sessionObservation = sessionObservation;
+		publisher.subscribeSynchronous(this::handle, "State Object Handler");
+	}
+
+	// ---- entry points used by Session and Railtracks
+
+	/**
+	 * Installs this session as the current thread's session, as a session does when it is created.
+	 * @return the scope, to unbind on close
+	 */
+	public Scope bindToCurrentThread() {
+		return Scope.bindSession(this, this.sessionObservation);
+	}
+
+	/**
+	 * Starts a top-level call: the node runs on a thread of the execution strategy, under the session's timeout.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param args its arguments
+	 * @return the node's result, completed exceptionally with its failure, a {@link GlobalTimeoutException}, or the
+	 * fatal failure that ended the run
+	 * @throws NodeCreationException when the node cannot be created from the arguments
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> CompletableFuture<O> start(NodeDefinition<O> definition, @Nullable Object[] args) {
+		ensureOpen();
+		Run run = new Run();
+		RequestRecord record = record(null, run, createNode(definition, args), args);
+		this.activeRuns.add(run);
+		Duration timeout = this.config.timeout();
+		if (timeout != null) {
+			run.timer = TIMER.schedule(() -> cancelRun(run, new GlobalTimeoutException(timeout)), timeout.toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+		run.result.whenComplete((result, error) -> {
+			this.activeRuns.remove(run);
+			if (run.timer != null) {
+				run.timer.cancel(false);
+			}
+		});
+		this.coordinator.submit(new NodeTask(this, record, this.sessionObservation, run.result), ExecutionMode.ASYNC);
+		return (CompletableFuture<O>) run.result;
+	}
+
+	/**
+	 * Runs a top-level call and waits for it.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param args its arguments
+	 * @return the node's result
+	 */
+	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
+		CompletableFuture<O> result = start(definition, args);
+		try {
+			return result.get();
+		}
+		catch (ExecutionException ex) {
+			throw rethrow(ex.getCause(), definition.name());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			RailtracksException interrupted = new RailtracksException(
+					"Interrupted while waiting for '" + definition.name() + "'; the run was cancelled", ex);
+			this.activeRuns.forEach((run) -> {
+				if (run.result == result) {
+					cancelRun(run, interrupted);
+				}
+			});
+			throw interrupted;
+		}
+	}
+
+	/**
+	 * A synchronous call from inside a node: runs the child and returns its result or throws its failure.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param args its arguments
+	 * @return the child's result
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> O call(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
+		RequestRecord caller = callerOf(scope);
+		Run run = caller.run;
+		throwIfCancelled(run);
+		RequestRecord record = record(caller, run, createNode(definition, args), args);
+		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
+			NodeTask task = new NodeTask(this, record, scope.observation, null);
+			task.depth = scope.depth + 1;
+			this.coordinator.submit(task, ExecutionMode.INLINE);
+			return (O) task.outcome();
+		}
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		this.coordinator.submit(new NodeTask(this, record, scope.observation, result), ExecutionMode.ASYNC);
+		return (O) await(result, run, record.nodeName);
+	}
+
+	/**
+	 * An asynchronous call from inside a node.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param args its arguments
+	 * @return the child's result, completed exceptionally with its failure
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> CompletableFuture<O> callAsync(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
+		RequestRecord caller = callerOf(scope);
+		throwIfCancelled(caller.run);
+		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		this.coordinator.submit(new NodeTask(this, record, scope.observation, result), ExecutionMode.ASYNC);
+		return (CompletableFuture<O>) result;
+	}
+
+	/**
+	 * A parallel fan-out from inside a node: one child per argument list, results in input order. Every argument
+	 * list is validated before any child is recorded or started.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param argumentLists one argument array per child
+	 * @return the results, in input order
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+		RequestRecord caller = callerOf(scope);
+		throwIfCancelled(caller.run);
+		List<Node<?>> nodes = new ArrayList<>(argumentLists.size());
+		for (Object[] args : argumentLists) {
+			nodes.add(createNode(definition, args));
+		}
+		List<RequestRecord> records = new ArrayList<>(nodes.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
+		}
+		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
+	}
+
+	/**
+	 * Publishes a broadcast item; inside a node, the node's completion waits until subscribers have it.
+	 * @param scope the current scope
+	 * @param item the item
+	 */
+	public void broadcast(Scope scope, @Nullable Object item) {
+		RequestRecord record = scope.record;
+		Streaming message = new Streaming(this.sessionId, (record != null) ? record.id : null,
+				(record != null) ? record.node.identifier() : null, (record != null) ? record.nodeName : "session", item,
+				now());
+		CompletableFuture<Void> delivered = this.publisher.publishTracked(message);
+		if (record != null && !delivered.isDone()) {
+			record.lastBroadcast = delivered;
+		}
+	}
+
+	/**
+	 * The session's context variables.
+	 * @return the context
+	 */
+	public RailtracksContext context() {
+		return this.context;
+	}
+
+	/**
+	 * The session's identifier.
+	 * @return the session id
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	// ---- the design's RTState operations
+
+	/**
+	 * Records a completion: a {@link RequestSuccess} or {@link RequestFailure} becomes a new version of the request
+	 * and its node; a failure may end the run (see {@link ExecutorConfig#endOnError()}). Other messages need nothing
+	 * here: requests are recorded when they are created.
+	 * @param message a published message
+	 */
+	public void handle(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess success) {
+			RequestRecord record = claim(success.requestId());
+			if (record != null) {
+				record.finish(success.result(), RequestStatus.COMPLETED, this.stamper.finished(record.nodeName),
+						record.latencyNanos);
+				if (this.log.isEnabled(Level.INFO)) {
+					this.log.log(Level.INFO, record.nodeName + " DONE");
+				}
+			}
+		}
+		else if (message instanceof RequestFailure failure) {
+			RequestRecord record = claim(failure.requestId());
+			if (record != null) {
+				record.finish(new Failure(failure.error()), RequestStatus.FAILED, this.stamper.finished(record.nodeName),
+						record.latencyNanos);
+				applyFailurePolicy(record, failure.error());
+			}
+		}
+	}
+
+	/**
+	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException} and its caller
+	 * receives that exception. The node's thread is not interrupted, because it may be running its caller too.
+	 * @param nodeId the node's id
+	 * @return {@code true} when the node was running and is now cancelled, {@code false} when it had finished
+	 * @throws IllegalArgumentException when the session has no such node
+	 */
+	public boolean cancel(String nodeId) {
+		for (RequestRecord record : this.journal.snapshot()) {
+			if (record.node.identifier().equals(nodeId)) {
+				CancellationException cancelled = new CancellationException("Node '" + record.nodeName + "' (" + nodeId
+						+ ") was cancelled");
+				record.cancelledWith = cancelled;
+				return closeAsFailed(record, cancelled);
+			}
+		}
+		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
+	}
+
+	/**
+	 * Cancels every run still in progress and shuts down the coordinator's strategies.
+	 */
+	public void shutdown() {
+		this.closed = true;
+		RailtracksException closing = new RailtracksException(
+				"Session " + this.sessionId + " was closed while the run was in progress");
+		this.activeRuns.forEach((run) -> cancelRun(run, closing));
+		this.coordinator.shutdown();
+	}
+
+	/**
+	 * Whether the session is shut down.
+	 * @return {@code true} once shut down
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * A snapshot of the whole execution.
+	 * @return the execution info
+	 */
+	public ExecutionInfo info() {
+		Map<String, RequestTemplate> requests = new LinkedHashMap<>();
+		Map<String, LinkedNode> nodes = new LinkedHashMap<>();
+		for (RequestRecord record : this.journal.snapshot()) {
+			RequestTemplate request = record.requestHead;
+			LinkedNode node = record.nodeHead;
+			requests.put(request.identifier(), request);
+			nodes.put(node.identifier(), node);
+		}
+		return new ExecutionInfo(new RequestForest(requests), new NodeForest(nodes), this.stamper);
+	}
+
+	/**
+	 * A snapshot of the part of the execution under the given requests.
+	 * @param requestIds request ids
+	 * @return the filtered execution info
+	 */
+	public ExecutionInfo getInfo(Collection<String> requestIds) {
+		return info().getInfo(requestIds);
+	}
+
+	/**
+	 * Whether nothing has been recorded yet.
+	 * @return {@code true} when empty
+	 */
+	public boolean isEmpty() {
+		return this.journal.size() == 0;
+	}
+
+	/**
+	 * Records a manual stamp in the session's history.
+	 * @param identifier what happened
+	 * @return the stamp
+	 */
+	public Stamp addStamp(String identifier) {
+		return this.stamper.createStamp(identifier);
+	}
+
+	// ---- engine internals
+
+	/** Records a node's outcome and publishes it; called by the thread that ran the node. */
+	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		RequestCompletionMessage message = (error == null)
+				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+						record.node.identifier(), result, now())
+				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+						record.node.identifier(), error, now());
+		try {
+			this.publisher.publish(message);
+		}
+		catch (IllegalStateException ex) {
+			// The session closed under a running node: record the outcome without publishing it.
+			handle(message);
+		}
+	}
+
+	static <T> T await(CompletableFuture<T> result, Run run) {
+		return await(result, run, "child nodes");
+	}
+
+	static <T> T await(CompletableFuture<T> result, Run run, String waitingFor) {
+		try {
+			return result.get();
+		}
+		catch (ExecutionException ex) {
+			throw rethrow(ex.getCause(), waitingFor);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			Throwable cancelled = run.failure();
+			if (cancelled != null) {
+				throw rethrow(cancelled, waitingFor);
+			}
+			throw new RailtracksException("Interrupted while waiting for " + waitingFor, ex);
+		}
+	}
+
+	/**
+	 * What {@code call} throws for a node's failure: unchecked exceptions and errors unchanged (the very instance the
+	 * node threw), checked exceptions wrapped in {@link NodeInvocationException}.
+	 */
+	static RuntimeException rethrow(Throwable failure, String nodeName) {
+		if (failure instanceof RuntimeException unchecked) {
+			throw unchecked;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		throw new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
+	}
+
+	private Node<?> createNode(NodeDefinition<?> definition, @Nullable Object[] args) {
+		if (definition == null) {
+			throw new NodeCreationException("Node definition must not be null");
+		}
+		if (args == null) {
+			throw new NodeCreationException("Arguments of '" + definition.name() + "' must be an array, not null");
+		}
+		try {
+			return definition.create(args);
+		}
+		catch (NodeCreationException ex) {
+			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
+		String name = node.name();
+		Stamp created = this.stamper.created((caller != null) ? caller.nodeName : "START", name);
+		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
+		this.journal.add(record);
+		this.open.put(record.id, record);
+		if (this.log.isEnabled(Level.INFO)) {
+			this.log.log(Level.INFO, created.identifier());
+		}
+		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
+				node.identifier(), java.util.Arrays.asList(args), created.instant()));
+		return record;
+	}
+
+	private @Nullable RequestRecord claim(String requestId) {
+		RequestRecord record = this.open.remove(requestId);
+		return (record != null && record.close()) ? record : null;
+	}
+
+	private boolean closeAsFailed(RequestRecord record, Throwable cause) {
+		if (this.open.remove(record.id) == null || !record.close()) {
+			return false;
+		}
+		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
+		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
+		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
+		return true;
+	}
+
+	private void applyFailurePolicy(RequestRecord record, Throwable error) {
+		boolean fatal = this.config.endOnError() || error instanceof FatalException
+				|| (error instanceof NodeInvocationException invocation && invocation.isFatal());
+		this.log.log(Level.ERROR, record.nodeName + " FAILED" + (fatal ? " (fatal, ending the run)" : "") + ": " + error,
+				fatal ? error : null);
+		if (fatal && record.run.failure() == null) {
+			this.publisher.publish(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+					error, now()));
+			cancelRun(record.run, error);
+		}
+	}
+
+	/** Ends a run: running requests are recorded as failed, then the top-level caller is released and threads interrupted. */
+	private void cancelRun(Run run, Throwable cause) {
+		if (run.failure() != null || run.result.isDone()) {
+			return;
+		}
+		for (RequestRecord record : new ArrayList<>(this.open.values())) {
+			if (record.run == run) {
+				closeAsFailed(record, cause);
+			}
+		}
+		run.cancel(cause);
+	}
+
+	private static RequestRecord callerOf(Scope scope) {
+		if (scope.record == null) {
+			throw new IllegalStateException("Not inside a node: use Session.runSync/run for a top-level call");
+		}
+		return scope.record;
+	}
+
+	private static void throwIfCancelled(Run run) {
+		Throwable cancelled = run.failure();
+		if (cancelled != null) {
+			throw rethrow(cancelled, "the run");
+		}
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("Session " + this.sessionId + " is closed; create a new Session");
+		}
+	}
+
+	private static Instant now() {
+		return Instant.ofEpochSecond(0, EpochClock.nowNanos());
+	}
+
+	private static ScheduledThreadPoolExecutor timer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "railtracks-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.railtracks.state;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the current thread works for: a session, and inside a node the node's request. Scopes stack per thread; a
+ * node's scope is installed on whichever thread runs it and removed afterwards, so context never leaks between
+ * sessions or onto pooled threads. Internal to the engine; users go through {@code Railtracks}.
+ */
+public final class Scope {
+
+	private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+	final RTState state;
+
+	final @Nullable RequestRecord record;
+
+	/** Synchronous calls nested on this thread; past a limit, calls move to a fresh thread and its fresh stack. */
+	final int depth;
+
+	final @Nullable Observation observation;
+
+	private final @Nullable Scope previous;
+
+	private Scope(RTState state, @Nullable RequestRecord record, int depth, @Nullable Observation observation,
+			@Nullable Scope previous) {
+		this.state = state;
+		this.record = record;
+		this.depth = depth;
+		this.observation = observation;
+		this.previous = previous;
+	}
+
+	/**
+	 * The innermost scope of an open session on this thread.
+	 * @return the scope, or {@code null} outside every session
+	 */
+	public static @Nullable Scope current() {
+		Scope scope = CURRENT.get();
+		while (scope != null && scope.state.isClosed()) {
+			scope = scope.previous;
+		}
+		return scope;
+	}
+
+	/**
+	 * The session state this scope belongs to.
+	 * @return the state
+	 */
+	public RTState state() {
+		return this.state;
+	}
+
+	/**
+	 * Whether the thread is running a node (rather than just holding a session open).
+	 * @return {@code true} inside a node
+	 */
+	public boolean inNode() {
+		return this.record != null;
+	}
+
+	/** Installs a session-level scope on this thread, as a session does when it is created. */
+	static Scope bindSession(RTState state, @Nullable Observation sessionObservation) {
+		Scope scope = new Scope(state, null, 0, sessionObservation, CURRENT.get());
+		CURRENT.set(scope);
+		return scope;
+	}
+
+	/** Removes this session-level scope if it is the innermost one on this thread, as a closing session does. */
+	public void unbindSession() {
+		if (CURRENT.get() == this) {
+			restore(this.previous);
+		}
+	}
+
+	static Scope enterNode(RTState state, RequestRecord record, int depth, @Nullable Observation observation) {
+		Scope scope = new Scope(state, record, depth, observation, CURRENT.get());
+		CURRENT.set(scope);
+		return scope;
+	}
+
+	void exit() {
+		restore(this.previous);
+	}
+
+	private static void restore(@Nullable Scope scope) {
+		if (scope == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(scope);
+		}
+	}
+
+}
