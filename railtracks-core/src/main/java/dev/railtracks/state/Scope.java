@@ -37,9 +37,14 @@ public final class Scope {
 	 * @return the scope, or {@code null} outside every session
 	 */
 	public static @Nullable Scope current() {
-		Scope scope = CURRENT.get();
+		Scope innermost = CURRENT.get();
+		Scope scope = innermost;
 		while (scope != null && scope.state.isClosed()) {
 			scope = scope.previous;
+		}
+		if (scope != innermost) {
+			// A session closed by another thread left its scope here: drop it so it cannot keep the session reachable.
+			restore(scope);
 		}
 		return scope;
 	}
@@ -62,7 +67,7 @@ public final class Scope {
 
 	/** Installs a session-level scope on this thread, as a session does when it is created. */
 	static Scope bindSession(RTState state, @Nullable Observation sessionObservation) {
-		Scope scope = new Scope(state, null, 0, sessionObservation, CURRENT.get());
+		Scope scope = new Scope(state, null, 0, sessionObservation, current());
 		CURRENT.set(scope);
 		return scope;
 	}
