@@ -13,12 +13,16 @@ import dev.railtracks.execution.ExecutionMode;
 
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
- * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts": whoever claims
- * a child first makes sure one more scout thread is on its way, then runs the child. Trivial children are mostly run
- * by the caller without any thread handoff; children that block leave the next claim to a fresh scout, so a
- * thousand sleeping children sleep side by side.
+ * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". Whoever claims
+ * a child while no child has finished for a while makes sure one more scout thread is on its way, then runs the
+ * child. Trivial children finish all the time, so the caller runs most of them itself without any thread handoff;
+ * children that block (or compute for long) stop the finishing, so every claim sends a fresh scout and a thousand
+ * sleeping children sleep side by side.
  */
 final class BatchCall {
+
+	/** No child finished for this long: the workers are busy, send another thread. */
+	private static final long BUSY_NANOS = 20_000;
 
 	private final RTState state;
 
@@ -33,6 +37,9 @@ final class BatchCall {
 	private final AtomicInteger unfinished;
 
 	private final AtomicBoolean scoutOnItsWay = new AtomicBoolean();
+
+	/** When a child last finished; long quiet means the workers are busy or blocked, so more threads help. */
+	private volatile long lastFinishNanos;
 
 	private final CompletableFuture<Void> done = new CompletableFuture<>();
 
@@ -75,12 +82,13 @@ final class BatchCall {
 			if (index >= size) {
 				return;
 			}
-			if (index + 1 < size) {
+			if (index + 1 < size && (index == 0 || System.nanoTime() - this.lastFinishNanos > BUSY_NANOS)) {
 				sendScout();
 			}
 			NodeTask task = this.tasks[index];
 			task.depth = depth;
 			this.state.coordinator.submit(task, ExecutionMode.INLINE);
+			this.lastFinishNanos = System.nanoTime();
 			if (this.unfinished.decrementAndGet() == 0) {
 				this.done.complete(null);
 			}
