@@ -78,7 +78,7 @@ public final class Railtracks {
 		if (scope == null) {
 			return CompletableFuture.supplyAsync(() -> call(node, args), Railtracks::runDetached);
 		}
-		return scope.inNode() ? scope.state().callAsync(scope, node, args) : scope.state().start(node, args);
+		return scope.inNode() ? scope.state().callNodes(scope, node, args) : scope.state().start(node, args);
 	}
 
 	/**

@@ -201,15 +201,17 @@ public final class RTState {
 	}
 
 	/**
-	 * An asynchronous call from inside a node.
+	 * The design's {@code call_nodes}: creates a node from the arguments, records it and its request under the
+	 * calling node with one stamp, and starts it on a thread of the execution strategy (an asynchronous call).
 	 * @param <O> the result type
 	 * @param scope the calling node's scope
 	 * @param definition the child
 	 * @param args its arguments
 	 * @return the child's result, completed exceptionally with its failure
+	 * @throws NodeCreationException when the arguments don't fit the node; nothing is recorded then
 	 */
 	@SuppressWarnings("unchecked")
-	public <O> CompletableFuture<O> callAsync(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
+	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
 		throwIfCancelled(caller.run);
 		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
