@@ -21,7 +21,13 @@ final class PropertiesExecutorConfig {
 	static ExecutorConfig.Builder builder(RailtracksProperties properties) {
 		ExecutorConfig.Builder builder = ExecutorConfig.builder();
 		if (properties.isTimeoutEnabled()) {
-			apply("railtracks.timeout", properties.getTimeout(), () -> builder.timeout(properties.getTimeout()));
+			try {
+				builder.timeout(properties.getTimeout());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException("railtracks.timeout", properties.getTimeout(),
+						"The timeout must be positive; set railtracks.timeout-enabled=false for no time limit.");
+			}
 		}
 		else {
 			builder.noTimeout();
