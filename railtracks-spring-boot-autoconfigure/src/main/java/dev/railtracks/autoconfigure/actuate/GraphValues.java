@@ -11,13 +11,18 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a graph's JSON into maps and lists, masking the values of node inputs, outputs and internals on request.
+ * Reads a graph's JSON into maps and lists, masking on request the values of request inputs and outputs and of node
+ * internals (except the engine's own latency figures).
  */
 final class GraphValues {
 
 	static final String MASK = "******";
 
 	private static final Set<String> VALUE_KEYS = Set.of("input_args", "input_kwargs", "output", "internals");
+
+	private static final String INTERNALS = "internals";
+
+	private static final String LATENCY = "latency";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +39,7 @@ final class GraphValues {
 
 	private static Map<String, Object> maskedMap(Map<String, Object> map) {
 		Map<String, Object> masked = new LinkedHashMap<>();
-		map.forEach((key, value) -> masked.put(key, VALUE_KEYS.contains(key) ? mask(value) : walk(value)));
+		map.forEach((key, value) -> masked.put(key, VALUE_KEYS.contains(key) ? mask(key, value) : walk(value)));
 		return masked;
 	}
 
@@ -51,10 +56,11 @@ final class GraphValues {
 		return value;
 	}
 
-	private static @Nullable Object mask(@Nullable Object value) {
+	private static @Nullable Object mask(String key, @Nullable Object value) {
+		boolean internals = INTERNALS.equals(key);
 		if (value instanceof Map<?, ?> map) {
 			Map<Object, Object> masked = new LinkedHashMap<>();
-			map.keySet().forEach((key) -> masked.put(key, MASK));
+			map.forEach((name, item) -> masked.put(name, (internals && LATENCY.equals(name)) ? item : MASK));
 			return masked;
 		}
 		if (value instanceof List<?> list) {

@@ -98,6 +98,7 @@ class RailtracksEndpointAutoConfigurationTests {
 				assertThat(edge.get("input_args")).isEqualTo(List.of("******"));
 				assertThat(edge.get("output")).isEqualTo("******");
 				assertThat(graph.graph().toString()).doesNotContain("classified");
+				assertThat(firstNodeInternals(graph).get("latency")).isInstanceOf(Map.class);
 			});
 	}
 
@@ -155,6 +156,14 @@ class RailtracksEndpointAutoConfigurationTests {
 		List<Map<String, Object>> edges = (List<Map<String, Object>>) graph.graph().get("edges");
 		assertThat(edges).isNotEmpty();
 		return (Map<String, Object>) edges.get(0).get("details");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> firstNodeInternals(SessionGraphDescriptor graph) {
+		List<Map<String, Object>> nodes = (List<Map<String, Object>>) graph.graph().get("nodes");
+		assertThat(nodes).isNotEmpty();
+		Map<String, Object> details = (Map<String, Object>) nodes.get(0).get("details");
+		return (Map<String, Object>) details.get("internals");
 	}
 
 	private static SecurityContext user(String role) {
