@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class ConfigurationMetadataTests {
 			List<JsonNode> list = new ArrayList<>();
 			root.path("properties").forEach(list::add);
 			return list.stream()
-				.collect(java.util.stream.Collectors.toMap((node) -> node.path("name").asString(), (node) -> node,
+				.collect(Collectors.toMap((node) -> node.path("name").asString(), (node) -> node,
 						(first, second) -> first));
 		}
 	}

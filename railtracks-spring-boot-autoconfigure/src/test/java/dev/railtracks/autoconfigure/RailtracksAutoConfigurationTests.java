@@ -10,9 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +22,9 @@ import org.springframework.core.annotation.Order;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
+import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
+import dev.railtracks.execution.ExecutionStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,9 +81,7 @@ class RailtracksAutoConfigurationTests {
 				assertThat(config.promptInjection()).isFalse();
 				assertThat(config.saveState()).isTrue();
 				assertThat(config.stateDirectory()).isEqualTo(stateDirectory);
-				assertThat(config.executionStrategy().name()).isEqualTo(dev.railtracks.execution.ExecutionStrategy
-					.platformThreads()
-					.name());
+				assertThat(config.executionStrategy().name()).isEqualTo(ExecutionStrategy.platformThreads().name());
 				assertThat(config.inlineSynchronousCalls()).isFalse();
 			});
 	}
@@ -188,7 +190,7 @@ class RailtracksAutoConfigurationTests {
 			if (Runtime.version().feature() >= 21) {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ExecutorConfig.class).executionStrategy().name())
-					.isEqualTo(dev.railtracks.execution.ExecutionStrategy.virtualThreads().name());
+					.isEqualTo(ExecutionStrategy.virtualThreads().name());
 			}
 			else {
 				assertThat(context).hasFailed();
@@ -220,6 +222,18 @@ class RailtracksAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffToUserCollaborators() {
+		this.contextRunner.withUserConfiguration(UserCollaboratorsConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(RailtracksSessionTracker.class)
+				.hasSingleBean(RailtracksEventBridge.class)
+				.hasSingleBean(RailtracksNodeRegistry.class);
+			assertThat(context.getBean(RailtracksSessionTracker.class)).isSameAs(context.getBean("customTracker"));
+			assertThat(context.getBean(RailtracksEventBridge.class)).isSameAs(context.getBean("customBridge"));
+			assertThat(context.getBean(RailtracksNodeRegistry.class)).isSameAs(context.getBean("customRegistry"));
+		});
+	}
+
+	@Test
 	void backsOffWithoutRailtracksOnTheClasspath() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Session.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionFactory.class)
@@ -242,7 +256,7 @@ class RailtracksAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			SessionFactory factory = context.getBean(SessionFactory.class);
 			FunctionNode<Object> readContext = FunctionNode.of("read_context",
-					() -> dev.railtracks.Railtracks.context().get("user"));
+					() -> Railtracks.context().get("user"));
 			try (Session session = factory.create(Map.of("user", "ada"))) {
 				assertThat(session.runSync(readContext).answer()).isEqualTo("ada");
 			}
@@ -292,6 +306,26 @@ class RailtracksAutoConfigurationTests {
 		@Order(1)
 		ExecutorConfigCustomizer first() {
 			return (builder) -> builder.sessionName(builder.build().sessionName() + "-first");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserCollaboratorsConfiguration {
+
+		@Bean
+		RailtracksSessionTracker customTracker() {
+			return new RailtracksSessionTracker(5);
+		}
+
+		@Bean
+		RailtracksEventBridge customBridge(ApplicationEventPublisher publisher) {
+			return new RailtracksEventBridge(publisher);
+		}
+
+		@Bean
+		RailtracksNodeRegistry customRegistry(ListableBeanFactory beanFactory) {
+			return new RailtracksNodeRegistry(beanFactory);
 		}
 
 	}

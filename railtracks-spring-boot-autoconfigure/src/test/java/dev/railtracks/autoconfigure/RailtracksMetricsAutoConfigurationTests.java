@@ -46,6 +46,15 @@ class RailtracksMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffToAUserMeterBinder() {
+		this.contextRunner
+			.withBean("customBinder", RailtracksSessionsMeterBinder.class,
+					() -> new RailtracksSessionsMeterBinder(new RailtracksSessionTracker(0)))
+			.run((context) -> assertThat(context).getBean(RailtracksSessionsMeterBinder.class)
+				.isSameAs(context.getBean("customBinder")));
+	}
+
+	@Test
 	void noGaugeWithoutAMeterRegistry() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
 				RailtracksMetricsAutoConfiguration.class))

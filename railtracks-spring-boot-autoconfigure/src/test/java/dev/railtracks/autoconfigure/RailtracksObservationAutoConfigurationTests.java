@@ -69,6 +69,18 @@ class RailtracksObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffToAUserCustomizerOfTheSameName() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean("railtracksObservationExecutorConfigCustomizer", ExecutorConfigCustomizer.class,
+					() -> (builder) -> builder.sessionName("user-customizer"))
+			.run((context) -> {
+				ExecutorConfig config = context.getBean(ExecutorConfig.class);
+				assertThat(config.sessionName()).isEqualTo("user-customizer");
+				assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
+			});
+	}
+
+	@Test
 	void withoutAnObservationRegistryBeanSessionsDoNotObserve() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean("railtracksObservationExecutorConfigCustomizer");

@@ -3,11 +3,13 @@ package dev.railtracks.autoconfigure.actuate;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.autoconfigure.RailtracksSessionTracker;
 import dev.railtracks.autoconfigure.SessionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,16 @@ class RailtracksEndpointAutoConfigurationTests {
 	void endpointIsCreatedWhenExposed() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
 			.run((context) -> assertThat(context).hasSingleBean(RailtracksEndpoint.class));
+	}
+
+	@Test
+	void endpointBacksOffToAUserEndpoint() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
+			.withBean("customEndpoint", RailtracksEndpoint.class,
+					() -> new RailtracksEndpoint(new RailtracksSessionTracker(1),
+							Show.ALWAYS, Set.of()))
+			.run((context) -> assertThat(context).getBean(RailtracksEndpoint.class)
+				.isSameAs(context.getBean("customEndpoint")));
 	}
 
 	@Test
