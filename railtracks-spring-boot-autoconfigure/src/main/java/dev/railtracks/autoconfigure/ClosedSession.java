@@ -1,0 +1,21 @@
+package dev.railtracks.autoconfigure;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.state.ExecutionInfo;
+
+/**
+ * What the {@link RailtracksSessionTracker} remembers of a closed session.
+ *
+ * @param identifier the session id
+ * @param name the session's name, or {@code null}
+ * @param startedAt when the session started
+ * @param closedAt when it closed
+ * @param finalInfo the execution state at close
+ */
+public record ClosedSession(String identifier, @Nullable String name, Instant startedAt, Instant closedAt,
+		ExecutionInfo finalInfo) {
+
+}

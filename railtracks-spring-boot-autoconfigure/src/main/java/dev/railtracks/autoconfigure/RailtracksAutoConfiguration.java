@@ -1,0 +1,79 @@
+package dev.railtracks.autoconfigure;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Session;
+import dev.railtracks.SessionListener;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Railtracks: the {@link ExecutorConfig} from
+ * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s, the {@link SessionFactory}, a prototype
+ * {@link Session}, the {@link RailtracksEventBridge application-event bridge}, the
+ * {@link RailtracksSessionTracker session tracker} and the {@link RailtracksNodeRegistry} of {@link RailtracksNode}
+ * bean methods.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Session.class)
+@EnableConfigurationProperties(RailtracksProperties.class)
+public final class RailtracksAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExecutorConfig railtracksExecutorConfig(RailtracksProperties properties,
+			ObjectProvider<ExecutorConfigCustomizer> customizers) {
+		ExecutorConfig.Builder builder = PropertiesExecutorConfig.builder(properties);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksSessionTracker railtracksSessionTracker(RailtracksProperties properties) {
+		PropertiesExecutorConfig.requireValid(properties);
+		return new RailtracksSessionTracker(properties.getRecentSessions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksEventBridge railtracksEventBridge(ApplicationEventPublisher applicationEventPublisher) {
+		return new RailtracksEventBridge(applicationEventPublisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners) {
+		return new SessionFactory(executorConfig, listeners.orderedStream().toList());
+	}
+
+	/**
+	 * A new session for each injection point or {@code getBean} call. Spring never closes prototype beans: whoever
+	 * obtains the session must close it (try-with-resources). Singletons should inject the {@link SessionFactory} or an
+	 * {@code ObjectProvider<Session>} instead, since a prototype injected into a singleton is created only once.
+	 * @param sessionFactory the factory
+	 * @return a new, open session
+	 */
+	@Bean(destroyMethod = "")
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	Session railtracksSession(SessionFactory sessionFactory) {
+		return sessionFactory.create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksNodeRegistry railtracksNodeRegistry(ListableBeanFactory beanFactory) {
+		return new RailtracksNodeRegistry(beanFactory);
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.railtracks.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.railtracks.Session;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge, bound to every
+ * {@link MeterRegistry} of the application.
+ */
+@AutoConfiguration(after = RailtracksAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ Session.class, MeterBinder.class })
+@ConditionalOnBean({ MeterRegistry.class, RailtracksSessionTracker.class })
+public final class RailtracksMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksSessionsMeterBinder railtracksSessionsMeterBinder(RailtracksSessionTracker railtracksSessionTracker) {
+		return new RailtracksSessionsMeterBinder(railtracksSessionTracker);
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.railtracks.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+import dev.railtracks.NodeCreationException;
+import dev.railtracks.NodeDefinition;
+
+/**
+ * The nodes declared with {@link RailtracksNode} on methods of the application's beans, by name. The beans are
+ * scanned once, on first use or when the context has created its singletons, whichever comes first; two methods with
+ * the same node name fail the application's startup.
+ */
+public final class RailtracksNodeRegistry implements SmartInitializingSingleton {
+
+	private final ListableBeanFactory beanFactory;
+
+	private volatile @Nullable Map<String, BeanMethodNodeDefinition<?>> nodes;
+
+	/**
+	 * A registry of the {@link RailtracksNode} methods of the beans of a bean factory.
+	 * @param beanFactory the bean factory to scan
+	 */
+	public RailtracksNodeRegistry(ListableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		nodes();
+	}
+
+	/**
+	 * The node with the given name.
+	 * @param <O> the node's result type, as the caller expects it
+	 * @param name the name given in {@link RailtracksNode#value()}
+	 * @return the node's definition, to run with a session or call from another node
+	 * @throws NodeCreationException when no bean method declares that node
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> NodeDefinition<O> get(String name) {
+		BeanMethodNodeDefinition<?> node = nodes().get(name);
+		if (node == null) {
+			throw new NodeCreationException("No @RailtracksNode named '" + name + "'; known nodes: " + names()
+					+ ". Annotate a bean method with @RailtracksNode(\"" + name + "\")");
+		}
+		return (NodeDefinition<O>) node;
+	}
+
+	/**
+	 * Whether a node with the given name exists.
+	 * @param name the node's name
+	 * @return {@code true} when a bean method declares it
+	 */
+	public boolean contains(String name) {
+		return nodes().containsKey(name);
+	}
+
+	/**
+	 * The names of all declared nodes, in bean registration order.
+	 * @return the node names
+	 */
+	public Set<String> names() {
+		return nodes().keySet();
+	}
+
+	private Map<String, BeanMethodNodeDefinition<?>> nodes() {
+		Map<String, BeanMethodNodeDefinition<?>> scanned = this.nodes;
+		if (scanned == null) {
+			synchronized (this) {
+				scanned = this.nodes;
+				if (scanned == null) {
+					scanned = scan();
+					this.nodes = scanned;
+				}
+			}
+		}
+		return scanned;
+	}
+
+	private Map<String, BeanMethodNodeDefinition<?>> scan() {
+		Map<String, BeanMethodNodeDefinition<?>> found = new LinkedHashMap<>();
+		for (String beanName : this.beanFactory.getBeanNamesForType(Object.class, true, false)) {
+			Class<?> type = this.beanFactory.getType(beanName, false);
+			if (type == null) {
+				continue;
+			}
+			Class<?> userType = ClassUtils.getUserClass(type);
+			Map<Method, RailtracksNode> methods = MethodIntrospector.selectMethods(userType,
+					(MethodIntrospector.MetadataLookup<RailtracksNode>) (method) -> AnnotatedElementUtils
+						.findMergedAnnotation(method, RailtracksNode.class));
+			methods.forEach((method, annotation) -> {
+				BeanMethodNodeDefinition<?> node = new BeanMethodNodeDefinition<>(annotation.value(), annotation.type(),
+						beanName, method, () -> this.beanFactory.getBean(beanName));
+				BeanMethodNodeDefinition<?> existing = found.putIfAbsent(node.name(), node);
+				if (existing != null) {
+					throw new IllegalStateException("Two beans declare @RailtracksNode(\"" + node.name() + "\"): "
+							+ existing.beanName() + "." + existing.method().getName() + " and " + beanName + "."
+							+ method.getName() + "; give each node a unique name");
+				}
+			});
+		}
+		return Collections.unmodifiableMap(found);
+	}
+
+}

@@ -1,0 +1,228 @@
+package dev.railtracks.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+import dev.railtracks.LoggingSetting;
+
+/**
+ * Configuration properties for Railtracks sessions, bound from {@code railtracks.*}. Each property maps to the
+ * {@link dev.railtracks.ExecutorConfig} field of the same name.
+ */
+@ConfigurationProperties("railtracks")
+public class RailtracksProperties {
+
+	/**
+	 * Maximum time a top-level call may take before it fails. If a duration suffix is not specified, seconds will be
+	 * used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration timeout = Duration.ofSeconds(150);
+
+	/**
+	 * Whether top-level calls are limited by the timeout. Set to false for no time limit.
+	 */
+	private boolean timeoutEnabled = true;
+
+	/**
+	 * Whether the first node failure anywhere ends the whole run.
+	 */
+	private boolean endOnError = false;
+
+	/**
+	 * Which engine events are logged.
+	 */
+	private LoggingSetting loggingSetting = LoggingSetting.REGULAR;
+
+	/**
+	 * File that receives each session's event log as text lines.
+	 */
+	private @Nullable Path logFile;
+
+	/**
+	 * Fixed session identifier; by default each session gets a new UUID. Letters, digits, '.', '_' or '-', at most
+	 * 128, starting with a letter or digit.
+	 */
+	private @Nullable String runIdentifier;
+
+	/**
+	 * Name of the sessions, used in the saved state's file name.
+	 */
+	private @Nullable String sessionName;
+
+	/**
+	 * Whether LLM nodes fill prompt placeholders from the session context.
+	 */
+	private boolean promptInjection = true;
+
+	/**
+	 * Whether each session writes its execution state as JSON when it closes.
+	 */
+	private boolean saveState = true;
+
+	/**
+	 * Directory of the saved state files.
+	 */
+	private Path stateDirectory = Path.of(".railtracks", "data", "sessions");
+
+	/**
+	 * Maximum number of closed sessions remembered for the 'railtracks' actuator endpoint.
+	 */
+	private int recentSessions = 100;
+
+	private final Execution execution = new Execution();
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public boolean isTimeoutEnabled() {
+		return this.timeoutEnabled;
+	}
+
+	public void setTimeoutEnabled(boolean timeoutEnabled) {
+		this.timeoutEnabled = timeoutEnabled;
+	}
+
+	public boolean isEndOnError() {
+		return this.endOnError;
+	}
+
+	public void setEndOnError(boolean endOnError) {
+		this.endOnError = endOnError;
+	}
+
+	public LoggingSetting getLoggingSetting() {
+		return this.loggingSetting;
+	}
+
+	public void setLoggingSetting(LoggingSetting loggingSetting) {
+		this.loggingSetting = loggingSetting;
+	}
+
+	public @Nullable Path getLogFile() {
+		return this.logFile;
+	}
+
+	public void setLogFile(@Nullable Path logFile) {
+		this.logFile = logFile;
+	}
+
+	public @Nullable String getRunIdentifier() {
+		return this.runIdentifier;
+	}
+
+	public void setRunIdentifier(@Nullable String runIdentifier) {
+		this.runIdentifier = runIdentifier;
+	}
+
+	public @Nullable String getSessionName() {
+		return this.sessionName;
+	}
+
+	public void setSessionName(@Nullable String sessionName) {
+		this.sessionName = sessionName;
+	}
+
+	public boolean isPromptInjection() {
+		return this.promptInjection;
+	}
+
+	public void setPromptInjection(boolean promptInjection) {
+		this.promptInjection = promptInjection;
+	}
+
+	public boolean isSaveState() {
+		return this.saveState;
+	}
+
+	public void setSaveState(boolean saveState) {
+		this.saveState = saveState;
+	}
+
+	public Path getStateDirectory() {
+		return this.stateDirectory;
+	}
+
+	public void setStateDirectory(Path stateDirectory) {
+		this.stateDirectory = stateDirectory;
+	}
+
+	public int getRecentSessions() {
+		return this.recentSessions;
+	}
+
+	public void setRecentSessions(int recentSessions) {
+		this.recentSessions = recentSessions;
+	}
+
+	public Execution getExecution() {
+		return this.execution;
+	}
+
+	/**
+	 * How node calls get their threads ({@code railtracks.execution.*}).
+	 */
+	public static class Execution {
+
+		/**
+		 * Which threads run asynchronous and parallel node calls.
+		 */
+		private Strategy strategy = Strategy.AUTO;
+
+		/**
+		 * Whether a synchronous call runs the child node on the caller's own thread.
+		 */
+		private boolean inlineSynchronousCalls = true;
+
+		public Strategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(Strategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public boolean isInlineSynchronousCalls() {
+			return this.inlineSynchronousCalls;
+		}
+
+		public void setInlineSynchronousCalls(boolean inlineSynchronousCalls) {
+			this.inlineSynchronousCalls = inlineSynchronousCalls;
+		}
+
+	}
+
+	/**
+	 * The execution strategies that can be chosen by name.
+	 */
+	public enum Strategy {
+
+		/**
+		 * Virtual threads on Java 21 and later, otherwise platform threads.
+		 */
+		AUTO,
+
+		/**
+		 * One virtual thread per task; needs Java 21 or later.
+		 */
+		VIRTUAL_THREADS,
+
+		/**
+		 * A shared, elastic pool of platform threads.
+		 */
+		PLATFORM_THREADS
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.railtracks.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Session;
+import dev.railtracks.SessionListener;
+
+/**
+ * Creates {@link Session}s from the application's {@link ExecutorConfig}, with every {@link SessionListener} bean
+ * attached (among them the bridge that publishes Railtracks events as Spring application events, and the tracker
+ * behind the {@code railtracks} actuator endpoint and metrics).
+ *
+ * <p>The caller owns each session and must close it, best with try-with-resources:
+ *
+ * <pre>{@code
+ * try (Session session = sessionFactory.create()) {
+ *     ExecutionInfo info = session.runSync(planner, goal);
+ *     return info.answer();
+ * }
+ * }</pre>
+ */
+public final class SessionFactory {
+
+	private final ExecutorConfig config;
+
+	private final List<SessionListener> listeners;
+
+	/**
+	 * A factory whose sessions use {@code config} and tell {@code listeners} when they start and close.
+	 * @param config the base configuration
+	 * @param listeners listeners added to every session, in order, after any listener of the configuration
+	 */
+	public SessionFactory(ExecutorConfig config, List<? extends SessionListener> listeners) {
+		this.config = config;
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * The base configuration of the sessions.
+	 * @return the executor config
+	 */
+	public ExecutorConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * A new session with the base configuration and an empty context. The caller must close it.
+	 * @return a new, open session
+	 */
+	public Session create() {
+		return create((builder) -> {
+		}, Map.of());
+	}
+
+	/**
+	 * A new session whose configuration is the base configuration changed by {@code customizer}. The caller must
+	 * close it.
+	 * @param customizer changes the configuration for this session only
+	 * @return a new, open session
+	 */
+	public Session create(Consumer<ExecutorConfig.Builder> customizer) {
+		return create(customizer, Map.of());
+	}
+
+	/**
+	 * A new session with the base configuration and initial context variables. The caller must close it.
+	 * @param context initial context variables, copied
+	 * @return a new, open session
+	 */
+	public Session create(Map<String, Object> context) {
+		return create((builder) -> {
+		}, context);
+	}
+
+	/**
+	 * A new session with a changed configuration and initial context variables. The caller must close it.
+	 * @param customizer changes the configuration for this session only
+	 * @param context initial context variables, copied
+	 * @return a new, open session
+	 */
+	public Session create(Consumer<ExecutorConfig.Builder> customizer, Map<String, Object> context) {
+		ExecutorConfig.Builder builder = this.config.toBuilder();
+		customizer.accept(builder);
+		this.listeners.forEach(builder::addSessionListener);
+		return new Session(builder.build(), context);
+	}
+
+}

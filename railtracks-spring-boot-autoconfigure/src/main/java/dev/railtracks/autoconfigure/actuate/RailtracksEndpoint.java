@@ -1,0 +1,92 @@
+package dev.railtracks.autoconfigure.actuate;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.ClosedSession;
+import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+
+/**
+ * The {@code railtracks} actuator endpoint: {@code GET /actuator/railtracks} lists the open and the recently closed
+ * sessions, {@code GET /actuator/railtracks/{sessionId}} returns one session's graph. Node inputs and outputs are
+ * masked unless {@code railtracks.endpoint.show-values} allows them.
+ */
+@Endpoint(id = "railtracks")
+public class RailtracksEndpoint {
+
+	private final RailtracksSessionTracker tracker;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	/**
+	 * An endpoint over the sessions a tracker follows.
+	 * @param tracker the session tracker
+	 * @param showValues when to show node inputs and outputs
+	 * @param roles roles that may see values when {@code showValues} is {@link Show#WHEN_AUTHORIZED}
+	 */
+	public RailtracksEndpoint(RailtracksSessionTracker tracker, Show showValues, Set<String> roles) {
+		this.tracker = tracker;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * The open sessions (oldest first) and the recently closed ones (newest first).
+	 * @return the sessions
+	 */
+	@ReadOperation
+	public RailtracksSessionsDescriptor sessions() {
+		List<SessionDescriptor> active = this.tracker.activeSessions()
+			.stream()
+			.sorted(Comparator.comparingLong(Session::startNanos))
+			.map(RailtracksEndpoint::describe)
+			.toList();
+		List<SessionDescriptor> recent = this.tracker.recentSessions().stream().map(RailtracksEndpoint::describe).toList();
+		return new RailtracksSessionsDescriptor(active, recent);
+	}
+
+	/**
+	 * One session and its graph, open or recently closed.
+	 * @param securityContext who is asking, to decide whether values are shown
+	 * @param sessionId the session id
+	 * @return the session's graph, or {@code null} (404) when no such session is known
+	 */
+	@ReadOperation
+	public @Nullable SessionGraphDescriptor session(SecurityContext securityContext, @Selector String sessionId) {
+		boolean shown = this.showValues.isShown(securityContext, this.roles);
+		Optional<Session> active = this.tracker.findActive(sessionId);
+		if (active.isPresent()) {
+			Session session = active.get();
+			return new SessionGraphDescriptor(describe(session), shown,
+					GraphValues.read(session.info().graphSerialization(), shown));
+		}
+		return this.tracker.findRecent(sessionId)
+			.map((closed) -> new SessionGraphDescriptor(describe(closed), shown,
+					GraphValues.read(closed.finalInfo().graphSerialization(), shown)))
+			.orElse(null);
+	}
+
+	private static SessionDescriptor describe(Session session) {
+		return new SessionDescriptor(session.identifier(), session.name(), true,
+				Instant.EPOCH.plusNanos(session.startNanos()), null);
+	}
+
+	private static SessionDescriptor describe(ClosedSession closed) {
+		return new SessionDescriptor(closed.identifier(), closed.name(), false, closed.startedAt(), closed.closedAt());
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.railtracks.autoconfigure.actuate;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link RailtracksEndpoint}, created when the endpoint is
+ * available (accessible and exposed, e.g. {@code management.endpoints.web.exposure.include=railtracks}).
+ */
+@AutoConfiguration(after = RailtracksAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(RailtracksEndpoint.class)
+@ConditionalOnBean(RailtracksSessionTracker.class)
+@EnableConfigurationProperties(RailtracksEndpointProperties.class)
+public final class RailtracksEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksEndpoint railtracksEndpoint(RailtracksSessionTracker railtracksSessionTracker,
+			RailtracksEndpointProperties properties) {
+		return new RailtracksEndpoint(railtracksSessionTracker, properties.getShowValues(), properties.getRoles());
+	}
+
+}

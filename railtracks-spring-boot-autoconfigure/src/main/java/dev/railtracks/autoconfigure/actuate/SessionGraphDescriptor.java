@@ -1,0 +1,18 @@
+package dev.railtracks.autoconfigure.actuate;
+
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * The response of {@code GET /actuator/railtracks/{sessionId}}: a session and its graph.
+ *
+ * @param session the session
+ * @param valuesShown whether node inputs and outputs are shown; when not, each is replaced by {@code "******"}
+ * @param graph the execution graph, {@code {"nodes": [...], "edges": [...], "steps": [...]}} as in
+ * {@link dev.railtracks.state.ExecutionInfo#graphSerialization()}
+ */
+public record SessionGraphDescriptor(SessionDescriptor session, boolean valuesShown,
+		Map<String, Object> graph) implements OperationResponseBody {
+
+}

@@ -1,0 +1,51 @@
+package dev.railtracks.autoconfigure;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigurationMetadataTests {
+
+	private static final List<String> KEYS = List.of("railtracks.timeout", "railtracks.timeout-enabled",
+			"railtracks.end-on-error", "railtracks.logging-setting", "railtracks.log-file", "railtracks.run-identifier",
+			"railtracks.session-name", "railtracks.prompt-injection", "railtracks.save-state",
+			"railtracks.state-directory", "railtracks.recent-sessions", "railtracks.execution.strategy",
+			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
+			"railtracks.endpoint.roles");
+
+	@Test
+	void everyKeyIsDocumentedWithItsDefault() throws Exception {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties).containsKeys(KEYS.toArray(String[]::new));
+		KEYS.forEach((key) -> assertThat(properties.get(key).path("description").asString()).as(key).isNotBlank());
+		assertThat(properties.get("railtracks.timeout").path("defaultValue").asString()).isEqualTo("150s");
+		assertThat(properties.get("railtracks.state-directory").path("defaultValue").asString())
+			.isEqualTo(".railtracks/data/sessions");
+		assertThat(properties.get("railtracks.execution.strategy").path("defaultValue").asString()).isEqualTo("auto");
+		assertThat(properties.get("railtracks.endpoint.show-values").path("defaultValue").asString())
+			.isEqualTo("never");
+		assertThat(properties.get("railtracks.save-state").path("defaultValue").asBoolean()).isTrue();
+	}
+
+	private static Map<String, JsonNode> properties() throws Exception {
+		try (InputStream in = ConfigurationMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).isNotNull();
+			JsonNode root = JsonMapper.builder().build().readTree(in);
+			List<JsonNode> list = new ArrayList<>();
+			root.path("properties").forEach(list::add);
+			return list.stream()
+				.collect(Collectors.toMap((node) -> node.path("name").asString(), (node) -> node,
+						(first, second) -> first));
+		}
+	}
+
+}

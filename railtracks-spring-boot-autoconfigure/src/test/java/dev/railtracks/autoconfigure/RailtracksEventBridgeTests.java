@@ -1,0 +1,134 @@
+package dev.railtracks.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Railtracks;
+import dev.railtracks.Session;
+import dev.railtracks.pubsub.RequestCreation;
+import dev.railtracks.pubsub.RequestSuccess;
+import dev.railtracks.state.ExecutionInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RailtracksEventBridgeTests {
+
+	private static final FunctionNode<String> SHOUT = FunctionNode.of("shout", (String text) -> {
+		Railtracks.broadcast("shouting " + text);
+		return text.toUpperCase();
+	});
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class))
+		.withPropertyValues("railtracks.save-state=false");
+
+	@Test
+	void eventListenersReceiveEveryEventOfASessionInOrder() {
+		this.contextRunner.withUserConfiguration(RecordingListenerConfiguration.class).run((context) -> {
+			RecordingListener listener = context.getBean(RecordingListener.class);
+			String sessionId;
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				sessionId = session.identifier();
+				session.runSync(SHOUT, "hello");
+			}
+			List<ApplicationEvent> events = listener.events;
+			assertThat(events).hasSize(5);
+			assertThat(events.get(0)).isInstanceOfSatisfying(SessionStartedEvent.class,
+					(started) -> assertThat(started.getSessionId()).isEqualTo(sessionId));
+			assertThat(events.get(1)).isInstanceOfSatisfying(RequestCompletionEvent.class, (created) -> {
+				assertThat(created.getSessionId()).isEqualTo(sessionId);
+				assertThat(created.getMessage()).isInstanceOf(RequestCreation.class);
+				assertThat(created.getMessage().nodeName()).isEqualTo("shout");
+			});
+			assertThat(events.get(2)).isInstanceOfSatisfying(BroadcastEvent.class, (broadcast) -> {
+				assertThat(broadcast.getSessionId()).isEqualTo(sessionId);
+				assertThat(broadcast.getItem()).isEqualTo("shouting hello");
+			});
+			assertThat(events.get(3)).isInstanceOfSatisfying(RequestCompletionEvent.class,
+					(done) -> assertThat(done.getMessage()).isInstanceOfSatisfying(RequestSuccess.class,
+							(success) -> assertThat(success.result()).isEqualTo("HELLO")));
+			assertThat(events.get(4)).isInstanceOfSatisfying(SessionClosedEvent.class, (closed) -> {
+				ExecutionInfo info = closed.getFinalInfo();
+				assertThat(closed.getSessionId()).isEqualTo(sessionId);
+				assertThat(info.answer()).isEqualTo("HELLO");
+			});
+		});
+	}
+
+	@Test
+	void aThrowingListenerNeverBreaksTheRun() {
+		this.contextRunner.withUserConfiguration(ThrowingListenerConfiguration.class).run((context) -> {
+			ThrowingListener listener = context.getBean(ThrowingListener.class);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				assertThat(session.runSync(SHOUT, "still works").answer()).isEqualTo("STILL WORKS");
+			}
+			assertThat(listener.calls).hasSize(5);
+		});
+	}
+
+	@Test
+	void sessionsNotMadeByTheFactoryPublishNothing() {
+		this.contextRunner.withUserConfiguration(RecordingListenerConfiguration.class).run((context) -> {
+			try (Session session = new Session(context.getBean(SessionFactory.class).config())) {
+				session.runSync(SHOUT, "quiet");
+			}
+			assertThat(context.getBean(RecordingListener.class).events).isEmpty();
+		});
+	}
+
+	static class RecordingListener {
+
+		final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener({ SessionStartedEvent.class, RequestCompletionEvent.class, BroadcastEvent.class,
+				SessionClosedEvent.class })
+		void on(ApplicationEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class ThrowingListener {
+
+		final List<ApplicationEvent> calls = new CopyOnWriteArrayList<>();
+
+		@EventListener({ SessionStartedEvent.class, RequestCompletionEvent.class, BroadcastEvent.class,
+				SessionClosedEvent.class })
+		void on(ApplicationEvent event) {
+			this.calls.add(event);
+			throw new IllegalStateException("listener failure for " + event.getClass().getSimpleName());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingListenerConfiguration {
+
+		@Bean
+		RecordingListener recordingListener() {
+			return new RecordingListener();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThrowingListenerConfiguration {
+
+		@Bean
+		ThrowingListener throwingListener() {
+			return new ThrowingListener();
+		}
+
+	}
+
+}

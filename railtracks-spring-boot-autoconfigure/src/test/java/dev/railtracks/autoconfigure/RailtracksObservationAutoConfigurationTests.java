@@ -1,0 +1,91 @@
+package dev.railtracks.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+import dev.railtracks.observation.DefaultNodeObservationConvention;
+import dev.railtracks.observation.NodeObservationConvention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RailtracksObservationAutoConfigurationTests {
+
+	private static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String text) -> text.length());
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksObservationAutoConfiguration.class))
+		.withPropertyValues("railtracks.save-state=false");
+
+	@Test
+	void sessionsReportToTheApplicationsObservationRegistry() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
+			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+			assertThat(context.getBean(ExecutorConfig.class).observationRegistry()).isSameAs(registry);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				session.runSync(LENGTH, "railtracks");
+			}
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo("railtracks.node")
+				.that()
+				.hasLowCardinalityKeyValue("railtracks.node.name", "length")
+				.hasBeenStopped();
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo("railtracks.session")
+				.that()
+				.hasBeenStopped();
+			TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+		});
+	}
+
+	@Test
+	void usesTheApplicationsNodeObservationConvention() {
+		NodeObservationConvention renamed = new DefaultNodeObservationConvention() {
+
+			@Override
+			public String getName() {
+				return "custom.node";
+			}
+
+		};
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(NodeObservationConvention.class, () -> renamed)
+			.run((context) -> {
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(LENGTH, "abc");
+				}
+				TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("custom.node");
+				TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+			});
+	}
+
+	@Test
+	void backsOffToAUserCustomizerOfTheSameName() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean("railtracksObservationExecutorConfigCustomizer", ExecutorConfigCustomizer.class,
+					() -> (builder) -> builder.sessionName("user-customizer"))
+			.run((context) -> {
+				ExecutorConfig config = context.getBean(ExecutorConfig.class);
+				assertThat(config.sessionName()).isEqualTo("user-customizer");
+				assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
+			});
+	}
+
+	@Test
+	void withoutAnObservationRegistryBeanSessionsDoNotObserve() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean("railtracksObservationExecutorConfigCustomizer");
+			assertThat(context.getBean(ExecutorConfig.class).observationRegistry()).isSameAs(ObservationRegistry.NOOP);
+		});
+	}
+
+}

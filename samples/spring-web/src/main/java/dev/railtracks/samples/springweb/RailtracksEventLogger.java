@@ -1,0 +1,60 @@
+package dev.railtracks.samples.springweb;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.railtracks.autoconfigure.BroadcastEvent;
+import dev.railtracks.autoconfigure.RequestCompletionEvent;
+import dev.railtracks.autoconfigure.SessionClosedEvent;
+import dev.railtracks.autoconfigure.SessionStartedEvent;
+import dev.railtracks.pubsub.RequestCreation;
+
+/**
+ * Logs what happens in Railtracks sessions, from plain {@link EventListener} methods.
+ */
+@Component
+public class RailtracksEventLogger {
+
+	private static final Logger logger = LoggerFactory.getLogger(RailtracksEventLogger.class);
+
+	/**
+	 * A session started.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onStart(SessionStartedEvent event) {
+		logger.info("Session {} started", event.getSessionId());
+	}
+
+	/**
+	 * A request was created or finished.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onRequest(RequestCompletionEvent event) {
+		String what = (event.getMessage() instanceof RequestCreation) ? "called" : "finished";
+		logger.info("Session {}: node {} {}", event.getSessionId(), event.getMessage().nodeName(), what);
+	}
+
+	/**
+	 * A node broadcast something.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onBroadcast(BroadcastEvent event) {
+		logger.info("Session {} broadcast: {}", event.getSessionId(), event.getItem());
+	}
+
+	/**
+	 * A session closed.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onClose(SessionClosedEvent event) {
+		logger.info("Session {} closed with answer: {}", event.getSessionId(), event.getFinalInfo().answer());
+	}
+
+}
