@@ -5,25 +5,18 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.railtracks.Railtracks;
-import dev.railtracks.Session;
 
 /**
  * Cost per child of a parallel fan-out of {@value #WIDTH} trivial children with {@code callBatch}, including
  * recording every child and collecting the results in input order.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 2)
@@ -33,21 +26,10 @@ public class FanOutBenchmark {
 
 	static final int WIDTH = 10_000;
 
-	private Session session;
-
-	@Setup(Level.Invocation)
-	public void openSession() {
-		this.session = new Session(BenchmarkNodes.CONFIG);
-	}
-
-	@TearDown(Level.Invocation)
-	public void closeSession() {
-		this.session.close();
-	}
 
 	@Benchmark
 	@OperationsPerInvocation(WIDTH)
-	public int fanOut() {
+	public int fanOut(FreshSession session) {
 		return Railtracks.call(BenchmarkNodes.FAN_OUT_PARENT, WIDTH);
 	}
 
