@@ -1,8 +1,6 @@
 package dev.railtracks.state;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +13,7 @@ import dev.railtracks.NodeType;
  * pointing at the one before. Instead of deep-copying the node object per version, each version keeps a copy of the
  * node's debug details as they were.
  */
-public final class LinkedNode {
+public final class LinkedNode implements Versioned<LinkedNode> {
 
 	private final RequestRecord record;
 
@@ -40,6 +38,7 @@ public final class LinkedNode {
 	 * The node's identifier, shared by all its versions.
 	 * @return the node id
 	 */
+	@Override
 	public String identifier() {
 		return this.record.node.identifier();
 	}
@@ -72,6 +71,7 @@ public final class LinkedNode {
 	 * When this version was recorded.
 	 * @return the stamp
 	 */
+	@Override
 	public Stamp stamp() {
 		return this.stamp;
 	}
@@ -80,6 +80,7 @@ public final class LinkedNode {
 	 * The previous version, or {@code null} for the first.
 	 * @return the parent version
 	 */
+	@Override
 	public @Nullable LinkedNode parent() {
 		return this.parent;
 	}
@@ -103,18 +104,6 @@ public final class LinkedNode {
 		}
 		internals.putAll(this.details);
 		return internals;
-	}
-
-	/**
-	 * This version and all earlier ones, newest first.
-	 * @return the versions
-	 */
-	public List<LinkedNode> allVersions() {
-		List<LinkedNode> versions = new ArrayList<>(2);
-		for (LinkedNode version = this; version != null; version = version.parent) {
-			versions.add(version);
-		}
-		return versions;
 	}
 
 	/**

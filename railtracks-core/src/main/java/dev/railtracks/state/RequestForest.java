@@ -11,15 +11,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request of an execution, newest version per request id, with all earlier versions reachable through
+ * Every request of an execution: the newest version per request id, earlier versions through
  * {@link RequestTemplate#parent()}. Immutable.
  */
-public final class RequestForest {
-
-	private final Map<String, RequestTemplate> heads;
+public final class RequestForest extends Forest<RequestTemplate> {
 
 	RequestForest(Map<String, RequestTemplate> heads) {
-		this.heads = Collections.unmodifiableMap(heads);
+		super(heads, "request");
 	}
 
 	/**
@@ -31,62 +29,12 @@ public final class RequestForest {
 	}
 
 	/**
-	 * The newest version of a request.
-	 * @param requestId the request id
-	 * @return its newest version
-	 * @throws NoSuchElementException when the forest has no such request
-	 */
-	public RequestTemplate get(String requestId) {
-		RequestTemplate head = this.heads.get(requestId);
-		if (head == null) {
-			throw new NoSuchElementException(
-					"No request '" + requestId + "' in this forest of " + this.heads.size() + " requests");
-		}
-		return head;
-	}
-
-	/**
-	 * Whether the forest holds a request.
-	 * @param requestId the request id
-	 * @return {@code true} when present
-	 */
-	public boolean contains(String requestId) {
-		return this.heads.containsKey(requestId);
-	}
-
-	/**
-	 * The newest version of every request, in creation order.
-	 * @return request id to newest version
-	 */
-	public Map<String, RequestTemplate> heads() {
-		return this.heads;
-	}
-
-	/**
-	 * Number of requests.
-	 * @return the count
-	 */
-	public int size() {
-		return this.heads.size();
-	}
-
-	/**
-	 * Every version of every request.
-	 * @return all versions, newest version of each request first
-	 */
-	public List<RequestTemplate> fullData() {
-		List<RequestTemplate> all = new ArrayList<>(this.heads.size() * 2);
-		this.heads.values().forEach((head) -> all.addAll(head.allVersions()));
-		return all;
-	}
-
-	/**
 	 * The requests a node made, in creation order.
 	 * @param nodeId the calling node's id
 	 * @return its outgoing requests
 	 */
 	public List<RequestTemplate> children(String nodeId) {
-		return this.heads.values().stream().filter((request) -> nodeId.equals(request.sourceId())).toList();
+		return heads().values().stream().filter((request) -> nodeId.equals(request.sourceId())).toList();
 	}
 
 	/**
@@ -96,7 +44,7 @@ public final class RequestForest {
 	 * @throws NoSuchElementException when no request called that node
 	 */
 	public RequestTemplate getRequestFromChildId(String nodeId) {
-		return this.heads.values()
+		return heads().values()
 			.stream()
 			.filter((request) -> request.sinkId().equals(nodeId))
 			.findFirst()
@@ -108,7 +56,7 @@ public final class RequestForest {
 	 * @return the insertion requests
 	 */
 	public List<RequestTemplate> insertionRequests() {
-		return this.heads.values().stream().filter(RequestTemplate::isInsertion).toList();
+		return heads().values().stream().filter(RequestTemplate::isInsertion).toList();
 	}
 
 	/**
@@ -134,7 +82,7 @@ public final class RequestForest {
 	 * @return the open requests
 	 */
 	public List<RequestTemplate> openRequests() {
-		return this.heads.values().stream().filter((request) -> !request.isClosed()).toList();
+		return heads().values().stream().filter((request) -> !request.isClosed()).toList();
 	}
 
 	/**
@@ -143,16 +91,7 @@ public final class RequestForest {
 	 * @return the forest at that step
 	 */
 	public RequestForest timeMachine(long step) {
-		Map<String, RequestTemplate> then = new LinkedHashMap<>();
-		this.heads.forEach((id, head) -> {
-			for (RequestTemplate version = head; version != null; version = version.parent()) {
-				if (version.stamp().step() <= step) {
-					then.put(id, version);
-					break;
-				}
-			}
-		});
-		return new RequestForest(then);
+		return new RequestForest(headsAt(step));
 	}
 
 	/**
@@ -160,7 +99,7 @@ public final class RequestForest {
 	 * @return one edge per request
 	 */
 	public List<Edge> toEdges() {
-		return this.heads.values().stream().map(RequestTemplate::toEdge).toList();
+		return heads().values().stream().map(RequestTemplate::toEdge).toList();
 	}
 
 	/**
@@ -179,7 +118,7 @@ public final class RequestForest {
 
 	Map<String, List<RequestTemplate>> bySource() {
 		Map<String, List<RequestTemplate>> index = new LinkedHashMap<>();
-		this.heads.values()
+		heads().values()
 			.stream()
 			.filter((request) -> !request.isInsertion())
 			.forEach((request) -> index.computeIfAbsent(Objects.requireNonNull(request.sourceId()), (k) -> new ArrayList<>())

@@ -1,6 +1,5 @@
 package dev.railtracks.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * One immutable version of a request: the call of a node by another (or by the user, for a top-level request). A
  * request gets a version when it is created and one when it finishes, each pointing at the one before.
  */
-public final class RequestTemplate {
+public final class RequestTemplate implements Versioned<RequestTemplate> {
 
 	private final RequestRecord record;
 
@@ -37,6 +36,7 @@ public final class RequestTemplate {
 	 * The request's identifier, shared by all its versions.
 	 * @return the request id
 	 */
+	@Override
 	public String identifier() {
 		return this.record.id;
 	}
@@ -117,6 +117,7 @@ public final class RequestTemplate {
 	 * When this version was recorded.
 	 * @return the stamp
 	 */
+	@Override
 	public Stamp stamp() {
 		return this.stamp;
 	}
@@ -125,6 +126,7 @@ public final class RequestTemplate {
 	 * The previous version, or {@code null} for the first.
 	 * @return the parent version
 	 */
+	@Override
 	public @Nullable RequestTemplate parent() {
 		return this.parent;
 	}
@@ -139,18 +141,6 @@ public final class RequestTemplate {
 			oldest = oldest.parent;
 		}
 		return oldest;
-	}
-
-	/**
-	 * This version and all earlier ones, newest first.
-	 * @return the versions
-	 */
-	public List<RequestTemplate> allVersions() {
-		List<RequestTemplate> versions = new ArrayList<>(2);
-		for (RequestTemplate version = this; version != null; version = version.parent) {
-			versions.add(version);
-		}
-		return versions;
 	}
 
 	/**
