@@ -84,6 +84,29 @@ class ExecutorConfigTests {
 	}
 
 	@Test
+	void aTimeoutTooLongToScheduleIsRefused() {
+		Duration millennium = Duration.ofDays(365L * 1000);
+		assertThatIllegalArgumentException().isThrownBy(() -> ExecutorConfig.builder().timeout(millennium))
+			.withMessageContaining("timeout")
+			.withMessageContaining(millennium.toString())
+			.withMessageContaining("noTimeout()");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ExecutorConfig.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE)));
+	}
+
+	@Test
+	void theLongestAcceptedTimeoutStillRuns() {
+		FunctionNode<Integer> length = FunctionNode.of("length", (String s) -> s.length());
+		ExecutorConfig config = ExecutorConfig.builder()
+			.saveState(false)
+			.timeout(Duration.ofNanos(Long.MAX_VALUE))
+			.build();
+		try (Session session = new Session(config)) {
+			assertThat(session.runSync(length, "abc").answer()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void noTimeoutRemovesTheLimit() {
 		assertThat(ExecutorConfig.builder().noTimeout().build().timeout()).isNull();
 		assertThat(ExecutorConfig.builder().timeout(null).build().timeout()).isNull();
