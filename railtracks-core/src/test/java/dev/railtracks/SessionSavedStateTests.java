@@ -197,6 +197,50 @@ class SessionSavedStateTests {
 	}
 
 	@Test
+	void theSavedStateOfATimedOutRunValidatesAgainstTheSchema() throws IOException {
+		FunctionNode<Integer> sleeper = FunctionNode.of("sleeper", (Integer millis) -> {
+			Thread.sleep(millis);
+			return millis;
+		});
+		FunctionNode<Integer> waiting = FunctionNode.of("waiting", (Integer millis) -> call(sleeper, millis));
+		Session session = new Session(config().timeout(java.time.Duration.ofMillis(200)).build());
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(GlobalTimeoutException.class)
+			.isThrownBy(() -> session.runSync(waiting, 10_000));
+		session.close();
+		String text = Files.readString(onlyFile());
+		assertThat(SCHEMA.validate(text, InputFormat.JSON)).isEmpty();
+		JsonNode run = JSON.readTree(text).get("runs").get(0);
+		assertThat(run.get("status").asString()).isEqualTo("Failed");
+		assertThat(run.get("end_time").isNumber()).isTrue();
+		assertThat(run.get("edges")).hasSize(2).allSatisfy((edge) -> {
+			assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed");
+			assertThat(edge.get("details").get("output").get("type").asString())
+				.isEqualTo(GlobalTimeoutException.class.getName());
+			assertThat(edge.get("stamp").get("identifier").asString()).startsWith("Cancelled ");
+		});
+		assertThat(run.get("nodes")).allSatisfy((node) -> assertThat(node.get("details").get("internals").has("latency"))
+			.isTrue());
+		assertThat(run.get("steps")).hasSize(4);
+	}
+
+	@Test
+	void aNodeReturningNullIsSavedAsCompletedWithANullOutput() throws IOException {
+		FunctionNode<Object> nothing = FunctionNode.of("nothing", () -> null);
+		Session session = new Session(config().build());
+		session.runSync(nothing);
+		session.close();
+		String text = Files.readString(onlyFile());
+		assertThat(SCHEMA.validate(text, InputFormat.JSON)).isEmpty();
+		JsonNode run = JSON.readTree(text).get("runs").get(0);
+		assertThat(run.get("status").asString()).isEqualTo("Completed");
+		assertThat(run.get("end_time").isNumber()).isTrue();
+		JsonNode details = run.get("edges").get(0).get("details");
+		assertThat(details.get("status").asString()).isEqualTo("Completed");
+		assertThat(details.get("output").isNull()).isTrue();
+		assertThat(details.get("input_args")).isEmpty();
+	}
+
+	@Test
 	void theSavedStateOfAnEmptySessionValidatesAgainstTheSchema() throws IOException {
 		Session session = new Session(config().build());
 		session.close();
