@@ -408,6 +408,27 @@ class SessionSavedStateTests {
 	}
 
 	@Test
+	void aDirectoryInTheWayOfTheStateFileIsLoggedAndLeavesNoTemporaryFile() throws IOException {
+		Path inTheWay = Files.createDirectories(this.directory.resolve("fixed.json"));
+		Files.writeString(inTheWay.resolve("keep.txt"), "keep");
+		List<ILoggingEvent> events = captureSessionLog(() -> {
+			Session session = new Session(config().runIdentifier("fixed").build());
+			session.runSync(LENGTH, "a");
+			session.runSync(LENGTH, "b");
+			assertThatCode(session::close).doesNotThrowAnyException();
+		});
+		assertThat(events).anySatisfy((event) -> {
+			assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+			assertThat(event.getFormattedMessage()).contains("Could not save the execution state")
+				.contains(inTheWay.toString());
+		});
+		try (Stream<Path> entries = Files.list(this.directory)) {
+			assertThat(entries.toList()).containsExactly(inTheWay);
+		}
+		assertThat(Files.readString(inTheWay.resolve("keep.txt"))).isEqualTo("keep");
+	}
+
+	@Test
 	void closingTwiceSavesOnce() throws IOException {
 		Session session = new Session(config().sessionName("twice").build());
 		session.runSync(LENGTH, "abc");

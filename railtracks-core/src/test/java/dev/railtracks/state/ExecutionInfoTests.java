@@ -263,6 +263,33 @@ class ExecutionInfoTests {
 	}
 
 	@Test
+	void getInfoRejectsANullIdNamingIt() {
+		try (Session session = session()) {
+			ExecutionInfo info = session.runSync(LENGTH, "a");
+			assertThatIllegalArgumentException().isThrownBy(() -> info.getInfo((String) null))
+				.withMessageContaining("'null'");
+			assertThatIllegalArgumentException().isThrownBy(() -> info.getInfo(java.util.Arrays.asList("x", null)))
+				.withMessageContaining("'x'");
+			assertThatIllegalArgumentException().isThrownBy(() -> info.getInfo((java.util.Collection<String>) null))
+				.withMessageContaining("requestIds");
+		}
+	}
+
+	@Test
+	void getInfoOfNoIdsIsEmptyAndSharesTheStamper() {
+		try (Session session = session()) {
+			ExecutionInfo info = session.runSync(LENGTH, "a");
+			ExecutionInfo none = info.getInfo(List.of());
+			assertThat(none.requestForest().size()).isZero();
+			assertThat(none.nodeForest().size()).isZero();
+			assertThat(none.answer()).isNull();
+			assertThat(none.steps()).isEmpty();
+			assertThat(none.stamper()).isSameAs(info.stamper());
+			assertThat(none.allStamps()).hasSize(2);
+		}
+	}
+
+	@Test
 	void getInfoRejectsOverlappingRoots() {
 		try (Session session = session()) {
 			ExecutionInfo info = session.runSync(SUM, List.of("a", "bb"));
