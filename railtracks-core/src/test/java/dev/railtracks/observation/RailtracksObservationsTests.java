@@ -197,6 +197,36 @@ class RailtracksObservationsTests {
 	}
 
 	@Test
+	void aNodeCancelledByTheTimeoutIsObservedAsCancelled() throws InterruptedException {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		FunctionNode<Integer> sleeper = FunctionNode.of("sleeper", (Integer millis) -> {
+			Thread.sleep(millis);
+			return millis;
+		});
+		FunctionNode<Integer> waiting = FunctionNode.of("waiting", (Integer millis) -> call(sleeper, millis));
+		ExecutorConfig config = config(registry).timeout(java.time.Duration.ofMillis(100)).build();
+		try (Session session = new Session(config)) {
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.railtracks.GlobalTimeoutException.class)
+				.isThrownBy(() -> session.runSync(waiting, 10_000));
+		}
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			try {
+				assertThat(registry).forAllObservationsWithNameEqualTo("railtracks.node",
+						(observation) -> observation.hasLowCardinalityKeyValue("outcome", "cancelled"));
+				break;
+			}
+			catch (AssertionError ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				Thread.sleep(10);
+			}
+		}
+		assertThat(registry).hasNumberOfObservationsWithNameEqualTo("railtracks.node", 2);
+	}
+
+	@Test
 	void theCallersObservationIsCurrentInsideANode() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		List<String> seen = new ArrayList<>();
