@@ -66,7 +66,8 @@ class ExecutorConfigTests {
 
 	@Test
 	void aRunIdentifierBecomesTheSessionIdentifier() {
-		try (Session session = new Session(ExecutorConfig.builder().saveState(false).runIdentifier("run-1.a_b").build())) {
+		ExecutorConfig config = ExecutorConfig.builder().saveState(false).runIdentifier("run-1.a_b").build();
+		try (Session session = new Session(config)) {
 			assertThat(session.identifier()).isEqualTo("run-1.a_b");
 		}
 	}
@@ -232,12 +233,14 @@ class ExecutorConfigTests {
 		assertThat(config.sessionName()).isEqualTo("before");
 		assertThat(config.saveState()).isTrue();
 		assertThat(config.sessionListeners()).containsExactly(first);
-		assertThatThrownBy(() -> config.sessionListeners().add(first)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> config.sessionListeners().add(first))
+			.isInstanceOf(UnsupportedOperationException.class);
 		ExecutorConfig.Builder fromConfig = config.toBuilder();
 		fromConfig.addSessionListener(new SessionListener() {
 		});
 		assertThat(config.sessionListeners()).containsExactly(first);
-		assertThat(ExecutorConfig.defaults().toBuilder().sessionName("x").build()).isNotSameAs(ExecutorConfig.defaults());
+		assertThat(ExecutorConfig.defaults().toBuilder().sessionName("x").build())
+			.isNotSameAs(ExecutorConfig.defaults());
 		assertThat(ExecutorConfig.defaults().sessionName()).isNull();
 	}
 

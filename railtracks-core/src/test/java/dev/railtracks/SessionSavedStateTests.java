@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
@@ -32,10 +34,11 @@ import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link Session}'s saved state.
+ * Tests for {@link Session}. These cover the state it saves when it closes.
  */
 class SessionSavedStateTests {
 
@@ -203,9 +206,8 @@ class SessionSavedStateTests {
 			return millis;
 		});
 		FunctionNode<Integer> waiting = FunctionNode.of("waiting", (Integer millis) -> call(sleeper, millis));
-		Session session = new Session(config().timeout(java.time.Duration.ofMillis(200)).build());
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(GlobalTimeoutException.class)
-			.isThrownBy(() -> session.runSync(waiting, 10_000));
+		Session session = new Session(config().timeout(Duration.ofMillis(200)).build());
+		assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(waiting, 10_000));
 		session.close();
 		String text = Files.readString(onlyFile());
 		assertThat(SCHEMA.validate(text, InputFormat.JSON)).isEmpty();
@@ -218,8 +220,8 @@ class SessionSavedStateTests {
 				.isEqualTo(GlobalTimeoutException.class.getName());
 			assertThat(edge.get("stamp").get("identifier").asString()).startsWith("Cancelled ");
 		});
-		assertThat(run.get("nodes")).allSatisfy((node) -> assertThat(node.get("details").get("internals").has("latency"))
-			.isTrue());
+		assertThat(run.get("nodes"))
+			.allSatisfy((node) -> assertThat(node.get("details").get("internals").has("latency")).isTrue());
 		assertThat(run.get("steps")).hasSize(4);
 	}
 
@@ -295,7 +297,7 @@ class SessionSavedStateTests {
 
 		List<Long> steps = new ArrayList<>();
 		run.get("steps").forEach((step) -> steps.add(step.get("step").asLong()));
-		assertThat(steps).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 12).boxed().toList());
+		assertThat(steps).containsExactlyElementsOf(LongStream.range(0, 12).boxed().toList());
 
 		JsonNode edges = run.get("edges");
 		JsonNode root = edge(edges, top.identifier());
@@ -396,7 +398,8 @@ class SessionSavedStateTests {
 	void anUnwritableStateDirectoryIsLoggedOnTheSessionLogger() throws IOException {
 		Path blocker = Files.writeString(this.directory.resolve("blocker"), "a regular file");
 		List<ILoggingEvent> events = captureSessionLog(() -> {
-			Session session = new Session(config().stateDirectory(blocker.resolve("deeper").resolve("sessions")).build());
+			Path unreachable = blocker.resolve("deeper").resolve("sessions");
+			Session session = new Session(config().stateDirectory(unreachable).build());
 			assertThat(session.runSync(LENGTH, "four").answer()).isEqualTo(4);
 			assertThatCode(session::close).doesNotThrowAnyException();
 		});
@@ -426,6 +429,20 @@ class SessionSavedStateTests {
 			assertThat(entries.toList()).containsExactly(inTheWay);
 		}
 		assertThat(Files.readString(inTheWay.resolve("keep.txt"))).isEqualTo("keep");
+	}
+
+	@Test
+	void infoAfterCloseIsTheSavedState() throws IOException {
+		Session session = new Session(config().sessionName("final").build());
+		session.runSync(Planner.class, "trip");
+		session.close();
+		ExecutionInfo last = session.info();
+		assertThat(session.info()).isSameAs(last);
+		JsonNode run = read(onlyFile()).get("runs").get(0);
+		assertThat(run.get("run_id").asString()).isEqualTo(last.insertionRequests().get(0).identifier());
+		assertThat(run.get("nodes")).hasSize(last.nodeForest().size());
+		assertThat(run.get("edges")).hasSize(last.requestForest().size());
+		assertThat(run.get("steps")).hasSize(last.steps().size());
 	}
 
 	@Test

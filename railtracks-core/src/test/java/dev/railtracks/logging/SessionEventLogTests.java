@@ -150,7 +150,8 @@ class SessionEventLogTests {
 		assertThat(debug).anySatisfy((message) -> assertThat(message).contains("is initialized"));
 		assertThat(debug).anySatisfy((message) -> assertThat(message).startsWith("RequestCreation catcher"));
 		assertThat(debug).anySatisfy((message) -> assertThat(message).startsWith("RequestCreation fail"));
-		assertThat(debug).anySatisfy((message) -> assertThat(message).startsWith("catcher DONE with result caught boom"));
+		assertThat(debug)
+			.anySatisfy((message) -> assertThat(message).startsWith("catcher DONE with result caught boom"));
 		assertThat(debug).anySatisfy((message) -> assertThat(message).startsWith("fail FAILED with error"));
 		assertThat(messages(Level.INFO)).contains("START CREATED catcher", "catcher CREATED fail", "catcher DONE");
 	}
@@ -178,7 +179,8 @@ class SessionEventLogTests {
 		Path logFile = this.directory.resolve("shared.log");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			try (Session session = new Session(config(LoggingSetting.QUIET).saveState(false).logFile(logFile).build())) {
+			ExecutorConfig config = config(LoggingSetting.QUIET).saveState(false).logFile(logFile).build();
+			try (Session session = new Session(config)) {
 				ids.add(session.identifier());
 				session.runSync(CATCHER, "boom " + i);
 			}

@@ -1,11 +1,13 @@
 package dev.railtracks.observation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.common.KeyValues;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
+import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Session;
 import dev.railtracks.state.ExecutionInfo;
 import dev.railtracks.state.RequestTemplate;
@@ -26,6 +29,7 @@ import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -204,12 +208,11 @@ class RailtracksObservationsTests {
 			return millis;
 		});
 		FunctionNode<Integer> waiting = FunctionNode.of("waiting", (Integer millis) -> call(sleeper, millis));
-		ExecutorConfig config = config(registry).timeout(java.time.Duration.ofMillis(100)).build();
+		ExecutorConfig config = config(registry).timeout(Duration.ofMillis(100)).build();
 		try (Session session = new Session(config)) {
-			org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.railtracks.GlobalTimeoutException.class)
-				.isThrownBy(() -> session.runSync(waiting, 10_000));
+			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(waiting, 10_000));
 		}
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (true) {
 			try {
 				assertThat(registry).forAllObservationsWithNameEqualTo("railtracks.node",

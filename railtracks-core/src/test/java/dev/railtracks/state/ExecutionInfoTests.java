@@ -100,7 +100,8 @@ class ExecutionInfoTests {
 				assertThat(node.stamp().identifier()).isEqualTo("Finished executing " + node.name());
 				assertThat(node.latencyNanos()).isNotNegative();
 				assertThat(first.latencyNanos()).isEqualTo(-1);
-				assertThat(request.durationDetail()).isEqualTo(request.stamp().time() - request.parent().stamp().time());
+				assertThat(request.durationDetail())
+					.isEqualTo(request.stamp().time() - request.parent().stamp().time());
 			}
 		}
 	}
@@ -401,7 +402,11 @@ class ExecutionInfoTests {
 			ExecutionInfo info = session.runSync(SUM, List.of("a", "bb"));
 			assertThat(info.requestForest().fullData()).hasSize(6);
 			assertThat(info.nodeForest().fullData()).hasSize(6);
-			Set<Stamp> stamps = info.nodeForest().fullData().stream().map(LinkedNode::stamp).collect(Collectors.toSet());
+			Set<Stamp> stamps = info.nodeForest()
+				.fullData()
+				.stream()
+				.map(LinkedNode::stamp)
+				.collect(Collectors.toSet());
 			assertThat(new HashSet<>(info.steps())).isEqualTo(stamps);
 		}
 	}
