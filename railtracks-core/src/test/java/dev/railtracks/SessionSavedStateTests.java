@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -240,6 +242,39 @@ class SessionSavedStateTests {
 		assertThat(details.get("status").asString()).isEqualTo("Completed");
 		assertThat(details.get("output").isNull()).isTrue();
 		assertThat(details.get("input_args")).isEmpty();
+	}
+
+	@Test
+	void thePayloadOfARunInProgressShowsItOpenAndValidatesAgainstTheSchema() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		FunctionNode<String> blocking = FunctionNode.of("blocking", (String s) -> {
+			started.countDown();
+			release.await();
+			return s;
+		});
+		FunctionNode<String> outer = FunctionNode.of("outer", (String s) -> call(blocking, s));
+		try (Session session = new Session(config().saveState(false).build())) {
+			CompletableFuture<ExecutionInfo> running = session.run(outer, "later");
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			String payload = session.payload();
+			release.countDown();
+			assertThat(SCHEMA.validate(payload, InputFormat.JSON)).isEmpty();
+			JsonNode run = JSON.readTree(payload).get("runs").get(0);
+			assertThat(run.get("status").asString()).isEqualTo("Open");
+			assertThat(run.get("end_time").isNull()).isTrue();
+			assertThat(run.get("edges")).hasSize(2).allSatisfy((edge) -> {
+				assertThat(edge.get("details").get("status").asString()).isEqualTo("Open");
+				assertThat(edge.get("details").get("output").isNull()).isTrue();
+				assertThat(edge.get("parent").isNull()).isTrue();
+			});
+			assertThat(run.get("nodes")).hasSize(2).allSatisfy((node) -> {
+				assertThat(node.get("details").get("internals").isObject()).isTrue();
+				assertThat(node.get("details").get("internals")).isEmpty();
+				assertThat(node.get("parent").isNull()).isTrue();
+			});
+			assertThat(running.get(10, TimeUnit.SECONDS).answer()).isEqualTo("later");
+		}
 	}
 
 	@Test
