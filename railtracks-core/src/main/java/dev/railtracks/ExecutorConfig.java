@@ -36,6 +36,9 @@ public final class ExecutorConfig {
 	/** Where sessions save their state unless told otherwise (relative to the working directory). */
 	public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".railtracks", "data", "sessions");
 
+	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
+	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
+
 	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final ExecutorConfig DEFAULTS = new Builder().build();
@@ -319,12 +322,16 @@ public final class ExecutorConfig {
 		 * Maximum time a top-level call may take before it fails with {@link GlobalTimeoutException}.
 		 * @param timeout a positive duration, or {@code null} for no limit
 		 * @return this builder
-		 * @throws IllegalArgumentException when zero or negative
+		 * @throws IllegalArgumentException when zero, negative or longer than about 292 years
 		 */
 		public Builder timeout(@Nullable Duration timeout) {
 			if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
 				throw new IllegalArgumentException(
 						"timeout must be positive but was " + timeout + "; use noTimeout() for no limit");
+			}
+			if (timeout != null && timeout.compareTo(MAX_TIMEOUT) > 0) {
+				throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT + " (the longest delay "
+						+ "that can be scheduled) but was " + timeout + "; use noTimeout() for no limit");
 			}
 			this.timeout = timeout;
 			return this;

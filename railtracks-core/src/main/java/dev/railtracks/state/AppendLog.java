@@ -28,9 +28,10 @@ final class AppendLog<T> {
 
 	/** Every element appended so far whose slot is filled, in append order. */
 	List<T> snapshot() {
-		int count = this.size.get();
-		List<T> items = new ArrayList<>(count);
 		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
+		// A writer may have claimed a slot past this directory and not yet published the grown one.
+		int count = Math.min(this.size.get(), all.length() << CHUNK_BITS);
+		List<T> items = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			AtomicReferenceArray<T> chunk = all.get(i >>> CHUNK_BITS);
 			T item = (chunk != null) ? chunk.get(i & (CHUNK_SIZE - 1)) : null;

@@ -165,7 +165,7 @@ public final class ExecutionInfo {
 	 * @return the filtered info
 	 */
 	public ExecutionInfo getInfo(String... requestIds) {
-		return getInfo(List.of(requestIds));
+		return getInfo((requestIds != null) ? java.util.Arrays.asList(requestIds) : null);
 	}
 
 	/**

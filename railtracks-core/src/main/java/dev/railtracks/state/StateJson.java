@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -179,7 +180,7 @@ public final class StateJson {
 	}
 
 	private static void writeMap(JsonGenerator json, Map<String, Object> map) {
-		json.writeStartObject();
+		json.writeStartObject(map);
 		for (Map.Entry<String, Object> entry : map.entrySet()) {
 			json.writeName(entry.getKey());
 			writeValue(json, entry.getValue());
@@ -209,6 +210,9 @@ public final class StateJson {
 		else if (value instanceof Boolean flag) {
 			json.writeBoolean(flag);
 		}
+		else if ((value instanceof Map || value instanceof Iterable) && isEnclosing(json, value)) {
+			json.writeString("< Unable to serialize " + value.getClass().getName() + " > (it contains itself)");
+		}
 		else if (value instanceof Failure failure) {
 			writeThrowable(json, failure.exception());
 		}
@@ -219,7 +223,7 @@ public final class StateJson {
 			writeMap(json, (Map<String, Object>) map);
 		}
 		else if (value instanceof Iterable<?> items && !(value instanceof java.nio.file.Path)) {
-			json.writeStartArray();
+			json.writeStartArray(items);
 			for (Object item : items) {
 				writeValue(json, item);
 			}
@@ -228,6 +232,16 @@ public final class StateJson {
 		else {
 			writeBound(json, value);
 		}
+	}
+
+	/** Whether a collection is already being written further out, so writing it again would never end. */
+	private static boolean isEnclosing(JsonGenerator json, Object value) {
+		for (TokenStreamContext context = json.streamWriteContext(); context != null; context = context.getParent()) {
+			if (context.currentValue() == value) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void writeDouble(JsonGenerator json, double number) {
