@@ -114,9 +114,8 @@ final class NodeTask implements Task {
 		awaitBroadcasts();
 		this.state.finish(this.record, this.result, this.error);
 		if (observation != null) {
-			Throwable runFailure = this.record.run.failure();
-			RailtracksObservations.stopNode(observation, observationContext, this.error,
-					runFailure != null && runFailure != this.error);
+			RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
+					this.record.cancelledWith != null);
 		}
 	}
 

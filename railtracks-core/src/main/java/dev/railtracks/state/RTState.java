@@ -315,10 +315,8 @@ public final class RTState {
 	public boolean cancel(String nodeId) {
 		for (RequestRecord record : this.journal.snapshot()) {
 			if (record.node.identifier().equals(nodeId)) {
-				CancellationException cancelled = new CancellationException("Node '" + record.nodeName + "' (" + nodeId
-						+ ") was cancelled");
-				record.cancelledWith = cancelled;
-				return closeAsFailed(record, cancelled);
+				return closeAsFailed(record,
+						new CancellationException("Node '" + record.nodeName + "' (" + nodeId + ") was cancelled"));
 			}
 		}
 		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
@@ -457,14 +455,15 @@ public final class RTState {
 	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
 		String name = node.name();
 		Stamp created = this.stamper.created((caller != null) ? caller.nodeName : "START", name);
-		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
+		// The record keeps its own copy: a caller that reuses its argument array must not rewrite history.
+		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args.clone(), run, created);
 		this.journal.add(record);
 		this.open.put(record.id, record);
 		if (this.log.isEnabled(Level.INFO)) {
 			this.log.log(Level.INFO, created.identifier());
 		}
 		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
-				node.identifier(), java.util.Arrays.asList(args), created.instant()));
+				node.identifier(), java.util.Arrays.asList(record.args), created.instant()));
 		return record;
 	}
 
@@ -477,6 +476,7 @@ public final class RTState {
 		if (this.open.remove(record.id) == null || !record.close()) {
 			return false;
 		}
+		record.cancelledWith = cause;
 		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
 		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
 		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());

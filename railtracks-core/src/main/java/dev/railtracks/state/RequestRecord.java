@@ -36,7 +36,10 @@ final class RequestRecord {
 	/** How long the invocation took; written by the thread that ran it, before its completion is published. */
 	long latencyNanos = -1;
 
-	/** Set when the request was cancelled while running: its caller gets this instead of the outcome. */
+	/**
+	 * Set when the request was closed as failed while running (cancelled, timed out, ended by a fatal failure
+	 * elsewhere): its caller gets this instead of whatever the interrupted node did, as the record says.
+	 */
 	volatile @Nullable Throwable cancelledWith;
 
 	/** The delivery of this node's latest broadcast; its completion waits for it. */

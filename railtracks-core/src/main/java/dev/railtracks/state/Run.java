@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * failure can interrupt them, and it refuses new calls once cancelled.
  */
 final class Run {
+
+	/** How long a cancelled run waits for its interrupted threads to stop before it reports the cancellation. */
+	static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+	private static final long STOP_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
 	/** The top-level request's result; completed exceptionally when the run is cancelled. */
 	final CompletableFuture<Object> result = new CompletableFuture<>();
@@ -28,8 +35,10 @@ final class Run {
 	}
 
 	/**
-	 * Ends the run with a cause: the top-level result fails with it and every working thread is interrupted. Only
-	 * the first cause counts.
+	 * Ends the run with a cause: every other thread working for it is interrupted and given up to
+	 * {@link #STOP_GRACE_NANOS} to stop, then the top-level result fails with the cause. Only the first cause
+	 * counts. The calling thread is not interrupted: on a fatal failure it is the failing node's own thread, which
+	 * returns to its callers through the failure anyway.
 	 * @return {@code true} when this call cancelled the run
 	 */
 	boolean cancel(Throwable cause) {
@@ -39,9 +48,23 @@ final class Run {
 			}
 			this.failure = cause;
 		}
+		Thread current = Thread.currentThread();
+		this.workers.forEach((worker) -> {
+			if (worker.thread != current) {
+				worker.interrupt();
+			}
+		});
+		awaitOtherWorkers(current);
 		this.result.completeExceptionally(cause);
-		this.workers.forEach(Worker::interrupt);
 		return true;
+	}
+
+	/** So that nothing of the run is still running when its caller learns it ended, unless a node ignores interrupts. */
+	private void awaitOtherWorkers(Thread current) {
+		long deadline = System.nanoTime() + STOP_GRACE_NANOS;
+		while (this.workers.stream().anyMatch((worker) -> worker.thread != current) && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(STOP_POLL_NANOS);
+		}
 	}
 
 	/** Registers the current thread as working for this run until the returned worker is closed. */
