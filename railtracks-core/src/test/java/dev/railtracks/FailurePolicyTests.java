@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,31 +146,32 @@ class FailurePolicyTests {
 	}
 
 	@Test
-	void withEndOnErrorTheTopLevelFailsWithTheChildsErrorEvenWhenTheParentCaughtIt() {
+	void withEndOnErrorTheTopLevelFailsWithTheChildsErrorEvenWhenTheParentCaughtIt() throws InterruptedException {
 		CustomTestError error = new CustomTestError("child broke");
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
 			throw error;
 		});
-		AtomicReference<String> parentOutcome = new AtomicReference<>();
+		CountDownLatch parentCaught = new CountDownLatch(1);
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
 			try {
 				return call(child);
 			}
 			catch (CustomTestError ex) {
-				parentOutcome.set("caught");
+				parentCaught.countDown();
 				return "Caught the error";
 			}
 		});
 		try (Session session = new Session(END_ON_ERROR)) {
 			assertThatThrownBy(() -> session.runSync(parent)).isSameAs(error);
-			assertThat(parentOutcome).hasValue("caught");
+			// The run ends as the child fails; the parent catches the error right after.
+			assertThat(parentCaught.await(10, TimeUnit.SECONDS)).isTrue();
 			RequestTemplate top = session.info().insertionRequests().get(0);
 			assertThat(top.status()).isEqualTo(RequestStatus.FAILED);
 		}
 	}
 
 	@Test
-	void withEndOnErrorTheEndedRunRefusesFurtherCalls() {
+	void withEndOnErrorTheEndedRunRefusesFurtherCalls() throws InterruptedException {
 		CustomTestError error = new CustomTestError("child broke");
 		FunctionNode<String> failing = FunctionNode.of("failing", () -> {
 			throw error;
@@ -177,6 +179,7 @@ class FailurePolicyTests {
 		AtomicInteger laterInvocations = new AtomicInteger();
 		FunctionNode<String> later = FunctionNode.of("later", () -> "" + laterInvocations.incrementAndGet());
 		AtomicReference<Throwable> refused = new AtomicReference<>();
+		CountDownLatch parentEnded = new CountDownLatch(1);
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
 			try {
 				call(failing);
@@ -191,9 +194,13 @@ class FailurePolicyTests {
 				refused.set(ex);
 				throw ex;
 			}
+			finally {
+				parentEnded.countDown();
+			}
 		});
 		try (Session session = new Session(END_ON_ERROR)) {
 			assertThatThrownBy(() -> session.runSync(parent)).isSameAs(error);
+			assertThat(parentEnded.await(10, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(refused).hasValue(error);
 		assertThat(laterInvocations).hasValue(0);
