@@ -1,14 +1,19 @@
 package dev.railtracks;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -269,6 +274,102 @@ class SessionTests {
 		}
 		try (var files = Files.list(directory)) {
 			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void aNodeReturningNullCompletesWithANullAnswer() {
+		try (Session session = new Session(NO_SAVE)) {
+			ExecutionInfo info = session.runSync(FunctionNode.of("nothing", () -> null));
+			assertThat(info.answer()).isNull();
+			assertThat(info.insertionRequests().get(0).status()).isEqualTo(RequestStatus.COMPLETED);
+		}
+	}
+
+	@Test
+	void closingTheSessionDuringARunFailsTheRunAndInterruptsItsNodes() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		FunctionNode<String> waiting = FunctionNode.of("waiting", () -> {
+			started.countDown();
+			try {
+				new CountDownLatch(1).await();
+				return "never";
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+		});
+		Session session = new Session(NO_SAVE);
+		CompletableFuture<ExecutionInfo> running = session.run(waiting);
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		session.close();
+		assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.cause()
+			.isInstanceOf(RailtracksException.class)
+			.hasMessageContaining("closed");
+		assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(session.info().insertionRequests().get(0).status()).isEqualTo(RequestStatus.FAILED);
+	}
+
+	@Test
+	void interruptingTheWaitingCallerCancelsTheRun() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		FunctionNode<String> waiting = FunctionNode.of("waiting", () -> {
+			started.countDown();
+			try {
+				new CountDownLatch(1).await();
+				return "never";
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+		});
+		try (Session session = new Session(NO_SAVE)) {
+			AtomicReference<Throwable> thrown = new AtomicReference<>();
+			Thread caller = new Thread(() -> {
+				try {
+					session.runSync(waiting);
+				}
+				catch (Throwable ex) {
+					thrown.set(ex);
+				}
+			});
+			caller.start();
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			caller.interrupt();
+			caller.join(10_000);
+			assertThat(thrown.get()).isInstanceOf(RailtracksException.class).hasMessageContaining("Interrupted");
+			assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(session.info().insertionRequests().get(0).status()).isEqualTo(RequestStatus.FAILED);
+		}
+	}
+
+	@Test
+	void aSessionClosedOnAnotherThreadIsNotKeptAliveByTheThreadThatCreatedIt() throws Exception {
+		ExecutorService creatingThread = Executors.newSingleThreadExecutor();
+		try {
+			// The asynchronous pattern: create and run on one thread, close when the run completes, elsewhere.
+			Session first = creatingThread.submit(() -> new Session(NO_SAVE)).get();
+			WeakReference<Object> firstState = new WeakReference<>(first.state());
+			first.run(ECHO, "x").thenRun(first::close).get(10, TimeUnit.SECONDS);
+			first = null;
+			creatingThread.submit(() -> {
+				try (Session second = new Session(NO_SAVE)) {
+					second.runSync(ECHO, "y");
+				}
+			}).get();
+			for (int i = 0; i < 50 && firstState.get() != null; i++) {
+				System.gc();
+				Thread.sleep(20);
+			}
+			assertThat(firstState.get()).as("state of the first session").isNull();
+		}
+		finally {
+			creatingThread.shutdownNow();
 		}
 	}
 
