@@ -179,6 +179,23 @@ class CallBatchTests {
 	}
 
 	@Test
+	void aCreationErrorInATopLevelBatchMeansNoCallIsRecordedOrStarted() {
+		AtomicInteger invocations = new AtomicInteger();
+		FunctionNode<String> child = FunctionNode.of("child", (String s) -> {
+			invocations.incrementAndGet();
+			return s;
+		});
+		try (Session session = new Session(NO_SAVE)) {
+			assertThatExceptionOfType(NodeCreationException.class)
+				.isThrownBy(() -> callBatch(child, List.of("a", "b", 3, "d")))
+				.withMessageContaining("'child'")
+				.withMessageContaining("Integer 3");
+			assertThat(session.info().requestForest().size()).isZero();
+			assertThat(invocations).hasValue(0);
+		}
+	}
+
+	@Test
 	void aFailedTopLevelBatchThrowsTheFirstFailureInInputOrder() {
 		FunctionNode<String> picky = FunctionNode.of("picky", (String s) -> {
 			if (s.startsWith("bad")) {

@@ -208,6 +208,39 @@ class ConcurrencyStressTests {
 		}
 	}
 
+	@Test
+	@Timeout(value = 120, unit = TimeUnit.SECONDS)
+	void theExecutionInfoCanBeReadWhileAWideRunIsInProgress() throws Exception {
+		int size = 10_000;
+		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i);
+		FunctionNode<Integer> middle = FunctionNode.of("middle", (Integer i) -> call(child, i));
+		FunctionNode<List<Integer>> parent = FunctionNode.of("parent",
+				() -> callBatch(middle, IntStream.range(0, size).boxed().toList()));
+		try (Session session = new Session(NO_SAVE)) {
+			CompletableFuture<ExecutionInfo> running = session.run(parent);
+			int previous = 0;
+			int snapshots = 0;
+			while (!running.isDone() || snapshots == 0) {
+				ExecutionInfo snapshot = session.info();
+				int requests = snapshot.requestForest().size();
+				assertThat(requests).isGreaterThanOrEqualTo(previous);
+				assertThat(snapshot.nodeForest().size()).isEqualTo(requests);
+				for (var request : snapshot.requestForest().heads().values()) {
+					if (request.sourceId() != null) {
+						assertThat(snapshot.nodeForest().contains(request.sourceId())).isTrue();
+					}
+				}
+				assertThat(snapshot.allStamps()).isSorted();
+				previous = requests;
+				snapshots++;
+			}
+			ExecutionInfo info = running.get(60, TimeUnit.SECONDS);
+			assertThat(info.requestForest().size()).isEqualTo(2 * size + 1);
+			assertThat(info.requestForest().openRequests()).isEmpty();
+			assertThat(info.allStamps()).hasSize(2 * (2 * size + 1));
+		}
+	}
+
 	/** Calls itself synchronously until the depth is used up. */
 	static class Recurse extends Node<Integer> {
 

@@ -207,6 +207,22 @@ class FailurePolicyTests {
 	}
 
 	@Test
+	void withEndOnErrorACreationErrorIsNotFatal() {
+		FunctionNode<String> child = FunctionNode.of("child", (String s) -> s);
+		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
+			try {
+				return call(child, 1);
+			}
+			catch (NodeCreationException ex) {
+				return "Caught the error";
+			}
+		});
+		try (Session session = new Session(END_ON_ERROR)) {
+			assertThat(session.runSync(parent).answer()).isEqualTo("Caught the error");
+		}
+	}
+
+	@Test
 	void aFatalExceptionEndsTheRunEvenWithoutEndOnError() {
 		FatalException fatal = new FatalException("unrecoverable");
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
