@@ -3,6 +3,7 @@ package dev.railtracks;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -131,6 +132,27 @@ class TimeoutTests {
 	}
 
 	@Test
+	@Timeout(value = 30, unit = TimeUnit.SECONDS)
+	void aSlowCallbackOnATimedOutRunDoesNotHoldUpTheTimeoutsOfOtherSessions() throws Exception {
+		CountDownLatch interrupted = new CountDownLatch(2);
+		FunctionNode<String> sleeper = FunctionNode.of("sleeper", () -> sleepFiveSeconds(interrupted));
+		CountDownLatch secondTimedOut = new CountDownLatch(1);
+		try (Session first = new Session(SHORT_TIMEOUT); Session second = new Session(SHORT_TIMEOUT)) {
+			// The first run's callback waits until the second run has timed out.
+			CompletableFuture<Boolean> callback = first.run(sleeper)
+				.handle((info, error) -> awaitQuietly(secondTimedOut));
+			CompletableFuture<ExecutionInfo> other = second.run(sleeper);
+			other.whenComplete((info, error) -> {
+				if (error instanceof CompletionException wrapped && wrapped.getCause() instanceof GlobalTimeoutException) {
+					secondTimedOut.countDown();
+				}
+			});
+			assertThat(callback.get(20, TimeUnit.SECONDS)).as("the second session timed out meanwhile").isTrue();
+			assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(GlobalTimeoutException.class);
+		}
+	}
+
+	@Test
 	void aTimeoutExceptionThrownByANodeSurfacesAsItselfNotAsGlobalTimeoutException() {
 		TimeoutException own = new TimeoutException("Internal timeout");
 		FunctionNode<String> thrower = FunctionNode.of("thrower", () -> {
@@ -180,6 +202,16 @@ class TimeoutTests {
 		assertThatThrownBy(() -> ExecutorConfig.builder().timeout(Duration.ofSeconds(-1)))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("PT-1S");
+	}
+
+	private static boolean awaitQuietly(CountDownLatch latch) {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static String sleepFiveSeconds(CountDownLatch interrupted) {
