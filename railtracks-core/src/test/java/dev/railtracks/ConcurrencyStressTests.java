@@ -8,13 +8,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.railtracks.state.ExecutionInfo;
@@ -239,6 +243,86 @@ class ConcurrencyStressTests {
 			assertThat(info.requestForest().openRequests()).isEmpty();
 			assertThat(info.allStamps()).hasSize(2 * (2 * size + 1));
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "4, 55", "10, 15", "45, 23" })
+	@Timeout(value = 120, unit = TimeUnit.SECONDS)
+	void roundsOfParallelCallsGetOneStampStepEachWithoutGaps(int rounds, int parallel) {
+		FunctionNode<Double> random = FunctionNode.of("random", () -> ThreadLocalRandom.current().nextDouble());
+		FunctionNode<List<Double>> top = FunctionNode.of("top", () -> {
+			List<Double> all = new ArrayList<>();
+			for (int round = 0; round < rounds; round++) {
+				List<CompletableFuture<Double>> calls = new ArrayList<>();
+				for (int i = 0; i < parallel; i++) {
+					calls.add(callAsync(random));
+				}
+				calls.forEach((each) -> all.add(each.join()));
+			}
+			return all;
+		});
+		try (Session session = new Session(NO_SAVE)) {
+			ExecutionInfo info = session.runSync(top);
+			assertThat(info.answer()).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.hasSize(rounds * parallel)
+				.allSatisfy((value) -> assertThat((Double) value).isBetween(0.0, 1.0));
+			int stamps = 2 * rounds * parallel + 2;
+			assertThat(info.allStamps()).hasSize(stamps)
+				.extracting((stamp) -> stamp.step())
+				.containsExactlyElementsOf(LongStream.range(0, stamps).boxed().toList());
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2, 2, 3", "1, 3, 3", "3, 1, 3" })
+	@Timeout(value = 120, unit = TimeUnit.SECONDS)
+	void nestedParallelCallsDoNotDeadlock(int rounds, int parallel, int depth) {
+		try (Session session = new Session(NO_SAVE)) {
+			ExecutionInfo info = session.runSync(Spread.class, rounds, parallel, depth);
+			int width = rounds * parallel;
+			assertThat(info.answer()).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.hasSize((int) Math.pow(width, depth + 1));
+			assertThat(info.insertionRequests()).hasSize(1);
+			String topId = info.insertionRequests().get(0).sinkId();
+			assertThat(info.requestForest().children(topId)).hasSize(width)
+				.allSatisfy((request) -> assertThat(request.inputArgs()).containsExactly(rounds, parallel, depth - 1));
+		}
+	}
+
+	/** Makes rounds of parallel calls of itself down to depth 0, where it makes random leaves. */
+	static class Spread extends Node<List<Double>> {
+
+		private final int rounds;
+
+		private final int parallel;
+
+		private final int depth;
+
+		Spread(int rounds, int parallel, int depth) {
+			this.rounds = rounds;
+			this.parallel = parallel;
+			this.depth = depth;
+		}
+
+		@Override
+		public List<Double> invoke() {
+			List<Double> all = new ArrayList<>();
+			for (int round = 0; round < this.rounds; round++) {
+				if (this.depth == 0) {
+					all.addAll(callBatch(FunctionNode.of("leaf", (Integer i) -> ThreadLocalRandom.current().nextDouble()),
+							IntStream.range(0, this.parallel).boxed().toList()));
+				}
+				else {
+					List<CompletableFuture<List<Double>>> calls = new ArrayList<>();
+					for (int i = 0; i < this.parallel; i++) {
+						calls.add(callAsync(Spread.class, this.rounds, this.parallel, this.depth - 1));
+					}
+					calls.forEach((each) -> all.addAll(each.join()));
+				}
+			}
+			return all;
+		}
+
 	}
 
 	/** Calls itself synchronously until the depth is used up. */
