@@ -30,8 +30,8 @@ import static dev.railtracks.Railtracks.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the engine under load: many sessions, deep recursion, wide fan-out and many blocked nodes at once. Each
- * is bounded by a {@link Timeout}; none measures speed.
+ * Tests for {@link Session} under load: many sessions, deep recursion, wide fan-out and many blocked nodes at once.
+ * Each is bounded by a {@link Timeout}; none measures speed.
  */
 class ConcurrencyStressTests {
 
@@ -78,6 +78,53 @@ class ConcurrencyStressTests {
 		}
 		finally {
 			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	@Timeout(value = 120, unit = TimeUnit.SECONDS)
+	void oneSessionTakesTopLevelRunsFromSixteenThreadsAtOnce() throws Exception {
+		int threads = 16;
+		int runsPerThread = 20;
+		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i);
+		FunctionNode<Integer> parent = FunctionNode.of("parent",
+				(Integer i) -> call(child, i) + callBatch(child, List.of(i, i)).get(1) + callAsync(child, i).join());
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try (Session session = new Session(NO_SAVE)) {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<List<Integer>>> results = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				results.add(pool.submit(() -> {
+					start.await();
+					List<Integer> answers = new ArrayList<>();
+					for (int r = 0; r < runsPerThread; r++) {
+						int input = thread * 1000 + r;
+						ExecutionInfo info = session.runSync(parent, input);
+						String request = info.insertionRequests()
+							.stream()
+							.filter((each) -> each.inputArgs().equals(List.of(input)))
+							.findFirst()
+							.orElseThrow()
+							.identifier();
+						answers.add((Integer) info.getInfo(request).answer());
+					}
+					return answers;
+				}));
+			}
+			start.countDown();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				assertThat(results.get(t).get(100, TimeUnit.SECONDS))
+					.isEqualTo(IntStream.range(0, runsPerThread).mapToObj((r) -> 3 * (thread * 1000 + r)).toList());
+			}
+			ExecutionInfo info = session.info();
+			assertThat(info.insertionRequests()).hasSize(threads * runsPerThread);
+			assertThat(info.requestForest().size()).isEqualTo(threads * runsPerThread * 5);
+			assertThat(info.requestForest().openRequests()).isEmpty();
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 

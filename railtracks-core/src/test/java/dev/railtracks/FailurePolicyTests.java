@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for how node failures reach callers and when they end the run ({@link ExecutorConfig#endOnError()},
- * {@link FatalException}, fatal {@link NodeInvocationException}).
+ * Tests for {@link ExecutorConfig#endOnError()}, {@link FatalException} and {@link NodeInvocationException}: how node
+ * failures reach callers and when they end the run.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FailurePolicyTests {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for the session's global timeout ({@link ExecutorConfig#timeout()}, {@link GlobalTimeoutException}).
+ * Tests for {@link GlobalTimeoutException}: the session's global timeout ({@link ExecutorConfig#timeout()}).
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class TimeoutTests {
