@@ -91,6 +91,19 @@ class TimeoutTests {
 	}
 
 	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void aTimeoutInterruptsTheLeafOfADeepRecursionAcrossThreadHops() throws InterruptedException {
+		CountDownLatch interrupted = new CountDownLatch(1);
+		DeepSleeper.interrupted = interrupted;
+		try (Session session = new Session(SHORT_TIMEOUT)) {
+			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(DeepSleeper.class, 500));
+			assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(session.info().requestForest().heads().values()).hasSize(501)
+				.allSatisfy((request) -> assertThat(request.status()).isEqualTo(RequestStatus.FAILED));
+		}
+	}
+
+	@Test
 	@Timeout(value = 4, unit = TimeUnit.SECONDS)
 	void runCompletesExceptionallyWithGlobalTimeoutException() {
 		CountDownLatch interrupted = new CountDownLatch(1);
@@ -202,6 +215,24 @@ class TimeoutTests {
 		assertThatThrownBy(() -> ExecutorConfig.builder().timeout(Duration.ofSeconds(-1)))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("PT-1S");
+	}
+
+	/** Calls itself synchronously down to depth 0, where it sleeps; deeper than one thread's inline limit. */
+	static class DeepSleeper extends Node<String> {
+
+		static volatile CountDownLatch interrupted;
+
+		private final int depth;
+
+		DeepSleeper(int depth) {
+			this.depth = depth;
+		}
+
+		@Override
+		public String invoke() {
+			return (this.depth == 0) ? sleepFiveSeconds(interrupted) : call(DeepSleeper.class, this.depth - 1);
+		}
+
 	}
 
 	private static boolean awaitQuietly(CountDownLatch latch) {
