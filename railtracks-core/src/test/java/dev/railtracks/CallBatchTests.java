@@ -2,6 +2,7 @@ package dev.railtracks;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +11,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.railtracks.execution.ExecutionStrategy;
 import dev.railtracks.state.ExecutionInfo;
 import dev.railtracks.state.Failure;
 import dev.railtracks.state.RequestStatus;
@@ -148,6 +152,34 @@ class CallBatchTests {
 			assertThat(invocations).hasValue(0);
 			assertThat(info.requestForest().size()).isEqualTo(1);
 			assertThat(info.nodeForest().size()).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aBatchIsStillRunWhenTheStrategyRefusesExtraThreads(boolean inlineSynchronousCalls) {
+		AtomicBoolean refuse = new AtomicBoolean();
+		ExecutionStrategy refusing = ExecutionStrategy.of("refusing", (task) -> {
+			if (refuse.get()) {
+				throw new RejectedExecutionException("no thread left");
+			}
+			Thread thread = new Thread(task);
+			thread.setDaemon(true);
+			thread.start();
+		});
+		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i * 2);
+		FunctionNode<List<Integer>> parent = FunctionNode.of("parent", () -> {
+			refuse.set(true);
+			return callBatch(child, IntStream.range(0, 100).boxed().toList());
+		});
+		ExecutorConfig config = NO_SAVE.toBuilder()
+			.executionStrategy(refusing)
+			.inlineSynchronousCalls(inlineSynchronousCalls)
+			.build();
+		try (Session session = new Session(config)) {
+			ExecutionInfo info = session.runSync(parent);
+			assertThat(info.answer()).isEqualTo(IntStream.range(0, 100).map((i) -> i * 2).boxed().toList());
+			assertThat(info.requestForest().openRequests()).isEmpty();
 		}
 	}
 
