@@ -85,16 +85,23 @@ final class ClassNodeDefinition<O> implements NodeDefinition<O> {
 
 	private Constructor<?> select(@Nullable Object[] args) {
 		Constructor<?> sameArity = null;
+		Constructor<?> best = null;
 		int candidates = 0;
 		for (Constructor<?> constructor : this.constructors) {
 			if (constructor.getParameterCount() != args.length) {
 				continue;
 			}
 			if (ArgumentMatcher.fits(constructor.getParameterTypes(), args)) {
-				return constructor;
+				if (best == null || moreSpecific(constructor.getParameterTypes(), best.getParameterTypes())) {
+					best = constructor;
+				}
+				continue;
 			}
 			sameArity = constructor;
 			candidates++;
+		}
+		if (best != null) {
+			return best;
 		}
 		if (candidates == 1) {
 			throw new NodeCreationException(ArgumentMatcher.mismatch(this.name, sameArity.getParameterTypes(),
@@ -105,6 +112,16 @@ final class ClassNodeDefinition<O> implements NodeDefinition<O> {
 			.collect(Collectors.joining(", "));
 		throw new NodeCreationException("Node '" + this.name + "' has no constructor for " + args.length + " argument(s) ("
 				+ ArgumentMatcher.describeAll(args) + "); available: " + available);
+	}
+
+	/** Whether every parameter of {@code a} is at least as specific as (assignable to) that of {@code b}. */
+	private static boolean moreSpecific(Class<?>[] a, Class<?>[] b) {
+		for (int i = 0; i < a.length; i++) {
+			if (!ArgumentMatcher.box(b[i]).isAssignableFrom(ArgumentMatcher.box(a[i]))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int specificity(Constructor<?> constructor) {

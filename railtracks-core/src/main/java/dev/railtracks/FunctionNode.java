@@ -1,6 +1,7 @@
 package dev.railtracks;
 
 import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
@@ -274,13 +275,37 @@ public final class FunctionNode<O> implements NodeDefinition<O> {
 			writeReplace.setAccessible(true);
 			if (writeReplace.invoke(function) instanceof SerializedLambda lambda) {
 				ClassLoader loader = function.getClass().getClassLoader();
-				return MethodType.fromMethodDescriptorString(lambda.getInstantiatedMethodType(), loader).parameterArray();
+				Class<?>[] types = MethodType.fromMethodDescriptorString(lambda.getInstantiatedMethodType(), loader)
+					.parameterArray();
+				restorePrimitives(types, lambda, loader);
+				return types;
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
 			// Not a serializable lambda (or not open to us): fall back to the apply method's declared types.
 		}
 		return null;
+	}
+
+	/**
+	 * A method reference to a method with primitive parameters ({@code Math::abs}) has boxed instantiated types, yet
+	 * cannot take {@code null}: use the primitive types so that validation refuses {@code null} for them.
+	 */
+	private static void restorePrimitives(Class<?>[] types, SerializedLambda lambda, ClassLoader loader) {
+		Class<?>[] implemented = MethodType.fromMethodDescriptorString(lambda.getImplMethodSignature(), loader)
+			.parameterArray();
+		int kind = lambda.getImplMethodKind();
+		int receiver = (kind == MethodHandleInfo.REF_invokeVirtual || kind == MethodHandleInfo.REF_invokeInterface
+				|| kind == MethodHandleInfo.REF_invokeSpecial) ? 1 : 0;
+		// Captured arguments (a bound receiver first) precede the function's own parameters.
+		int captured = implemented.length + receiver - types.length;
+		for (int i = 0; i < types.length; i++) {
+			int index = captured + i - receiver;
+			if (index >= 0 && index < implemented.length && implemented[index].isPrimitive()
+					&& ArgumentMatcher.box(implemented[index]) == types[i]) {
+				types[i] = implemented[index];
+			}
+		}
 	}
 
 	/** One call of a function node. */

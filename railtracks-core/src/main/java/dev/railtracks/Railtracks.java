@@ -169,10 +169,18 @@ public final class Railtracks {
 		if (scope != null && scope.inNode()) {
 			return scope.state().callBatch(scope, node, argumentLists);
 		}
-		// Outside a node there is no parent to fan out from: run the calls as parallel top-level calls.
-		List<CompletableFuture<O>> calls = new ArrayList<>(argumentLists.size());
+		// Outside a node there is no parent to fan out from: run the calls as parallel top-level calls, once every
+		// node is created, so that an input that does not fit starts nothing.
+		if (node == null) {
+			throw new NodeCreationException("Node definition must not be null");
+		}
+		List<Node<O>> nodes = new ArrayList<>(argumentLists.size());
 		for (Object[] args : argumentLists) {
-			calls.add(callAsync(node, args));
+			nodes.add(node.create(args));
+		}
+		List<CompletableFuture<O>> calls = new ArrayList<>(argumentLists.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			calls.add(callAsync(created(node, nodes.get(i)), argumentLists.get(i)));
 		}
 		List<O> results = new ArrayList<>(calls.size());
 		RuntimeException firstFailure = null;
@@ -191,6 +199,28 @@ public final class Railtracks {
 			throw firstFailure;
 		}
 		return results;
+	}
+
+	/** A definition that hands out a node created beforehand. */
+	private static <O> NodeDefinition<O> created(NodeDefinition<O> definition, Node<O> node) {
+		return new NodeDefinition<>() {
+
+			@Override
+			public String name() {
+				return definition.name();
+			}
+
+			@Override
+			public NodeType type() {
+				return definition.type();
+			}
+
+			@Override
+			public Node<O> create(@Nullable Object... args) {
+				return node;
+			}
+
+		};
 	}
 
 	private static RuntimeException unwrap(Throwable failure, String nodeName) {

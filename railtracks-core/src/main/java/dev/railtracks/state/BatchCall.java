@@ -63,8 +63,9 @@ final class BatchCall {
 		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
 			work(this.caller.depth + 1);
 		}
-		else {
-			sendScout();
+		else if (!sendScout()) {
+			// No thread to be had: the caller works after all.
+			work(this.caller.depth + 1);
 		}
 		RTState.await(this.done, this.run);
 		List<@Nullable Object> results = new ArrayList<>(size);
@@ -95,10 +96,19 @@ final class BatchCall {
 		}
 	}
 
-	private void sendScout() {
+	/** Sends a scout unless one is on its way; {@code false} when the strategy refused it. */
+	private boolean sendScout() {
 		if (this.scoutOnItsWay.compareAndSet(false, true)) {
-			this.state.coordinator.strategy().execute(this::scout);
+			try {
+				this.state.coordinator.strategy().execute(this::scout);
+			}
+			catch (RuntimeException | OutOfMemoryError ex) {
+				// Rejected, or no native thread left: the threads already working claim the rest, so no child is lost.
+				this.scoutOnItsWay.set(false);
+				return false;
+			}
 		}
+		return true;
 	}
 
 	private void scout() {

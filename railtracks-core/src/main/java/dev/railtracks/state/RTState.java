@@ -134,8 +134,7 @@ public final class RTState {
 		this.activeRuns.add(run);
 		Duration timeout = this.config.timeout();
 		if (timeout != null) {
-			run.timer = TIMER.schedule(() -> cancelRun(run, new GlobalTimeoutException(timeout)), timeout.toNanos(),
-					TimeUnit.NANOSECONDS);
+			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		run.result.whenComplete((result, error) -> {
 			this.activeRuns.remove(run);
@@ -492,6 +491,20 @@ public final class RTState {
 			this.publisher.publish(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 					error, now()));
 			cancelRun(record.run, error);
+		}
+	}
+
+	/**
+	 * Runs on the process-wide timer thread: hands the cancellation to a worker, because completing the run's future
+	 * runs its callers' callbacks, which must not hold up the timeouts of other sessions.
+	 */
+	private void timeOut(Run run, Duration timeout) {
+		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
+		try {
+			this.coordinator.strategy().execute(cancel);
+		}
+		catch (RuntimeException ex) {
+			cancel.run();
 		}
 	}
 

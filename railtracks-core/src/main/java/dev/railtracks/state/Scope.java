@@ -67,6 +67,7 @@ public final class Scope {
 
 	/** Installs a session-level scope on this thread, as a session does when it is created. */
 	static Scope bindSession(RTState state, @Nullable Observation sessionObservation) {
+		// Skip scopes of sessions closed meanwhile (possibly on other threads) so this thread does not keep them alive.
 		Scope scope = new Scope(state, null, 0, sessionObservation, current());
 		CURRENT.set(scope);
 		return scope;
