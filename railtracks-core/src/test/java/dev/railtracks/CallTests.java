@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.railtracks.execution.ExecutionStrategy;
 import dev.railtracks.state.ExecutionInfo;
 import dev.railtracks.state.LinkedNode;
 import dev.railtracks.state.RequestStatus;
@@ -317,6 +320,41 @@ class CallTests {
 		}
 		catch (Throwable ex) {
 			return ex;
+		}
+	}
+
+	@Test
+	void aCallAsyncTheStrategyRefusesIsRecordedAsFailedAndReachesTheCaller() {
+		AtomicBoolean refuse = new AtomicBoolean();
+		RejectedExecutionException refusal = new RejectedExecutionException("no threads left");
+		ExecutionStrategy refusing = ExecutionStrategy.of("refusing", (task) -> {
+			if (refuse.get()) {
+				throw refusal;
+			}
+			ExecutionStrategy.platformThreads().execute(task);
+		});
+		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
+			refuse.set(true);
+			try {
+				return callAsync(UPPER, "x").join();
+			}
+			catch (RejectedExecutionException ex) {
+				return "refused: " + ex.getMessage();
+			}
+		});
+		try (Session session = new Session(NO_SAVE.toBuilder().executionStrategy(refusing).build())) {
+			ExecutionInfo info = session.runSync(parent);
+			assertThat(info.answer()).isEqualTo("refused: no threads left");
+			RequestTemplate refused = info.requestForest()
+				.heads()
+				.values()
+				.stream()
+				.filter((request) -> request.sinkName().equals("upper"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(refused.status()).isEqualTo(RequestStatus.FAILED);
+			assertThat(refused.output()).isEqualTo(new dev.railtracks.state.Failure(refusal));
+			assertThat(info.requestForest().openRequests()).isEmpty();
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -14,15 +13,17 @@ import dev.railtracks.execution.ExecutionMode;
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
  * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". Whoever claims
- * a child while no child has finished for a while makes sure one more scout thread is on its way, then runs the
- * child. Trivial children finish all the time, so the caller runs most of them itself without any thread handoff;
- * children that block (or compute for long) stop the finishing, so every claim sends a fresh scout and a thousand
- * sleeping children sleep side by side.
+ * a child while no child has finished for a while sends more scout threads, then runs the child. Trivial children
+ * finish all the time, so the caller runs most of them itself without any thread handoff; children that block (or
+ * compute for long) stop the finishing, so every claim sends scouts and a thousand sleeping children sleep side by
+ * side.
  */
 final class BatchCall {
 
 	/** No child finished for this long: the workers are busy, send another thread. */
 	private static final long BUSY_NANOS = 20_000;
+
+	private static final int SCOUTS_PER_CLAIM = 2;
 
 	private final RTState state;
 
@@ -36,7 +37,8 @@ final class BatchCall {
 
 	private final AtomicInteger unfinished;
 
-	private final AtomicBoolean scoutOnItsWay = new AtomicBoolean();
+	/** Scouts sent and not yet started. */
+	private final AtomicInteger scoutsOnTheirWay = new AtomicInteger();
 
 	/** When a child last finished; long quiet means the workers are busy or blocked, so more threads help. */
 	private volatile long lastFinishNanos;
@@ -63,7 +65,7 @@ final class BatchCall {
 		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
 			work(this.caller.depth + 1);
 		}
-		else if (!sendScout()) {
+		else if (!sendScouts()) {
 			// No thread to be had: the caller works after all.
 			work(this.caller.depth + 1);
 		}
@@ -84,7 +86,7 @@ final class BatchCall {
 				return;
 			}
 			if (index + 1 < size && (index == 0 || System.nanoTime() - this.lastFinishNanos > BUSY_NANOS)) {
-				sendScout();
+				sendScouts();
 			}
 			NodeTask task = this.tasks[index];
 			task.depth = depth;
@@ -96,23 +98,35 @@ final class BatchCall {
 		}
 	}
 
-	/** Sends a scout unless one is on its way; {@code false} when the strategy refused it. */
-	private boolean sendScout() {
-		if (this.scoutOnItsWay.compareAndSet(false, true)) {
+	/**
+	 * Sends up to {@value #SCOUTS_PER_CLAIM} scouts, never more on their way than children left to claim. Every
+	 * scout that starts while the workers are busy sends its own, so the number of threads doubles per generation and
+	 * a thousand blocking children all have a thread after about ten thread starts, not a thousand.
+	 * @return {@code false} when the strategy refused every scout and none is on its way
+	 */
+	private boolean sendScouts() {
+		for (int sent = 0; sent < SCOUTS_PER_CLAIM; sent++) {
+			int onTheirWay = this.scoutsOnTheirWay.get();
+			if (onTheirWay >= this.tasks.length - this.next.get()) {
+				break;
+			}
+			if (!this.scoutsOnTheirWay.compareAndSet(onTheirWay, onTheirWay + 1)) {
+				continue;
+			}
 			try {
 				this.state.coordinator.strategy().execute(this::scout);
 			}
 			catch (RuntimeException | OutOfMemoryError ex) {
 				// Rejected, or no native thread left: the threads already working claim the rest, so no child is lost.
-				this.scoutOnItsWay.set(false);
-				return false;
+				this.scoutsOnTheirWay.decrementAndGet();
+				break;
 			}
 		}
-		return true;
+		return this.scoutsOnTheirWay.get() > 0;
 	}
 
 	private void scout() {
-		this.scoutOnItsWay.set(false);
+		this.scoutsOnTheirWay.decrementAndGet();
 		try (Run.Worker worker = this.run.enlist()) {
 			work(0);
 		}

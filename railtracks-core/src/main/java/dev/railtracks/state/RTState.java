@@ -142,7 +142,7 @@ public final class RTState {
 				run.timer.cancel(false);
 			}
 		});
-		this.coordinator.submit(new NodeTask(this, record, this.sessionObservation, run.result), ExecutionMode.ASYNC);
+		startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
 		return (CompletableFuture<O>) run.result;
 	}
 
@@ -195,7 +195,7 @@ public final class RTState {
 			return (O) task.outcome();
 		}
 		CompletableFuture<Object> result = new CompletableFuture<>();
-		this.coordinator.submit(new NodeTask(this, record, scope.observation, result), ExecutionMode.ASYNC);
+		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
 		return (O) await(result, run, record.nodeName);
 	}
 
@@ -215,7 +215,7 @@ public final class RTState {
 		throwIfCancelled(caller.run);
 		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
 		CompletableFuture<Object> result = new CompletableFuture<>();
-		this.coordinator.submit(new NodeTask(this, record, scope.observation, result), ExecutionMode.ASYNC);
+		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
 		return (CompletableFuture<O>) result;
 	}
 
@@ -464,6 +464,21 @@ public final class RTState {
 		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
 				node.identifier(), java.util.Arrays.asList(record.args), created.instant()));
 		return record;
+	}
+
+	/**
+	 * Hands a recorded request to the strategy. A strategy that refuses it (rejection, or no native thread left)
+	 * must not leave the request open forever: it is recorded as failed with the refusal, which also reaches the caller.
+	 */
+	private void startAsync(NodeTask task, RequestRecord record, CompletableFuture<Object> result) {
+		try {
+			this.coordinator.submit(task, ExecutionMode.ASYNC);
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			closeAsFailed(record, ex);
+			result.completeExceptionally(ex);
+			throw ex;
+		}
 	}
 
 	private @Nullable RequestRecord claim(String requestId) {
