@@ -71,14 +71,7 @@ class FailurePolicyTests {
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
 			throw error;
 		});
-		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
-			try {
-				return call(child);
-			}
-			catch (CustomTestError ex) {
-				return "Caught the error";
-			}
-		});
+		FunctionNode<String> parent = catching(CustomTestError.class, child);
 		try (Session session = new Session(NO_SAVE)) {
 			ExecutionInfo info = session.runSync(parent);
 			assertThat(info.answer()).isEqualTo("Caught the error");
@@ -209,14 +202,7 @@ class FailurePolicyTests {
 	@Test
 	void withEndOnErrorACreationErrorIsNotFatal() {
 		FunctionNode<String> child = FunctionNode.of("child", (String s) -> s);
-		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
-			try {
-				return call(child, 1);
-			}
-			catch (NodeCreationException ex) {
-				return "Caught the error";
-			}
-		});
+		FunctionNode<String> parent = catching(NodeCreationException.class, child, 1);
 		try (Session session = new Session(END_ON_ERROR)) {
 			assertThat(session.runSync(parent).answer()).isEqualTo("Caught the error");
 		}
@@ -228,14 +214,7 @@ class FailurePolicyTests {
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
 			throw fatal;
 		});
-		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
-			try {
-				return call(child);
-			}
-			catch (FatalException ex) {
-				return "Caught the error";
-			}
-		});
+		FunctionNode<String> parent = catching(FatalException.class, child);
 		List<RequestCompletionMessage> messages = new CopyOnWriteArrayList<>();
 		try (Session session = new Session(NO_SAVE)) {
 			session.publisher().subscribeSynchronous(messages::add, "test");
@@ -252,14 +231,7 @@ class FailurePolicyTests {
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
 			throw fatal;
 		});
-		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
-			try {
-				return call(child);
-			}
-			catch (NodeInvocationException ex) {
-				return "Caught the error";
-			}
-		});
+		FunctionNode<String> parent = catching(NodeInvocationException.class, child);
 		try (Session session = new Session(NO_SAVE)) {
 			assertThatThrownBy(() -> session.runSync(parent)).isSameAs(fatal);
 			assertThat(session.info().insertionRequests().get(0).status()).isEqualTo(RequestStatus.FAILED);
@@ -272,14 +244,7 @@ class FailurePolicyTests {
 		FunctionNode<String> child = FunctionNode.of("child", () -> {
 			throw notFatal;
 		});
-		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
-			try {
-				return call(child);
-			}
-			catch (NodeInvocationException ex) {
-				return "Caught the error";
-			}
-		});
+		FunctionNode<String> parent = catching(NodeInvocationException.class, child);
 		try (Session session = new Session(NO_SAVE)) {
 			assertThat(session.runSync(parent).answer()).isEqualTo("Caught the error");
 		}
@@ -320,6 +285,22 @@ class FailurePolicyTests {
 		assertThat(seen.get()).hasMessageContaining("child");
 		assertThat(seen.get().getCause()).isSameAs(checked);
 		assertThat(((NodeInvocationException) seen.get()).isFatal()).isFalse();
+	}
+
+	/** A parent that calls {@code child} and answers "Caught the error" when the call throws {@code type}. */
+	private static FunctionNode<String> catching(Class<? extends RuntimeException> type, FunctionNode<String> child,
+			Object... args) {
+		return FunctionNode.of("parent", () -> {
+			try {
+				return call(child, args);
+			}
+			catch (RuntimeException ex) {
+				if (type.isInstance(ex)) {
+					return "Caught the error";
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** A failure of the tests' own type. */
