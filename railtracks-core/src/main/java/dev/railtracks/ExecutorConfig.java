@@ -177,7 +177,8 @@ public final class ExecutorConfig {
 	}
 
 	/**
-	 * Whether LLM nodes fill {@code {placeholders}} in prompts from the session context.
+	 * Whether LLM nodes fill {@code {placeholders}} in prompts from the session context. The core engine has no LLM
+	 * nodes; the setting is carried for the node libraries that read it.
 	 * @return {@code true} when prompt injection is on
 	 */
 	public boolean promptInjection() {

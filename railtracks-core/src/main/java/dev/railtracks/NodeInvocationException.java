@@ -32,6 +32,24 @@ public class NodeInvocationException extends RailtracksException {
 	}
 
 	/**
+	 * How a node's failure reaches its caller: an unchecked exception or error unchanged (the very instance the node
+	 * threw), a checked exception wrapped in a {@code NodeInvocationException} that keeps it as the cause.
+	 * @param failure what the node threw
+	 * @param nodeName the node's name, for the message
+	 * @return the unchecked exception to throw
+	 * @throws Error when the failure is an error, which is thrown as it is
+	 */
+	public static RuntimeException unchecked(Throwable failure, String nodeName) {
+		if (failure instanceof RuntimeException unchecked) {
+			return unchecked;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
+	}
+
+	/**
 	 * Whether this failure ends the whole run.
 	 * @return {@code true} when fatal
 	 */

@@ -1,12 +1,15 @@
 package dev.railtracks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.state.RTState;
 import dev.railtracks.state.Scope;
 
 /**
@@ -75,10 +78,21 @@ public final class Railtracks {
 	 */
 	public static <O> CompletableFuture<O> callAsync(NodeDefinition<O> node, @Nullable Object... args) {
 		Scope scope = Scope.current();
-		if (scope == null) {
-			return CompletableFuture.supplyAsync(() -> call(node, args), Railtracks::runDetached);
+		if (scope != null) {
+			return scope.inNode() ? scope.state().callNodes(scope, node, args) : scope.state().start(node, args);
 		}
-		return scope.inNode() ? scope.state().callNodes(scope, node, args) : scope.state().start(node, args);
+		// No session: a temporary one, closed when the call completes, and not left as this thread's session.
+		Session temporary = new Session();
+		temporary.releaseThread();
+		CompletableFuture<O> result;
+		try {
+			result = temporary.state().start(node, args);
+		}
+		catch (RuntimeException ex) {
+			temporary.close();
+			throw ex;
+		}
+		return result.whenComplete((value, error) -> temporary.close());
 	}
 
 	/**
@@ -122,6 +136,9 @@ public final class Railtracks {
 	 * @return the results, in input order
 	 */
 	public static <O> List<O> callBatch(NodeDefinition<O> node, Iterable<?> first, Iterable<?>... more) {
+		if (first == null || more == null || Arrays.asList(more).contains(null)) {
+			throw new IllegalArgumentException("callBatch input sequences must not be null");
+		}
 		List<Iterator<?>> columns = new ArrayList<>();
 		columns.add(first.iterator());
 		for (Iterable<?> column : more) {
@@ -169,8 +186,20 @@ public final class Railtracks {
 		if (scope != null && scope.inNode()) {
 			return scope.state().callBatch(scope, node, argumentLists);
 		}
-		// Outside a node there is no parent to fan out from: run the calls as parallel top-level calls, once every
-		// node is created, so that an input that does not fit starts nothing.
+		if (scope != null) {
+			return topLevelBatch(scope.state(), node, argumentLists);
+		}
+		try (Session temporary = new Session()) {
+			return topLevelBatch(temporary.state(), node, argumentLists);
+		}
+	}
+
+	/**
+	 * Outside a node there is no parent to fan out from: the calls are parallel top-level calls of one session,
+	 * started once every node is created, so that an input that does not fit starts nothing.
+	 */
+	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
+			List<@Nullable Object[]> argumentLists) {
 		if (node == null) {
 			throw new NodeCreationException("Node definition must not be null");
 		}
@@ -180,7 +209,7 @@ public final class Railtracks {
 		}
 		List<CompletableFuture<O>> calls = new ArrayList<>(argumentLists.size());
 		for (int i = 0; i < nodes.size(); i++) {
-			calls.add(callAsync(created(node, nodes.get(i)), argumentLists.get(i)));
+			calls.add(state.start(created(node, nodes.get(i)), argumentLists.get(i)));
 		}
 		List<O> results = new ArrayList<>(calls.size());
 		RuntimeException firstFailure = null;
@@ -188,10 +217,10 @@ public final class Railtracks {
 			try {
 				results.add(result.join());
 			}
-			catch (java.util.concurrent.CompletionException ex) {
+			catch (CompletionException ex) {
 				results.add(null);
 				if (firstFailure == null) {
-					firstFailure = unwrap(ex.getCause(), node.name());
+					firstFailure = NodeInvocationException.unchecked(ex.getCause(), node.name());
 				}
 			}
 		}
@@ -201,7 +230,6 @@ public final class Railtracks {
 		return results;
 	}
 
-	/** A definition that hands out a node created beforehand. */
 	private static <O> NodeDefinition<O> created(NodeDefinition<O> definition, Node<O> node) {
 		return new NodeDefinition<>() {
 
@@ -221,22 +249,6 @@ public final class Railtracks {
 			}
 
 		};
-	}
-
-	private static RuntimeException unwrap(Throwable failure, String nodeName) {
-		if (failure instanceof RuntimeException unchecked) {
-			return unchecked;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
-		return new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
-	}
-
-	private static void runDetached(Runnable task) {
-		Thread thread = new Thread(task, "railtracks-call");
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 	private static Scope requireScope(String action) {

@@ -162,12 +162,20 @@ public final class Session implements AutoCloseable {
 	 * @param start the node
 	 * @param args its arguments
 	 * @return completes with the execution state, or exceptionally with the node's failure, a
-	 * {@link GlobalTimeoutException} or the fatal failure that ended the run
+	 * {@link GlobalTimeoutException} or the fatal failure that ended the run; cancelling it cancels the run
 	 * @throws NodeCreationException when the arguments don't fit the node
 	 * @throws IllegalStateException when the session is closed
 	 */
 	public <O> CompletableFuture<ExecutionInfo> run(NodeDefinition<O> start, @Nullable Object... args) {
-		return this.state.start(start, args).thenApply((result) -> this.state.info());
+		CompletableFuture<O> result = this.state.start(start, args);
+		CompletableFuture<ExecutionInfo> info = result.thenApply((value) -> this.state.info());
+		info.whenComplete((value, error) -> {
+			if (error instanceof java.util.concurrent.CancellationException) {
+				// Cancelling the returned future cancels the run behind it.
+				result.cancel(true);
+			}
+		});
+		return info;
 	}
 
 	/**
@@ -307,6 +315,11 @@ public final class Session implements AutoCloseable {
 				this.observation.stop();
 			}
 		}
+	}
+
+	/** Stops being the current thread's session, for a session used from other threads only. */
+	void releaseThread() {
+		this.binding.unbindSession();
 	}
 
 	/** The file this session saves its state to; see {@link #close()}. */

@@ -2,7 +2,6 @@ package dev.railtracks.execution;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 import dev.railtracks.pubsub.RTPublisher;
 import dev.railtracks.pubsub.RequestCompletionMessage;
@@ -13,16 +12,14 @@ import dev.railtracks.pubsub.RequestSuccess;
  * Runs tasks with the session's execution strategies and keeps track of the jobs in flight: inline on the caller's
  * thread, or asynchronously on the configured {@link ExecutionStrategy}. It subscribes to the publisher to close a
  * job when its completion message arrives.
+ *
+ * <p>Engine API: created and driven by the {@code Session}; applications do not call it.
  */
 public final class Coordinator {
 
 	private final ExecutionStrategy strategy;
 
 	private final Map<String, Long> openJobs = new ConcurrentHashMap<>();
-
-	private final LongAdder succeeded = new LongAdder();
-
-	private final LongAdder failed = new LongAdder();
 
 	/**
 	 * Creates a coordinator.
@@ -54,7 +51,7 @@ public final class Coordinator {
 		try {
 			this.strategy.execute(task);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			this.openJobs.remove(task.requestId());
 			throw ex;
 		}
@@ -66,11 +63,9 @@ public final class Coordinator {
 	 */
 	public void handleItem(RequestCompletionMessage message) {
 		if (message instanceof RequestSuccess success) {
-			this.succeeded.increment();
 			this.openJobs.remove(success.requestId());
 		}
 		else if (message instanceof RequestFailure failure) {
-			this.failed.increment();
 			this.openJobs.remove(failure.requestId());
 		}
 	}
@@ -84,22 +79,6 @@ public final class Coordinator {
 	}
 
 	/**
-	 * Requests that finished with a result.
-	 * @return the count
-	 */
-	public long succeededCount() {
-		return this.succeeded.sum();
-	}
-
-	/**
-	 * Requests that finished with a failure.
-	 * @return the count
-	 */
-	public long failedCount() {
-		return this.failed.sum();
-	}
-
-	/**
 	 * The strategy of asynchronous tasks.
 	 * @return the strategy
 	 */
@@ -108,7 +87,8 @@ public final class Coordinator {
 	}
 
 	/**
-	 * Shuts down the execution strategies.
+	 * Shuts down the execution strategies ({@link ExecutionStrategy#shutdown()}); the built-in ones are shared and
+	 * keep running.
 	 */
 	public void shutdown() {
 		this.strategy.shutdown();

@@ -23,8 +23,9 @@ public interface ExecutionStrategy {
 	void execute(Runnable task);
 
 	/**
-	 * Releases what this strategy holds for a closing session. The built-in strategies share their threads between
-	 * sessions, so this does nothing for them.
+	 * Called when a session using this strategy closes, once per session. The built-in strategies share their threads
+	 * between sessions, so this does nothing for them; a custom strategy shared by several sessions must not stop
+	 * its threads here.
 	 */
 	default void shutdown() {
 	}

@@ -38,23 +38,48 @@ public class DefaultNodeObservationConvention implements NodeObservationConventi
 		return KeyValues.of(sessionId(context), requestId(context));
 	}
 
+	/**
+	 * The {@code railtracks.node.name} key.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue nodeName(NodeObservationContext context) {
 		return KeyValue.of(NodeLowCardinalityKeys.NODE_NAME, context.getNodeName());
 	}
 
+	/**
+	 * The {@code railtracks.node.type} key.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue nodeType(NodeObservationContext context) {
 		return KeyValue.of(NodeLowCardinalityKeys.NODE_TYPE, context.getNodeType());
 	}
 
+	/**
+	 * The {@code outcome} key: {@code success}, {@code failure}, {@code cancelled}, or none while running.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue outcome(NodeObservationContext context) {
 		String outcome = context.getOutcome();
 		return KeyValue.of(NodeLowCardinalityKeys.OUTCOME, (outcome != null) ? outcome : KeyValue.NONE_VALUE);
 	}
 
+	/**
+	 * The {@code railtracks.session.id} key.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue sessionId(NodeObservationContext context) {
 		return KeyValue.of(NodeHighCardinalityKeys.SESSION_ID, context.getSessionId());
 	}
 
+	/**
+	 * The {@code railtracks.request.id} key.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue requestId(NodeObservationContext context) {
 		return KeyValue.of(NodeHighCardinalityKeys.REQUEST_ID, context.getRequestId());
 	}

@@ -32,10 +32,20 @@ public class DefaultSessionObservationConvention implements SessionObservationCo
 		return KeyValues.of(sessionId(context), sessionName(context));
 	}
 
+	/**
+	 * The {@code railtracks.session.id} key.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue sessionId(SessionObservationContext context) {
 		return KeyValue.of(SessionHighCardinalityKeys.SESSION_ID, context.getSessionId());
 	}
 
+	/**
+	 * The {@code railtracks.session.name} key, {@code none} without a name.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue sessionName(SessionObservationContext context) {
 		String name = context.getSessionName();
 		return KeyValue.of(SessionHighCardinalityKeys.SESSION_NAME, (name != null) ? name : KeyValue.NONE_VALUE);

@@ -35,6 +35,9 @@ public final class RTPublisher implements AutoCloseable {
 
 	private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(30);
 
+	/** Set on a thread while it delivers messages, so that a subscriber closing the session does not wait for itself. */
+	private static final ThreadLocal<Boolean> DELIVERING = new ThreadLocal<>();
+
 	private final Executor deliveryThreads;
 
 	private final List<Subscriber> synchronous = new CopyOnWriteArrayList<>();
@@ -130,11 +133,15 @@ public final class RTPublisher implements AutoCloseable {
 
 	/**
 	 * Stops accepting messages and waits (up to 30 seconds) until every message published before is delivered.
-	 * Closing twice is harmless.
+	 * Closing twice is harmless. Called from a subscriber, it does not wait: the ongoing delivery finishes the queue.
 	 */
 	@Override
 	public void close() {
 		this.running = false;
+		if (Boolean.TRUE.equals(DELIVERING.get())) {
+			// Closed by a subscriber: the delivery run it is part of delivers the rest after it returns.
+			return;
+		}
 		long deadline = System.nanoTime() + CLOSE_DRAIN_LIMIT.toNanos();
 		boolean interrupted = false;
 		while (this.pending.get() != 0) {
@@ -156,6 +163,9 @@ public final class RTPublisher implements AutoCloseable {
 	}
 
 	private @Nullable CompletableFuture<Void> publish(RequestCompletionMessage message, boolean track) {
+		if (message == null) {
+			throw new IllegalArgumentException("Cannot publish a null message");
+		}
 		if (!this.running) {
 			throw new IllegalStateException("Publisher is not currently running: the session is closed, so "
 					+ message.getClass().getSimpleName() + " for " + message.nodeName() + " cannot be published");
@@ -169,7 +179,13 @@ public final class RTPublisher implements AutoCloseable {
 		Envelope envelope = new Envelope(message, track ? new CompletableFuture<>() : null);
 		this.queue.offer(envelope);
 		if (this.pending.getAndIncrement() == 0) {
-			this.deliveryThreads.execute(this::deliverQueued);
+			try {
+				this.deliveryThreads.execute(this::deliverQueued);
+			}
+			catch (RuntimeException | OutOfMemoryError ex) {
+				// No delivery thread to be had: deliver on this one rather than leave the queue stuck.
+				deliverQueued();
+			}
 		}
 		return envelope.delivered;
 	}
@@ -179,6 +195,16 @@ public final class RTPublisher implements AutoCloseable {
 	 * for, so exactly one delivery run is active at a time and a publication racing with its end is never missed.
 	 */
 	private void deliverQueued() {
+		DELIVERING.set(Boolean.TRUE);
+		try {
+			deliverAll();
+		}
+		finally {
+			DELIVERING.remove();
+		}
+	}
+
+	private void deliverAll() {
 		int missed = 1;
 		while (true) {
 			Envelope envelope;
@@ -197,11 +223,14 @@ public final class RTPublisher implements AutoCloseable {
 		}
 	}
 
-	private static String add(List<Subscriber> list, Consumer<? super RequestCompletionMessage> callback, String name) {
-		if (callback == null) {
-			throw new IllegalArgumentException("Subscriber '" + name + "' must not be null");
+	private String add(List<Subscriber> list, Consumer<? super RequestCompletionMessage> callback, String name) {
+		if (callback == null || name == null) {
+			throw new IllegalArgumentException("A subscriber needs a callback and a name, got " + callback + " named " + name);
 		}
-		Subscriber subscriber = new Subscriber(Ids.newId(), (name != null) ? name : callback.toString(), callback);
+		if (!this.running) {
+			throw new IllegalStateException("Publisher is closed: subscriber '" + name + "' would receive nothing");
+		}
+		Subscriber subscriber = new Subscriber(Ids.newId(), name, callback);
 		list.add(subscriber);
 		return subscriber.id;
 	}
@@ -215,10 +244,8 @@ public final class RTPublisher implements AutoCloseable {
 			try {
 				this.callback.accept(message);
 			}
-			catch (RuntimeException | Error ex) {
-				if (ex instanceof VirtualMachineError fatal) {
-					throw fatal;
-				}
+			catch (Throwable ex) {
+				// Even an Error (a StackOverflowError in a callback) must not stop delivery for everyone else.
 				logger.warn("Subscriber '{}' failed on {}; the run goes on", this.name, message.logMessage(), ex);
 			}
 		}

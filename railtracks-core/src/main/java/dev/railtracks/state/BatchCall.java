@@ -69,7 +69,7 @@ final class BatchCall {
 			// No thread to be had: the caller works after all.
 			work(this.caller.depth + 1);
 		}
-		RTState.await(this.done, this.run);
+		this.state.await(this.done, this.run, "child nodes", false);
 		List<@Nullable Object> results = new ArrayList<>(size);
 		for (NodeTask task : this.tasks) {
 			results.add(task.outcome());
@@ -90,10 +90,15 @@ final class BatchCall {
 			}
 			NodeTask task = this.tasks[index];
 			task.depth = depth;
-			this.state.coordinator.submit(task, ExecutionMode.INLINE);
-			this.lastFinishNanos = System.nanoTime();
-			if (this.unfinished.decrementAndGet() == 0) {
-				this.done.complete(null);
+			try {
+				this.state.coordinator.submit(task, ExecutionMode.INLINE);
+			}
+			finally {
+				// Counted even if running the child threw, or the batch's caller would wait forever.
+				this.lastFinishNanos = System.nanoTime();
+				if (this.unfinished.decrementAndGet() == 0) {
+					this.done.complete(null);
+				}
 			}
 		}
 	}

@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutionException;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.railtracks.NodeInvocationException;
 import dev.railtracks.execution.Task;
 import dev.railtracks.observation.NodeObservationContext;
 import dev.railtracks.observation.RailtracksObservations;
@@ -15,6 +18,8 @@ import dev.railtracks.observation.RailtracksObservations;
  * its broadcasts to be delivered, and hands the outcome to {@link RTState} to record and publish.
  */
 final class NodeTask implements Task {
+
+	private static final Logger logger = LoggerFactory.getLogger(NodeTask.class);
 
 	private final RTState state;
 
@@ -70,32 +75,43 @@ final class NodeTask implements Task {
 	@Nullable Object outcome() {
 		Throwable failure = outcomeError();
 		if (failure != null) {
-			throw RTState.rethrow(failure, this.record.nodeName);
+			throw NodeInvocationException.unchecked(failure, this.record.nodeName);
 		}
 		return this.result;
 	}
 
+	/** What the caller gets: the cancellation when the request was cancelled (as recorded), else the node's failure. */
 	private @Nullable Throwable outcomeError() {
-		Throwable cancelled = this.record.cancelledWith;
+		Throwable cancelled = this.record.cancelledWith();
 		return (cancelled != null) ? cancelled : this.error;
 	}
 
 	private void execute() {
-		Throwable cancelledRun = this.record.run.failure();
 		RailtracksObservations observations = this.state.observations;
 		NodeObservationContext observationContext = null;
 		Observation observation = null;
-		if (observations != null) {
-			observationContext = new NodeObservationContext(this.record.nodeName, this.record.node.type().jsonName(),
-					this.state.sessionId, this.record.id);
-			observation = observations.startNode(observationContext, this.parentObservation);
-		}
-		Scope scope = Scope.enterNode(this.state, this.record, this.depth, observation);
-		Observation.Scope observationScope = (observation != null) ? observation.openScope() : null;
+		Scope scope = null;
+		Observation.Scope observationScope = null;
 		long start = System.nanoTime();
+		if (observations != null) {
+			try {
+				observationContext = new NodeObservationContext(this.record.nodeName, this.record.node.type().jsonName(),
+						this.state.sessionId, this.record.id);
+				observation = observations.startNode(observationContext, this.parentObservation);
+				observationScope = observation.openScope();
+			}
+			catch (RuntimeException ex) {
+				// A failing observation handler must not fail the node: it runs unobserved.
+				logger.warn("Observing node '{}' failed; it runs unobserved", this.record.nodeName, ex);
+				observation = null;
+				observationScope = null;
+			}
+		}
 		try {
-			if (cancelledRun != null) {
-				this.error = cancelledRun;
+			scope = Scope.enterNode(this.state, this.record, this.depth, observation);
+			Throwable cancelled = this.record.run.failure();
+			if (cancelled != null) {
+				this.error = cancelled;
 			}
 			else {
 				this.result = this.record.node.invoke();
@@ -105,17 +121,25 @@ final class NodeTask implements Task {
 			this.error = ex;
 		}
 		finally {
+			if (scope != null) {
+				scope.exit();
+			}
 			if (observationScope != null) {
 				observationScope.close();
 			}
-			scope.exit();
 		}
 		this.record.latencyNanos = System.nanoTime() - start;
 		awaitBroadcasts();
 		this.state.finish(this.record, this.result, this.error);
 		if (observation != null) {
-			RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
-					this.record.cancelledWith != null);
+			try {
+				RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
+						this.record.cancelledWith() != null);
+			}
+			catch (RuntimeException ex) {
+				// An observation handler's failure must not turn the recorded outcome into another one.
+				logger.warn("Stopping the observation of node '{}' failed", this.record.nodeName, ex);
+			}
 		}
 	}
 

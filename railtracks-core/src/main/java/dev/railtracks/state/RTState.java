@@ -48,6 +48,8 @@ import dev.railtracks.pubsub.Streaming;
  * <p>A synchronous call runs the child on the caller's thread (up to {@value #MAX_INLINE_DEPTH} nested levels, then
  * on a fresh thread with a fresh stack); asynchronous and batch calls use the execution strategy, which never queues,
  * so a blocked parent cannot starve its children.
+ *
+ * <p>Engine API: {@link dev.railtracks.Session} and {@link dev.railtracks.Railtracks} drive it; applications use those.
  */
 public final class RTState {
 
@@ -119,23 +121,55 @@ public final class RTState {
 
 	/**
 	 * Starts a top-level call: the node runs on a thread of the execution strategy, under the session's timeout.
+	 * Cancelling the returned future cancels the run.
 	 * @param <O> the result type
 	 * @param definition the node
 	 * @param args its arguments
 	 * @return the node's result, completed exceptionally with its failure, a {@link GlobalTimeoutException}, or the
 	 * fatal failure that ended the run
 	 * @throws NodeCreationException when the node cannot be created from the arguments
+	 * @throws IllegalStateException when the session is closed
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> CompletableFuture<O> start(NodeDefinition<O> definition, @Nullable Object[] args) {
-		ensureOpen();
+		return (CompletableFuture<O>) startRun(definition, args).result;
+	}
+
+	/**
+	 * Runs a top-level call and waits for it; interrupting the waiting thread cancels the run.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param args its arguments
+	 * @return the node's result
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
+		Run run = startRun(definition, args);
+		return (O) await(run.result, run, definition.name(), true);
+	}
+
+	private Run startRun(NodeDefinition<?> definition, @Nullable Object[] args) {
 		Run run = new Run();
-		RequestRecord record = record(null, run, createNode(definition, args), args);
+		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
 		this.activeRuns.add(run);
+		if (this.closed) {
+			this.activeRuns.remove(run);
+			ensureOpen();
+		}
+		RequestRecord record;
+		try {
+			record = record(null, run, createNode(definition, args), args);
+		}
+		catch (RuntimeException ex) {
+			this.activeRuns.remove(run);
+			throw ex;
+		}
 		Duration timeout = this.config.timeout();
 		if (timeout != null) {
 			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
+		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + definition.name()
+				+ "' was cancelled through its future")));
 		run.result.whenComplete((result, error) -> {
 			this.activeRuns.remove(run);
 			if (run.timer != null) {
@@ -143,35 +177,7 @@ public final class RTState {
 			}
 		});
 		startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
-		return (CompletableFuture<O>) run.result;
-	}
-
-	/**
-	 * Runs a top-level call and waits for it.
-	 * @param <O> the result type
-	 * @param definition the node
-	 * @param args its arguments
-	 * @return the node's result
-	 */
-	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
-		CompletableFuture<O> result = start(definition, args);
-		try {
-			return result.get();
-		}
-		catch (ExecutionException ex) {
-			throw rethrow(ex.getCause(), definition.name());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			RailtracksException interrupted = new RailtracksException(
-					"Interrupted while waiting for '" + definition.name() + "'; the run was cancelled", ex);
-			this.activeRuns.forEach((run) -> {
-				if (run.result == result) {
-					cancelRun(run, interrupted);
-				}
-			});
-			throw interrupted;
-		}
+		return run;
 	}
 
 	/**
@@ -186,7 +192,6 @@ public final class RTState {
 	public <O> O call(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
 		Run run = caller.run;
-		throwIfCancelled(run);
 		RequestRecord record = record(caller, run, createNode(definition, args), args);
 		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
 			NodeTask task = new NodeTask(this, record, scope.observation, null);
@@ -195,8 +200,9 @@ public final class RTState {
 			return (O) task.outcome();
 		}
 		CompletableFuture<Object> result = new CompletableFuture<>();
+		record.future = result;
 		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
-		return (O) await(result, run, record.nodeName);
+		return (O) await(result, run, record.nodeName, false);
 	}
 
 	/**
@@ -206,15 +212,18 @@ public final class RTState {
 	 * @param scope the calling node's scope
 	 * @param definition the child
 	 * @param args its arguments
-	 * @return the child's result, completed exceptionally with its failure
+	 * @return the child's result, completed exceptionally with its failure; cancelling it records the request as
+	 * cancelled (the node's thread is not interrupted)
 	 * @throws NodeCreationException when the arguments don't fit the node; nothing is recorded then
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
-		throwIfCancelled(caller.run);
 		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
-		CompletableFuture<Object> result = new CompletableFuture<>();
+		CancellableFuture<Object> result = new CancellableFuture<>();
+		record.future = result;
+		result.onCancel(() -> closeAsFailed(record,
+				new CancellationException("The call of '" + record.nodeName + "' was cancelled through its future")));
 		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
 		return (CompletableFuture<O>) result;
 	}
@@ -231,7 +240,6 @@ public final class RTState {
 	@SuppressWarnings("unchecked")
 	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
 		RequestRecord caller = callerOf(scope);
-		throwIfCancelled(caller.run);
 		List<Node<?>> nodes = new ArrayList<>(argumentLists.size());
 		for (Object[] args : argumentLists) {
 			nodes.add(createNode(definition, args));
@@ -299,14 +307,15 @@ public final class RTState {
 			if (record != null) {
 				record.finish(new Failure(failure.error()), RequestStatus.FAILED, this.stamper.finished(record.nodeName),
 						record.latencyNanos);
-				applyFailurePolicy(record, failure.error());
+				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
 			}
 		}
 	}
 
 	/**
-	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException} and its caller
-	 * receives that exception. The node's thread is not interrupted, because it may be running its caller too.
+	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException}, which its caller
+	 * receives (an asynchronous caller at once), and the node can make no further calls. The node's thread is not
+	 * interrupted, because it may be running its caller too.
 	 * @param nodeId the node's id
 	 * @return {@code true} when the node was running and is now cancelled, {@code false} when it had finished
 	 * @throws IllegalArgumentException when the session has no such node
@@ -314,21 +323,30 @@ public final class RTState {
 	public boolean cancel(String nodeId) {
 		for (RequestRecord record : this.journal.snapshot()) {
 			if (record.node.identifier().equals(nodeId)) {
-				return closeAsFailed(record,
-						new CancellationException("Node '" + record.nodeName + "' (" + nodeId + ") was cancelled"));
+				CancellationException cancelled = new CancellationException(
+						"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
+				if (record.caller == null && record.isOpen()) {
+					// A top-level node is its run: cancel all of it, which also releases the caller.
+					cancelRun(record.run, cancelled);
+					return true;
+				}
+				return closeAsFailed(record, cancelled);
 			}
 		}
 		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
 	}
 
 	/**
-	 * Cancels every run still in progress and shuts down the coordinator's strategies.
+	 * Cancels every run still in progress, and every request still running after its run's top-level node returned,
+	 * then shuts down the coordinator's strategies.
 	 */
 	public void shutdown() {
 		this.closed = true;
 		RailtracksException closing = new RailtracksException(
 				"Session " + this.sessionId + " was closed while the run was in progress");
-		this.activeRuns.forEach((run) -> cancelRun(run, closing));
+		Set<Run> unfinished = new java.util.LinkedHashSet<>(this.activeRuns);
+		this.open.values().forEach((record) -> unfinished.add(record.run));
+		unfinished.forEach((run) -> cancelRun(run, closing));
 		this.coordinator.shutdown();
 	}
 
@@ -349,7 +367,7 @@ public final class RTState {
 		Map<String, LinkedNode> nodes = new LinkedHashMap<>();
 		for (RequestRecord record : this.journal.snapshot()) {
 			RequestTemplate request = record.requestHead;
-			LinkedNode node = record.nodeHead;
+			LinkedNode node = request.nodeVersion();
 			requests.put(request.identifier(), request);
 			nodes.put(node.identifier(), node);
 		}
@@ -384,55 +402,46 @@ public final class RTState {
 
 	// ---- engine internals
 
-	/** Records a node's outcome and publishes it; called by the thread that ran the node. */
+	/**
+	 * Publishes a node's outcome, which records it (see {@link #handle}), then applies the failure policy. A request
+	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
+	 */
 	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		if (!record.isOpen()) {
+			return;
+		}
 		RequestCompletionMessage message = (error == null)
 				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), result, now())
 				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), error, now());
-		try {
-			this.publisher.publish(message);
-		}
-		catch (IllegalStateException ex) {
-			// The session closed under a running node: record the outcome without publishing it.
-			handle(message);
+		publishOrRecord(message);
+		if (error != null && record.cancelledWith() == null && isFatal(error)) {
+			endRunFatally(record, error);
 		}
 	}
 
-	static <T> T await(CompletableFuture<T> result, Run run) {
-		return await(result, run, "child nodes");
-	}
-
-	static <T> T await(CompletableFuture<T> result, Run run, String waitingFor) {
+	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
+	Object await(CompletableFuture<?> result, Run run, String waitingFor, boolean cancelRunOnInterrupt) {
 		try {
 			return result.get();
 		}
 		catch (ExecutionException ex) {
-			throw rethrow(ex.getCause(), waitingFor);
+			throw NodeInvocationException.unchecked(ex.getCause(), waitingFor);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			Throwable cancelled = run.failure();
 			if (cancelled != null) {
-				throw rethrow(cancelled, waitingFor);
+				throw NodeInvocationException.unchecked(cancelled, waitingFor);
 			}
-			throw new RailtracksException("Interrupted while waiting for " + waitingFor, ex);
+			RailtracksException interrupted = new RailtracksException("Interrupted while waiting for " + waitingFor
+					+ (cancelRunOnInterrupt ? "; the run was cancelled" : ""), ex);
+			if (cancelRunOnInterrupt) {
+				cancelRun(run, interrupted);
+			}
+			throw interrupted;
 		}
-	}
-
-	/**
-	 * What {@code call} throws for a node's failure: unchecked exceptions and errors unchanged (the very instance the
-	 * node threw), checked exceptions wrapped in {@link NodeInvocationException}.
-	 */
-	static RuntimeException rethrow(Throwable failure, String nodeName) {
-		if (failure instanceof RuntimeException unchecked) {
-			throw unchecked;
-		}
-		if (failure instanceof Error error) {
-			throw error;
-		}
-		throw new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
 	}
 
 	private Node<?> createNode(NodeDefinition<?> definition, @Nullable Object[] args) {
@@ -483,30 +492,55 @@ public final class RTState {
 
 	private @Nullable RequestRecord claim(String requestId) {
 		RequestRecord record = this.open.remove(requestId);
-		return (record != null && record.close()) ? record : null;
+		return (record != null && record.claimFinish()) ? record : null;
 	}
 
+	/**
+	 * Records a running request as failed with {@code cause} (cancelled, timed out, refused, or ended with its run),
+	 * publishes that failure, and releases an asynchronous caller at once.
+	 */
 	private boolean closeAsFailed(RequestRecord record, Throwable cause) {
-		if (this.open.remove(record.id) == null || !record.close()) {
+		if (!record.claimCancel(cause)) {
 			return false;
 		}
-		record.cancelledWith = cause;
+		this.open.remove(record.id);
 		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
 		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
 		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
+		publishOrRecord(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+				record.node.identifier(), cause, now()));
+		CompletableFuture<Object> future = record.future;
+		if (future != null) {
+			future.completeExceptionally(cause);
+		}
 		return true;
 	}
 
-	private void applyFailurePolicy(RequestRecord record, Throwable error) {
-		boolean fatal = this.config.endOnError() || error instanceof FatalException
-				|| (error instanceof NodeInvocationException invocation && invocation.isFatal());
-		this.log.log(Level.ERROR, record.nodeName + " FAILED" + (fatal ? " (fatal, ending the run)" : "") + ": " + error,
-				fatal ? error : null);
-		if (fatal && record.run.failure() == null) {
-			this.publisher.publish(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
-					error, now()));
-			cancelRun(record.run, error);
+	private void publishOrRecord(RequestCompletionMessage message) {
+		try {
+			this.publisher.publish(message);
 		}
+		catch (IllegalStateException ex) {
+			// The session closed under a running node: record the outcome without publishing it.
+			handle(message);
+		}
+	}
+
+	private boolean isFatal(Throwable error) {
+		return this.config.endOnError() || error instanceof FatalException
+				|| (error instanceof NodeInvocationException invocation && invocation.isFatal());
+	}
+
+	/** After the failure itself is published: announce the fatal failure once, then end the run with it. */
+	private void endRunFatally(RequestRecord record, Throwable error) {
+		Run run = record.run;
+		if (!run.markCancelled(error)) {
+			return;
+		}
+		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + error);
+		publishOrRecord(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
+		closeOpenRequests(run, error);
+		run.stop(error);
 	}
 
 	/**
@@ -514,6 +548,9 @@ public final class RTState {
 	 * runs its callers' callbacks, which must not hold up the timeouts of other sessions.
 	 */
 	private void timeOut(Run run, Duration timeout) {
+		if (run.result.isDone()) {
+			return;
+		}
 		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
 		try {
 			this.coordinator.strategy().execute(cancel);
@@ -523,31 +560,38 @@ public final class RTState {
 		}
 	}
 
-	/** Ends a run: running requests are recorded as failed, then the top-level caller is released and threads interrupted. */
+	/** Ends a run: running requests are recorded as failed, then its threads are stopped and its caller released. */
 	private void cancelRun(Run run, Throwable cause) {
-		if (run.failure() != null || run.result.isDone()) {
+		if (!run.markCancelled(cause)) {
 			return;
 		}
+		closeOpenRequests(run, cause);
+		run.stop(cause);
+	}
+
+	private void closeOpenRequests(Run run, Throwable cause) {
 		for (RequestRecord record : new ArrayList<>(this.open.values())) {
 			if (record.run == run) {
 				closeAsFailed(record, cause);
 			}
 		}
-		run.cancel(cause);
 	}
 
-	private static RequestRecord callerOf(Scope scope) {
-		if (scope.record == null) {
+	/** The calling node's record, refusing calls from a cancelled node, a cancelled run or a closed session. */
+	private RequestRecord callerOf(Scope scope) {
+		RequestRecord caller = scope.record;
+		if (caller == null) {
 			throw new IllegalStateException("Not inside a node: use Session.runSync/run for a top-level call");
 		}
-		return scope.record;
-	}
-
-	private static void throwIfCancelled(Run run) {
-		Throwable cancelled = run.failure();
-		if (cancelled != null) {
-			throw rethrow(cancelled, "the run");
+		Throwable cancelled = caller.cancelledWith();
+		if (cancelled == null) {
+			cancelled = caller.run.failure();
 		}
+		if (cancelled != null) {
+			throw NodeInvocationException.unchecked(cancelled, caller.nodeName);
+		}
+		ensureOpen();
+		return caller;
 	}
 
 	private void ensureOpen() {

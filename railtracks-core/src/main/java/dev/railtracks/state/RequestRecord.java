@@ -1,21 +1,24 @@
 package dev.railtracks.state;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Node;
 
 /**
- * The live entry of one request while the session runs: who called whom with what, and the newest recorded
- * versions of the request and its node. Versions themselves are immutable; {@link RTState} snapshots the heads into
- * forests when asked.
+ * The live entry of one request while the session runs: who called whom with what, and the newest recorded version
+ * of the request (which points at the node version recorded with it). Versions themselves are immutable;
+ * {@link RTState} snapshots the heads into forests when asked.
  */
 final class RequestRecord {
 
-	private static final AtomicIntegerFieldUpdater<RequestRecord> CLOSED = AtomicIntegerFieldUpdater
-		.newUpdater(RequestRecord.class, "closed");
+	private static final AtomicReferenceFieldUpdater<RequestRecord, Object> CLOSING = AtomicReferenceFieldUpdater
+		.newUpdater(RequestRecord.class, Object.class, "closing");
+
+	/** What {@link #closing} holds when the node's own outcome was recorded. */
+	private static final Object FINISHED = new Object();
 
 	final String id;
 
@@ -29,23 +32,20 @@ final class RequestRecord {
 
 	final Run run;
 
+	/** The newest version; one volatile field, so a snapshot never sees a node and its request out of step. */
 	volatile RequestTemplate requestHead;
-
-	volatile LinkedNode nodeHead;
 
 	/** How long the invocation took; written by the thread that ran it, before its completion is published. */
 	long latencyNanos = -1;
 
-	/**
-	 * Set when the request was closed as failed while running (cancelled, timed out, ended by a fatal failure
-	 * elsewhere): its caller gets this instead of whatever the interrupted node did, as the record says.
-	 */
-	volatile @Nullable Throwable cancelledWith;
+	/** The result future of an asynchronous call, so that cancelling the request releases its caller at once. */
+	volatile @Nullable CompletableFuture<Object> future;
 
 	/** The delivery of this node's latest broadcast; its completion waits for it. */
 	volatile @Nullable CompletableFuture<Void> lastBroadcast;
 
-	private volatile int closed;
+	/** {@code null} while open, {@link #FINISHED}, or the cause the request was cancelled with. */
+	private volatile @Nullable Object closing;
 
 	RequestRecord(String id, @Nullable RequestRecord caller, Node<?> node, String nodeName, @Nullable Object[] args, Run run,
 			Stamp created) {
@@ -55,17 +55,31 @@ final class RequestRecord {
 		this.nodeName = nodeName;
 		this.args = args;
 		this.run = run;
-		this.nodeHead = new LinkedNode(this, created, node.details(), -1, null);
-		this.requestHead = new RequestTemplate(this, null, RequestStatus.OPEN, created, null);
+		LinkedNode firstNodeVersion = new LinkedNode(this, created, node.details(), -1, null);
+		this.requestHead = new RequestTemplate(this, firstNodeVersion, null, RequestStatus.OPEN, created, null);
 	}
 
-	/** Claims the right to record this request's completion; only the first claim (finish or cancel) wins. */
-	boolean close() {
-		return CLOSED.compareAndSet(this, 0, 1);
+	/** Claims the right to record the node's own outcome; fails when the request was already closed. */
+	boolean claimFinish() {
+		return CLOSING.compareAndSet(this, null, FINISHED);
+	}
+
+	/** Claims the right to record the request as cancelled with {@code cause}; the cause and the claim are one step. */
+	boolean claimCancel(Throwable cause) {
+		return CLOSING.compareAndSet(this, null, cause);
 	}
 
 	boolean isOpen() {
-		return this.closed == 0;
+		return this.closing == null;
+	}
+
+	/** The cause the request was cancelled with, or {@code null} when it is open or finished on its own. */
+	@Nullable Throwable cancelledWith() {
+		return (this.closing instanceof Throwable cause) ? cause : null;
+	}
+
+	LinkedNode nodeHead() {
+		return this.requestHead.nodeVersion();
 	}
 
 	@Nullable String callerNodeId() {
@@ -77,8 +91,9 @@ final class RequestRecord {
 	}
 
 	void finish(@Nullable Object output, RequestStatus status, Stamp stamp, long latencyNanos) {
-		this.nodeHead = new LinkedNode(this, stamp, this.node.details(), latencyNanos, this.nodeHead);
-		this.requestHead = new RequestTemplate(this, output, status, stamp, this.requestHead);
+		RequestTemplate previous = this.requestHead;
+		LinkedNode node = new LinkedNode(this, stamp, this.node.details(), latencyNanos, previous.nodeVersion());
+		this.requestHead = new RequestTemplate(this, node, output, status, stamp, previous);
 	}
 
 }

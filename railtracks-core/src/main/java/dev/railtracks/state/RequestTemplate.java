@@ -15,6 +15,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 
 	private final RequestRecord record;
 
+	private final LinkedNode nodeVersion;
+
 	private final @Nullable Object output;
 
 	private final RequestStatus status;
@@ -23,9 +25,10 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 
 	private final @Nullable RequestTemplate parent;
 
-	RequestTemplate(RequestRecord record, @Nullable Object output, RequestStatus status, Stamp stamp,
-			@Nullable RequestTemplate parent) {
+	RequestTemplate(RequestRecord record, LinkedNode nodeVersion, @Nullable Object output, RequestStatus status,
+			Stamp stamp, @Nullable RequestTemplate parent) {
 		this.record = record;
+		this.nodeVersion = nodeVersion;
 		this.output = output;
 		this.status = status;
 		this.stamp = stamp;
@@ -55,6 +58,11 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 */
 	public String sinkId() {
 		return this.record.node.identifier();
+	}
+
+	/** The version of the called node recorded together with this version of the request. */
+	LinkedNode nodeVersion() {
+		return this.nodeVersion;
 	}
 
 	/**

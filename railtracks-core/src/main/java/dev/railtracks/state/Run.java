@@ -1,7 +1,6 @@
 package dev.railtracks.state;
 
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One top-level call and everything under it. It owns the threads working for it, so that a timeout or a fatal
- * failure can interrupt them, and it refuses new calls once cancelled.
+ * One top-level call and everything under it. It owns the threads working for it, so that a timeout, a fatal
+ * failure or the session's close can interrupt them, and it refuses new calls once cancelled.
  */
 final class Run {
 
@@ -20,8 +19,8 @@ final class Run {
 
 	private static final long STOP_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
-	/** The top-level request's result; completed exceptionally when the run is cancelled. */
-	final CompletableFuture<Object> result = new CompletableFuture<>();
+	/** The top-level request's result; completed exceptionally when the run is cancelled first. */
+	final CancellableFuture<Object> result = new CancellableFuture<>();
 
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
@@ -35,36 +34,36 @@ final class Run {
 	}
 
 	/**
-	 * Ends the run with a cause: every other thread working for it is interrupted and given up to
-	 * {@link #STOP_GRACE_NANOS} to stop, then the top-level result fails with the cause. Only the first cause
-	 * counts. The calling thread is not interrupted: on a fatal failure it is the failing node's own thread, which
-	 * returns to its callers through the failure anyway.
+	 * Marks the run cancelled, so that no new call starts in it. Only the first cause counts.
 	 * @return {@code true} when this call cancelled the run
 	 */
-	boolean cancel(Throwable cause) {
-		synchronized (this) {
-			if (this.failure != null || this.result.isDone()) {
-				return false;
-			}
-			this.failure = cause;
+	synchronized boolean markCancelled(Throwable cause) {
+		if (this.failure != null) {
+			return false;
 		}
+		this.failure = cause;
+		return true;
+	}
+
+	/**
+	 * Stops a cancelled run: every other thread working for it is interrupted and given up to
+	 * {@link #STOP_GRACE_NANOS} to stop, then the top-level result fails with the cause (unless it already finished).
+	 * The calling thread is not interrupted: on a fatal failure it is the failing node's own thread, which returns to
+	 * its callers through the failure anyway.
+	 */
+	void stop(Throwable cause) {
 		Thread current = Thread.currentThread();
 		this.workers.forEach((worker) -> {
 			if (worker.thread != current) {
 				worker.interrupt();
 			}
 		});
-		awaitOtherWorkers(current);
-		this.result.completeExceptionally(cause);
-		return true;
-	}
-
-	/** So that nothing of the run is still running when its caller learns it ended, unless a node ignores interrupts. */
-	private void awaitOtherWorkers(Thread current) {
+		// So that nothing of the run still runs when its caller learns it ended, unless a node ignores interrupts.
 		long deadline = System.nanoTime() + STOP_GRACE_NANOS;
 		while (this.workers.stream().anyMatch((worker) -> worker.thread != current) && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(STOP_POLL_NANOS);
 		}
+		this.result.completeExceptionally(cause);
 	}
 
 	/** Registers the current thread as working for this run until the returned worker is closed. */

@@ -38,13 +38,22 @@ public final class Scope {
 	 */
 	public static @Nullable Scope current() {
 		Scope innermost = CURRENT.get();
-		Scope scope = innermost;
-		while (scope != null && scope.state.isClosed()) {
-			scope = scope.previous;
-		}
+		Scope scope = skipClosedSessions(innermost);
 		if (scope != innermost) {
 			// A session closed by another thread left its scope here: drop it so it cannot keep the session reachable.
 			restore(scope);
+		}
+		return scope;
+	}
+
+	/**
+	 * The first scope from {@code scope} outwards that is not the session-level scope of a closed session. A node's
+	 * scope is never skipped: a node still running after its session closed must fail its calls, not run them
+	 * somewhere else.
+	 */
+	private static @Nullable Scope skipClosedSessions(@Nullable Scope scope) {
+		while (scope != null && scope.record == null && scope.state.isClosed()) {
+			scope = scope.previous;
 		}
 		return scope;
 	}
@@ -76,7 +85,7 @@ public final class Scope {
 	/** Removes this session-level scope if it is the innermost one on this thread, as a closing session does. */
 	public void unbindSession() {
 		if (CURRENT.get() == this) {
-			restore(this.previous);
+			restore(skipClosedSessions(this.previous));
 		}
 	}
 

@@ -1,0 +1,52 @@
+package dev.railtracks.observation;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.state.RequestStatus;
+
+import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.Railtracks.callAsync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that a failing {@link ObservationHandler} never fails the nodes it observes.
+ */
+class FailingObservationHandlerTests {
+
+	@Test
+	void nodesRunAndAreRecordedWhenAnObservationHandlerThrows() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				if (context instanceof NodeObservationContext node && node.getNodeName().equals("child")) {
+					throw new IllegalStateException("tracing backend down");
+				}
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		FunctionNode<String> child = FunctionNode.of("child", () -> "child");
+		FunctionNode<String> parent = FunctionNode.of("parent", () -> call(child) + callAsync(child).join());
+		ExecutorConfig config = ExecutorConfig.builder().saveState(false).observationRegistry(registry).build();
+		try (Session session = new Session(config)) {
+			ExecutionInfo info = session.runSync(parent);
+			assertThat(info.answer()).isEqualTo("childchild");
+			assertThat(info.requestForest().heads().values())
+				.allSatisfy((request) -> assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED));
+		}
+	}
+
+}
