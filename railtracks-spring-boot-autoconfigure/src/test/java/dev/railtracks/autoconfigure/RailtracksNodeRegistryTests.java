@@ -29,7 +29,7 @@ class RailtracksNodeRegistryTests {
 	void beanMethodsBecomeNodesThatUseTheInjectedBean() {
 		this.contextRunner.withUserConfiguration(NodesConfiguration.class).run((context) -> {
 			RailtracksNodeRegistry registry = context.getBean(RailtracksNodeRegistry.class);
-			assertThat(registry.names()).containsExactlyInAnyOrder("greet", "greet_all", "add");
+			assertThat(registry.names()).containsExactlyInAnyOrder("greet", "greet_all", "add", "fail");
 			NodeDefinition<String> greet = registry.get("greet");
 			assertThat(greet.name()).isEqualTo("greet");
 			assertThat(greet.type()).isEqualTo(NodeType.TOOL);
@@ -62,15 +62,31 @@ class RailtracksNodeRegistryTests {
 			RailtracksNodeRegistry registry = context.getBean(RailtracksNodeRegistry.class);
 			NodeDefinition<Object> add = registry.get("add");
 			assertThatExceptionOfType(NodeCreationException.class).isThrownBy(() -> add.create(1))
-				.withMessageContaining("'add'")
-				.withMessageContaining("takes 2 argument(s)");
+				.withMessage("Node 'add' takes 2 argument(s) (int, int) but was called with 1 (Integer 1)");
 			assertThatExceptionOfType(NodeCreationException.class).isThrownBy(() -> add.create(1, "two"))
-				.withMessageContaining("'add'")
-				.withMessageContaining("argument 2 (right)")
-				.withMessageContaining("String 'two'");
+				.withMessage("Node 'add': argument 2 (String two) does not fit parameter 'right' of type int");
 			assertThatExceptionOfType(NodeCreationException.class).isThrownBy(() -> add.create(1, null))
-				.withMessageContaining("argument 2 (right)")
-				.withMessageContaining("null");
+				.withMessage("Node 'add': argument 2 (null) does not fit parameter 'right' of type int");
+		});
+	}
+
+	@Test
+	void aFailingNodeMethodThrowsItsOwnException() {
+		this.contextRunner.withUserConfiguration(NodesConfiguration.class).run((context) -> {
+			RailtracksNodeRegistry registry = context.getBean(RailtracksNodeRegistry.class);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				assertThatExceptionOfType(IllegalArgumentException.class)
+					.isThrownBy(() -> session.runSync(registry.get("fail"), "boom"))
+					.withMessage("boom");
+			}
+		});
+	}
+
+	@Test
+	void aBlankNodeNameFailsStartup() {
+		this.contextRunner.withBean("blank", BlankName.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().hasMessageContaining("Method node name must not be blank");
 		});
 	}
 
@@ -129,6 +145,20 @@ class RailtracksNodeRegistryTests {
 		@RailtracksNode("add")
 		int add(int left, int right) {
 			return left + right;
+		}
+
+		@RailtracksNode("fail")
+		String fail(String message) {
+			throw new IllegalArgumentException(message);
+		}
+
+	}
+
+	static class BlankName {
+
+		@RailtracksNode(" ")
+		String blank() {
+			return "";
 		}
 
 	}
