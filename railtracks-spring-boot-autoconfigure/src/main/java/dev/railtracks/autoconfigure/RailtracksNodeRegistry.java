@@ -8,8 +8,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedObject;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
@@ -23,6 +28,11 @@ import dev.railtracks.NodeDefinition;
  * scanned once, on first use or when the context has created its singletons, whichever comes first; two methods with
  * the same node name fail the application's startup. Each node is a {@link MethodNode} that looks the bean up on
  * every call and checks its arguments like any other node.
+ *
+ * <p>Proxied beans are scanned like Spring scans {@code @EventListener} methods: the target class of a scoped or
+ * auto-proxied bean is scanned once (never the {@code scopedTarget.} bean as well), and the node calls the method
+ * through the proxy. A bean behind a JDK (interface) proxy can only expose methods its interfaces declare; a
+ * {@link RailtracksNode} method that no interface declares fails startup, naming the bean and the method.
  */
 public final class RailtracksNodeRegistry implements SmartInitializingSingleton {
 
@@ -94,7 +104,10 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 	private Map<String, BeanMethod> scan() {
 		Map<String, BeanMethod> found = new LinkedHashMap<>();
 		for (String beanName : this.beanFactory.getBeanNamesForType(Object.class, true, false)) {
-			Class<?> type = this.beanFactory.getType(beanName, false);
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
+			Class<?> type = targetClass(beanName);
 			if (type == null) {
 				continue;
 			}
@@ -103,8 +116,8 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 					(MethodIntrospector.MetadataLookup<RailtracksNode>) (method) -> AnnotatedElementUtils
 						.findMergedAnnotation(method, RailtracksNode.class));
 			methods.forEach((method, annotation) -> {
-				MethodNode<?> node = MethodNode.of(annotation.value(), annotation.type(), method,
-						() -> this.beanFactory.getBean(beanName));
+				MethodNode<?> node = MethodNode.of(annotation.value(), annotation.type(),
+						invocableMethod(beanName, method), () -> this.beanFactory.getBean(beanName));
 				BeanMethod existing = found.putIfAbsent(node.name(), new BeanMethod(beanName, method, node));
 				if (existing != null) {
 					throw new IllegalStateException("Two beans declare @RailtracksNode(\"" + node.name() + "\"): "
@@ -114,6 +127,34 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 			});
 		}
 		return Collections.unmodifiableMap(found);
+	}
+
+	private @Nullable Class<?> targetClass(String beanName) {
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory configurable)) {
+			return this.beanFactory.getType(beanName, false);
+		}
+		Class<?> type = AutoProxyUtils.determineTargetClass(configurable, beanName);
+		if (type != null && ScopedObject.class.isAssignableFrom(type)) {
+			Class<?> target = AutoProxyUtils.determineTargetClass(configurable,
+					ScopedProxyUtils.getTargetBeanName(beanName));
+			if (target != null) {
+				type = target;
+			}
+		}
+		return type;
+	}
+
+	private Method invocableMethod(String beanName, Method method) {
+		Class<?> proxyType = this.beanFactory.getType(beanName, false);
+		try {
+			return AopUtils.selectInvocableMethod(method, proxyType);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("@RailtracksNode method " + method.getDeclaringClass().getSimpleName() + "."
+					+ method.getName() + " of bean '" + beanName + "' cannot be called through the bean's proxy "
+					+ proxyType + ": declare the method on an interface the bean implements, or use class-based "
+					+ "(CGLIB) proxies", ex);
+		}
 	}
 
 	/** A node and the bean method it came from, for error messages. */

@@ -1,13 +1,20 @@
 package dev.railtracks.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aopalliance.intercept.MethodInterceptor;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
@@ -113,6 +120,52 @@ class RailtracksNodeRegistryTests {
 			});
 	}
 
+	@Test
+	void aScopedProxyBeanDeclaresItsNodesOnce() {
+		this.contextRunner.withUserConfiguration(ScopedConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasBean("scopedTarget.counter");
+			RailtracksNodeRegistry registry = context.getBean(RailtracksNodeRegistry.class);
+			assertThat(registry.names()).containsExactly("count");
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				assertThat(session.runSync(registry.get("count"), "a").answer()).isEqualTo("a1");
+			}
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				// prototype-scoped target: each call through the proxy gets a new instance
+				assertThat(session.runSync(registry.get("count"), "b").answer()).isEqualTo("b1");
+			}
+		});
+	}
+
+	@Test
+	void aJdkProxiedBeanDeclaresItsNodesAndIsCalledThroughTheProxy() {
+		this.contextRunner.withUserConfiguration(JdkProxyConfiguration.class)
+			.withBean("politeGreeter", PoliteGreeter.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(AopUtils.isJdkDynamicProxy(context.getBean("politeGreeter"))).isTrue();
+				RailtracksNodeRegistry registry = context.getBean(RailtracksNodeRegistry.class);
+				assertThat(registry.names()).containsExactly("polite_greet");
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					assertThat(session.runSync(registry.get("polite_greet"), "Ada").answer())
+						.isEqualTo("Good day, Ada.");
+				}
+				assertThat(context.getBean(JdkProxyConfiguration.class).intercepted).hasValue(1);
+			});
+	}
+
+	@Test
+	void aJdkProxiedNodeMethodThatNoInterfaceDeclaresFailsStartup() {
+		this.contextRunner.withUserConfiguration(JdkProxyConfiguration.class)
+			.withBean("politeGreeter", HiddenNodeGreeter.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.hasMessageContaining("@RailtracksNode method HiddenNodeGreeter.hidden of bean 'politeGreeter'")
+					.hasMessageContaining("declare the method on an interface");
+			});
+	}
+
 	static class Salutation {
 
 		String text() {
@@ -159,6 +212,82 @@ class RailtracksNodeRegistryTests {
 		@RailtracksNode(" ")
 		String blank() {
 			return "";
+		}
+
+	}
+
+	static class Counter {
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		@RailtracksNode("count")
+		public String count(String prefix) {
+			return prefix + this.calls.incrementAndGet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ScopedConfiguration {
+
+		@Bean
+		@Scope(scopeName = "prototype", proxyMode = ScopedProxyMode.TARGET_CLASS)
+		Counter counter() {
+			return new Counter();
+		}
+
+	}
+
+	public interface Polite {
+
+		String greet(String name);
+
+	}
+
+	public static class PoliteGreeter implements Polite {
+
+		@Override
+		@RailtracksNode("polite_greet")
+		public String greet(String name) {
+			return "Good day, " + name + ".";
+		}
+
+	}
+
+	public static class HiddenNodeGreeter implements Polite {
+
+		@Override
+		public String greet(String name) {
+			return "Hi " + name;
+		}
+
+		@RailtracksNode("hidden")
+		public String hidden(String name) {
+			return "hidden " + name;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdkProxyConfiguration {
+
+		final AtomicInteger intercepted = new AtomicInteger();
+
+		@Bean
+		MethodInterceptor countingInterceptor() {
+			return (invocation) -> {
+				this.intercepted.incrementAndGet();
+				return invocation.proceed();
+			};
+		}
+
+		@Bean
+		static BeanNameAutoProxyCreator politeProxyCreator() {
+			BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
+			creator.setBeanNames("politeGreeter");
+			creator.setInterceptorNames("countingInterceptor");
+			creator.setProxyTargetClass(false);
+			return creator;
 		}
 
 	}
