@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +28,7 @@ import dev.railtracks.Session;
 import dev.railtracks.execution.ExecutionStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RailtracksAutoConfigurationTests {
 
@@ -112,6 +114,29 @@ class RailtracksAutoConfigurationTests {
 	}
 
 	@Test
+	void tooLongTimeoutFailsStartupWithCoresMessage() {
+		this.contextRunner.withPropertyValues("railtracks.timeout=400000000d").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("railtracks.timeout")
+				.hasMessageContaining("PT9600000000H")
+				.hasMessageContaining("timeout must be at most")
+				.hasMessageNotContaining("must be positive");
+		});
+	}
+
+	@Test
+	void aNullStrategyFailsWithCoresMessage() {
+		RailtracksProperties properties = new RailtracksProperties();
+		properties.getExecution().setStrategy(null);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> PropertiesExecutorConfig.builder(properties))
+			.withMessageContaining("railtracks.execution.strategy")
+			.withMessageContaining("executionStrategy must not be null");
+	}
+
+	@Test
 	void zeroTimeoutFailsStartup() {
 		this.contextRunner.withPropertyValues("railtracks.timeout=0").run((context) -> {
 			assertThat(context).hasFailed();
@@ -180,7 +205,7 @@ class RailtracksAutoConfigurationTests {
 			assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("railtracks.recent-sessions")
-				.hasMessageContaining("-1");
+				.hasMessageContaining("recentLimit must not be negative but was -1");
 		});
 	}
 

@@ -44,6 +44,19 @@ class RailtracksEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidShowValuesFailsStartupNamingKeyAndValue() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=railtracks",
+					"railtracks.endpoint.show-values=sometimes")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("railtracks.endpoint.show-values")
+					.hasStackTraceContaining("sometimes");
+			});
+	}
+
+	@Test
 	void endpointBacksOffToAUserEndpoint() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
 			.withBean("customEndpoint", RailtracksEndpoint.class,
