@@ -46,6 +46,28 @@ class RailtracksMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void concurrentSessionsWithTheSameRunIdentifierAreEachCounted() {
+		this.contextRunner.withPropertyValues("railtracks.run-identifier=nightly").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			RailtracksSessionTracker tracker = context.getBean(RailtracksSessionTracker.class);
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session first = factory.create()) {
+				try (Session second = factory.create()) {
+					assertThat(second.identifier()).isEqualTo(first.identifier()).isEqualTo("nightly");
+					assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(2);
+					assertThat(tracker.activeSessions()).hasSize(2).containsOnlyOnce(first, second);
+					assertThat(tracker.findActive("nightly")).containsSame(second);
+				}
+				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(1);
+				assertThat(tracker.findActive("nightly")).containsSame(first);
+			}
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+			assertThat(tracker.findActive("nightly")).isEmpty();
+			assertThat(tracker.recentSessions()).hasSize(2);
+		});
+	}
+
+	@Test
 	void backsOffToAUserMeterBinder() {
 		this.contextRunner
 			.withBean("customBinder", RailtracksSessionsMeterBinder.class,
