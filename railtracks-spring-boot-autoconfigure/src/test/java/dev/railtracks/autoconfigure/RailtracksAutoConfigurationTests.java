@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 
 import dev.railtracks.ExecutorConfig;
@@ -277,6 +279,16 @@ class RailtracksAutoConfigurationTests {
 	}
 
 	@Test
+	void sessionBeanBacksOffToAUserSessionBean() {
+		this.contextRunner.withUserConfiguration(UserSessionConfiguration.class).run((context) -> {
+			assertThat(context.getBeanNamesForType(Session.class)).containsExactly("customSession");
+			try (Session session = context.getBean(Session.class)) {
+				assertThat(session.name()).isEqualTo("user-session");
+			}
+		});
+	}
+
+	@Test
 	void factoryAppliesPerSessionChangesAndContext() {
 		this.contextRunner.run((context) -> {
 			SessionFactory factory = context.getBean(SessionFactory.class);
@@ -366,6 +378,17 @@ class RailtracksAutoConfigurationTests {
 		@Bean
 		SessionFactory customSessionFactory(ExecutorConfig config) {
 			return new SessionFactory(config, List.of());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSessionConfiguration {
+
+		@Bean(destroyMethod = "")
+		@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+		Session customSession(SessionFactory sessionFactory) {
+			return sessionFactory.create((builder) -> builder.sessionName("user-session"));
 		}
 
 	}

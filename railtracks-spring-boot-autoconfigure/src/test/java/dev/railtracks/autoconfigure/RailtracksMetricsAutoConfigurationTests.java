@@ -77,6 +77,31 @@ class RailtracksMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void noGaugeWithoutASessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RailtracksSessionsMeterBinder.class));
+	}
+
+	@Test
+	void gaugeUsesAUserSessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean("customTracker", RailtracksSessionTracker.class, () -> new RailtracksSessionTracker(0))
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RailtracksSessionsMeterBinder.class);
+				assertThat(context.getBean(MeterRegistry.class).get("railtracks.sessions.active").gauge().value())
+					.isZero();
+			});
+	}
+
+	@Test
 	void noGaugeWithoutAMeterRegistry() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
 				RailtracksMetricsAutoConfiguration.class))

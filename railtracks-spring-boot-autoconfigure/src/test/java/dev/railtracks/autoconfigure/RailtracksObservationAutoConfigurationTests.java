@@ -52,6 +52,20 @@ class RailtracksObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void nodeObservationsAreChildrenOfTheSessionObservation() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
+			TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				session.runSync(LENGTH, "nested");
+			}
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo("railtracks.node")
+				.that()
+				.hasParentObservationContextMatching((parent) -> "railtracks.session".equals(parent.getName()));
+		});
+	}
+
+	@Test
 	void usesTheApplicationsNodeObservationConvention() {
 		NodeObservationConvention renamed = new DefaultNodeObservationConvention() {
 
