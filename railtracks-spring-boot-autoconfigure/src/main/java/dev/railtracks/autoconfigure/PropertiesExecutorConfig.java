@@ -1,6 +1,7 @@
 package dev.railtracks.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +22,7 @@ final class PropertiesExecutorConfig {
 	static ExecutorConfig.Builder builder(RailtracksProperties properties) {
 		ExecutorConfig.Builder builder = ExecutorConfig.builder();
 		if (properties.isTimeoutEnabled()) {
-			try {
-				builder.timeout(properties.getTimeout());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidConfigurationPropertyValueException("railtracks.timeout", properties.getTimeout(),
-						"The timeout must be positive; set railtracks.timeout-enabled=false for no time limit.");
-			}
+			apply("railtracks.timeout", properties.getTimeout(), () -> builder.timeout(properties.getTimeout()));
 		}
 		else {
 			builder.noTimeout();
@@ -49,32 +44,31 @@ final class PropertiesExecutorConfig {
 		return builder;
 	}
 
-	static void requireValid(RailtracksProperties properties) {
-		if (properties.getRecentSessions() < 0) {
-			throw new InvalidConfigurationPropertyValueException("railtracks.recent-sessions",
-					properties.getRecentSessions(), "The number of remembered sessions must not be negative.");
+	/**
+	 * Runs {@code setter}, turning the {@link IllegalArgumentException} or {@link UnsupportedOperationException} that
+	 * core throws for a bad value into an {@link InvalidConfigurationPropertyValueException} that names the key and the
+	 * value and keeps core's message.
+	 */
+	static <T> T apply(String key, @Nullable Object value, Supplier<T> setter) {
+		try {
+			return setter.get();
+		}
+		catch (IllegalArgumentException | UnsupportedOperationException ex) {
+			throw new InvalidConfigurationPropertyValueException(key, (value instanceof Path path) ? path.toString() : value,
+					ex.getMessage());
 		}
 	}
 
-	private static ExecutionStrategy strategy(RailtracksProperties.@Nullable Strategy strategy) {
+	// null (an empty property) is passed on: core's builder rejects it with its own message
+	private static @Nullable ExecutionStrategy strategy(RailtracksProperties.@Nullable Strategy strategy) {
 		if (strategy == null) {
-			throw new IllegalArgumentException("executionStrategy must not be null");
+			return null;
 		}
 		return switch (strategy) {
 			case AUTO -> ExecutionStrategy.auto();
 			case VIRTUAL_THREADS -> ExecutionStrategy.virtualThreads();
 			case PLATFORM_THREADS -> ExecutionStrategy.platformThreads();
 		};
-	}
-
-	private static void apply(String key, @Nullable Object value, Runnable setter) {
-		try {
-			setter.run();
-		}
-		catch (IllegalArgumentException | UnsupportedOperationException ex) {
-			throw new InvalidConfigurationPropertyValueException(key, (value instanceof Path path) ? path.toString() : value,
-					ex.getMessage());
-		}
 	}
 
 }

@@ -40,8 +40,8 @@ public final class RailtracksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksSessionTracker railtracksSessionTracker(RailtracksProperties properties) {
-		PropertiesExecutorConfig.requireValid(properties);
-		return new RailtracksSessionTracker(properties.getRecentSessions());
+		return PropertiesExecutorConfig.apply("railtracks.recent-sessions", properties.getRecentSessions(),
+				() -> new RailtracksSessionTracker(properties.getRecentSessions()));
 	}
 
 	@Bean

@@ -1,10 +1,20 @@
 package dev.railtracks.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.SimpleApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
@@ -15,7 +25,14 @@ import dev.railtracks.state.ExecutionInfo;
 /**
  * Publishes what happens in sessions as Spring application events: {@link SessionStartedEvent}, a
  * {@link RequestCompletionEvent} or {@link BroadcastEvent} per message (through a subscription to the session's
- * publisher), and {@link SessionClosedEvent}. A listener that throws is logged; the run goes on.
+ * publisher), and {@link SessionClosedEvent}.
+ *
+ * <p>A listener that throws is logged; the run goes on and every other listener still gets the event. When the
+ * publisher is an application context, events go to the context's listeners ({@code @EventListener} methods and
+ * singleton {@link ApplicationListener} beans, in their order) through a multicaster of the bridge's own that
+ * isolates each listener; the application's multicaster is left alone. Events published this way do not reach a
+ * parent context. With any other publisher, a failure stops that publisher's remaining listeners but still never
+ * reaches the session.
  */
 public final class RailtracksEventBridge implements SessionListener {
 
@@ -23,12 +40,16 @@ public final class RailtracksEventBridge implements SessionListener {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final @Nullable IsolatingMulticaster multicaster;
+
 	/**
 	 * A bridge to an application event publisher.
 	 * @param publisher where events are published, usually the application context
 	 */
 	public RailtracksEventBridge(ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
+		this.multicaster = (publisher instanceof AbstractApplicationContext context) ? new IsolatingMulticaster(context)
+				: null;
 	}
 
 	@Override
@@ -53,12 +74,56 @@ public final class RailtracksEventBridge implements SessionListener {
 
 	private void publish(String sessionId, ApplicationEvent event) {
 		try {
-			this.publisher.publishEvent(event);
+			if (this.multicaster != null) {
+				this.multicaster.multicastEvent(event);
+			}
+			else {
+				this.publisher.publishEvent(event);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("A listener for {} of session {} failed; the session goes on", event.getClass().getSimpleName(),
 					sessionId, ex);
 		}
+	}
+
+	/**
+	 * Multicasts to the listeners an application context knows, resolved on every event with Spring's own
+	 * event-type matching, and calls each in its own try/catch.
+	 */
+	private static final class IsolatingMulticaster extends SimpleApplicationEventMulticaster {
+
+		private final AbstractApplicationContext context;
+
+		IsolatingMulticaster(AbstractApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		protected Collection<ApplicationListener<?>> getApplicationListeners(ApplicationEvent event,
+				ResolvableType eventType) {
+			Class<?> sourceType = event.getSource().getClass();
+			List<ApplicationListener<?>> matching = new ArrayList<>();
+			for (ApplicationListener<?> listener : List.copyOf(this.context.getApplicationListeners())) {
+				if (supportsEvent(listener, eventType, sourceType)) {
+					matching.add(listener);
+				}
+			}
+			AnnotationAwareOrderComparator.sort(matching);
+			return matching;
+		}
+
+		@Override
+		protected void invokeListener(ApplicationListener<?> listener, ApplicationEvent event) {
+			try {
+				super.invokeListener(listener, event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Listener {} failed on {}; the other listeners still get it", listener,
+						event.getClass().getSimpleName(), ex);
+			}
+		}
+
 	}
 
 }

@@ -8,25 +8,37 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedObject;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
+import dev.railtracks.MethodNode;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 
 /**
  * The nodes declared with {@link RailtracksNode} on methods of the application's beans, by name. The beans are
  * scanned once, on first use or when the context has created its singletons, whichever comes first; two methods with
- * the same node name fail the application's startup.
+ * the same node name fail the application's startup. Each node is a {@link MethodNode} that looks the bean up on
+ * every call and checks its arguments like any other node.
+ *
+ * <p>Proxied beans are scanned like Spring scans {@code @EventListener} methods: the target class of a scoped or
+ * auto-proxied bean is scanned once (never the {@code scopedTarget.} bean as well), and the node calls the method
+ * through the proxy. A bean behind a JDK (interface) proxy can only expose methods its interfaces declare; a
+ * {@link RailtracksNode} method that no interface declares fails startup, naming the bean and the method.
  */
 public final class RailtracksNodeRegistry implements SmartInitializingSingleton {
 
 	private final ListableBeanFactory beanFactory;
 
-	private volatile @Nullable Map<String, BeanMethodNodeDefinition<?>> nodes;
+	private volatile @Nullable Map<String, BeanMethod> nodes;
 
 	/**
 	 * A registry of the {@link RailtracksNode} methods of the beans of a bean factory.
@@ -50,12 +62,12 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> NodeDefinition<O> get(String name) {
-		BeanMethodNodeDefinition<?> node = nodes().get(name);
-		if (node == null) {
+		BeanMethod beanMethod = nodes().get(name);
+		if (beanMethod == null) {
 			throw new NodeCreationException("No @RailtracksNode named '" + name + "'; known nodes: " + names()
 					+ ". Annotate a bean method with @RailtracksNode(\"" + name + "\")");
 		}
-		return (NodeDefinition<O>) node;
+		return (NodeDefinition<O>) beanMethod.node();
 	}
 
 	/**
@@ -75,8 +87,8 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 		return nodes().keySet();
 	}
 
-	private Map<String, BeanMethodNodeDefinition<?>> nodes() {
-		Map<String, BeanMethodNodeDefinition<?>> scanned = this.nodes;
+	private Map<String, BeanMethod> nodes() {
+		Map<String, BeanMethod> scanned = this.nodes;
 		if (scanned == null) {
 			synchronized (this) {
 				scanned = this.nodes;
@@ -89,10 +101,13 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 		return scanned;
 	}
 
-	private Map<String, BeanMethodNodeDefinition<?>> scan() {
-		Map<String, BeanMethodNodeDefinition<?>> found = new LinkedHashMap<>();
+	private Map<String, BeanMethod> scan() {
+		Map<String, BeanMethod> found = new LinkedHashMap<>();
 		for (String beanName : this.beanFactory.getBeanNamesForType(Object.class, true, false)) {
-			Class<?> type = this.beanFactory.getType(beanName, false);
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
+			Class<?> type = targetClass(beanName);
 			if (type == null) {
 				continue;
 			}
@@ -101,9 +116,9 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 					(MethodIntrospector.MetadataLookup<RailtracksNode>) (method) -> AnnotatedElementUtils
 						.findMergedAnnotation(method, RailtracksNode.class));
 			methods.forEach((method, annotation) -> {
-				BeanMethodNodeDefinition<?> node = new BeanMethodNodeDefinition<>(annotation.value(), annotation.type(),
-						beanName, method, () -> this.beanFactory.getBean(beanName));
-				BeanMethodNodeDefinition<?> existing = found.putIfAbsent(node.name(), node);
+				MethodNode<?> node = MethodNode.of(annotation.value(), annotation.type(),
+						invocableMethod(beanName, method), () -> this.beanFactory.getBean(beanName));
+				BeanMethod existing = found.putIfAbsent(node.name(), new BeanMethod(beanName, method, node));
 				if (existing != null) {
 					throw new IllegalStateException("Two beans declare @RailtracksNode(\"" + node.name() + "\"): "
 							+ existing.beanName() + "." + existing.method().getName() + " and " + beanName + "."
@@ -112,6 +127,38 @@ public final class RailtracksNodeRegistry implements SmartInitializingSingleton 
 			});
 		}
 		return Collections.unmodifiableMap(found);
+	}
+
+	private @Nullable Class<?> targetClass(String beanName) {
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory configurable)) {
+			return this.beanFactory.getType(beanName, false);
+		}
+		Class<?> type = AutoProxyUtils.determineTargetClass(configurable, beanName);
+		if (type != null && ScopedObject.class.isAssignableFrom(type)) {
+			Class<?> target = AutoProxyUtils.determineTargetClass(configurable,
+					ScopedProxyUtils.getTargetBeanName(beanName));
+			if (target != null) {
+				type = target;
+			}
+		}
+		return type;
+	}
+
+	private Method invocableMethod(String beanName, Method method) {
+		Class<?> proxyType = this.beanFactory.getType(beanName, false);
+		try {
+			return AopUtils.selectInvocableMethod(method, proxyType);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("@RailtracksNode method " + method.getDeclaringClass().getSimpleName() + "."
+					+ method.getName() + " of bean '" + beanName + "' cannot be called through the bean's proxy "
+					+ proxyType + ": declare the method on an interface the bean implements, or use class-based "
+					+ "(CGLIB) proxies", ex);
+		}
+	}
+
+	/** A node and the bean method it came from, for error messages. */
+	private record BeanMethod(String beanName, Method method, MethodNode<?> node) {
 	}
 
 }

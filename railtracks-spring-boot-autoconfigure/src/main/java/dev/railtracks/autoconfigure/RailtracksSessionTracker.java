@@ -3,11 +3,13 @@ package dev.railtracks.autoconfigure;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
@@ -15,11 +17,13 @@ import dev.railtracks.state.ExecutionInfo;
 
 /**
  * Follows the sessions made by the {@link SessionFactory}: the open ones, and the most recently closed ones up to a
- * limit. Backs the {@code railtracks.sessions.active} gauge and the {@code railtracks} actuator endpoint. Thread-safe.
+ * limit. Backs the {@code railtracks.sessions.active} gauge and the {@code railtracks} actuator endpoint. Open
+ * sessions are tracked by identity, so sessions sharing an id (a fixed {@code railtracks.run-identifier}) are each
+ * counted. Thread-safe.
  */
 public final class RailtracksSessionTracker implements SessionListener {
 
-	private final Map<String, Session> active = new ConcurrentHashMap<>();
+	private final Set<Session> active = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private final Deque<ClosedSession> recent = new ArrayDeque<>();
 
@@ -39,12 +43,16 @@ public final class RailtracksSessionTracker implements SessionListener {
 
 	@Override
 	public void sessionStarted(Session session) {
-		this.active.put(session.identifier(), session);
+		synchronized (this.active) {
+			this.active.add(session);
+		}
 	}
 
 	@Override
 	public void sessionClosed(Session session, ExecutionInfo finalInfo) {
-		this.active.remove(session.identifier(), session);
+		synchronized (this.active) {
+			this.active.remove(session);
+		}
 		if (this.recentLimit == 0) {
 			return;
 		}
@@ -63,7 +71,9 @@ public final class RailtracksSessionTracker implements SessionListener {
 	 * @return the number of active sessions
 	 */
 	public int activeCount() {
-		return this.active.size();
+		synchronized (this.active) {
+			return this.active.size();
+		}
 	}
 
 	/**
@@ -71,7 +81,9 @@ public final class RailtracksSessionTracker implements SessionListener {
 	 * @return a snapshot of the active sessions
 	 */
 	public List<Session> activeSessions() {
-		return List.copyOf(this.active.values());
+		synchronized (this.active) {
+			return List.copyOf(this.active);
+		}
 	}
 
 	/**
@@ -85,12 +97,14 @@ public final class RailtracksSessionTracker implements SessionListener {
 	}
 
 	/**
-	 * An open session by id.
+	 * An open session by id (the most recently started, if a fixed run identifier made several).
 	 * @param sessionId the session id
 	 * @return the session, if open
 	 */
 	public Optional<Session> findActive(String sessionId) {
-		return Optional.ofNullable(this.active.get(sessionId));
+		return activeSessions().stream()
+			.filter((session) -> session.identifier().equals(sessionId))
+			.max(Comparator.comparingLong(Session::startNanos));
 	}
 
 	/**

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 
 import dev.railtracks.ExecutorConfig;
@@ -27,6 +30,7 @@ import dev.railtracks.Session;
 import dev.railtracks.execution.ExecutionStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RailtracksAutoConfigurationTests {
 
@@ -112,6 +116,29 @@ class RailtracksAutoConfigurationTests {
 	}
 
 	@Test
+	void tooLongTimeoutFailsStartupWithCoresMessage() {
+		this.contextRunner.withPropertyValues("railtracks.timeout=400000000d").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("railtracks.timeout")
+				.hasMessageContaining("PT9600000000H")
+				.hasMessageContaining("timeout must be at most")
+				.hasMessageNotContaining("must be positive");
+		});
+	}
+
+	@Test
+	void aNullStrategyFailsWithCoresMessage() {
+		RailtracksProperties properties = new RailtracksProperties();
+		properties.getExecution().setStrategy(null);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> PropertiesExecutorConfig.builder(properties))
+			.withMessageContaining("railtracks.execution.strategy")
+			.withMessageContaining("executionStrategy must not be null");
+	}
+
+	@Test
 	void zeroTimeoutFailsStartup() {
 		this.contextRunner.withPropertyValues("railtracks.timeout=0").run((context) -> {
 			assertThat(context).hasFailed();
@@ -180,7 +207,7 @@ class RailtracksAutoConfigurationTests {
 			assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("railtracks.recent-sessions")
-				.hasMessageContaining("-1");
+				.hasMessageContaining("recentLimit must not be negative but was -1");
 		});
 	}
 
@@ -247,6 +274,16 @@ class RailtracksAutoConfigurationTests {
 				assertThat(first).isNotSameAs(second);
 				assertThat(first.identifier()).isNotEqualTo(second.identifier());
 				assertThat(first.name()).isEqualTo("proto");
+			}
+		});
+	}
+
+	@Test
+	void sessionBeanBacksOffToAUserSessionBean() {
+		this.contextRunner.withUserConfiguration(UserSessionConfiguration.class).run((context) -> {
+			assertThat(context.getBeanNamesForType(Session.class)).containsExactly("customSession");
+			try (Session session = context.getBean(Session.class)) {
+				assertThat(session.name()).isEqualTo("user-session");
 			}
 		});
 	}
@@ -341,6 +378,17 @@ class RailtracksAutoConfigurationTests {
 		@Bean
 		SessionFactory customSessionFactory(ExecutorConfig config) {
 			return new SessionFactory(config, List.of());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSessionConfiguration {
+
+		@Bean(destroyMethod = "")
+		@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+		Session customSession(SessionFactory sessionFactory) {
+			return sessionFactory.create((builder) -> builder.sessionName("user-session"));
 		}
 
 	}

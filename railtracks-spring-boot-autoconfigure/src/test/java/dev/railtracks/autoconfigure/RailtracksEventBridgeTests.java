@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
+import dev.railtracks.LoggingSetting;
 import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
 import dev.railtracks.pubsub.RequestCreation;
@@ -20,6 +24,7 @@ import dev.railtracks.pubsub.RequestSuccess;
 import dev.railtracks.state.ExecutionInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class RailtracksEventBridgeTests {
 
@@ -66,14 +71,38 @@ class RailtracksEventBridgeTests {
 	}
 
 	@Test
-	void aThrowingListenerNeverBreaksTheRun() {
-		this.contextRunner.withUserConfiguration(ThrowingListenerConfiguration.class).run((context) -> {
-			ThrowingListener listener = context.getBean(ThrowingListener.class);
-			try (Session session = context.getBean(SessionFactory.class).create()) {
-				assertThat(session.runSync(SHOUT, "still works").answer()).isEqualTo("STILL WORKS");
-			}
-			assertThat(listener.calls).hasSize(5);
-		});
+	void aThrowingPublisherNeverReachesTheSession() {
+		List<ApplicationEvent> attempts = new CopyOnWriteArrayList<>();
+		ApplicationEventPublisher throwing = (event) -> {
+			attempts.add((ApplicationEvent) event);
+			throw new IllegalStateException("publisher failure");
+		};
+		RailtracksEventBridge bridge = new RailtracksEventBridge(throwing);
+		try (Session session = new Session(
+				ExecutorConfig.builder().saveState(false).loggingSetting(LoggingSetting.NONE).build())) {
+			// called directly: the session's own isolation of listeners must not hide a leak from the bridge
+			assertThatNoException().isThrownBy(() -> bridge.sessionStarted(session));
+			assertThat(session.runSync(SHOUT, "still works").answer()).isEqualTo("STILL WORKS");
+			assertThatNoException().isThrownBy(() -> bridge.sessionClosed(session, session.info()));
+		}
+		assertThat(attempts).hasSize(5);
+	}
+
+	@Test
+	void aThrowingListenerDoesNotKeepTheEventFromLaterListeners() {
+		this.contextRunner.withUserConfiguration(ThrowingListenerConfiguration.class, RecordingListenerConfiguration.class)
+			.run((context) -> {
+				ThrowingListener throwing = context.getBean(ThrowingListener.class);
+				RecordingListener recording = context.getBean(RecordingListener.class);
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					assertThat(session.runSync(SHOUT, "still works").answer()).isEqualTo("STILL WORKS");
+				}
+				assertThat(throwing.calls).hasSize(5);
+				assertThat(recording.events).hasSize(5);
+				assertThat(recording.order).containsExactly("throwing first", "recording second", "throwing first",
+						"recording second", "throwing first", "recording second", "throwing first", "recording second",
+						"throwing first", "recording second");
+			});
 	}
 
 	@Test
@@ -86,13 +115,23 @@ class RailtracksEventBridgeTests {
 		});
 	}
 
+	static final List<String> ORDER = new CopyOnWriteArrayList<>();
+
 	static class RecordingListener {
 
 		final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
 
+		final List<String> order = ORDER;
+
+		RecordingListener() {
+			ORDER.clear();
+		}
+
 		@EventListener({ SessionStartedEvent.class, RequestCompletionEvent.class, BroadcastEvent.class,
 				SessionClosedEvent.class })
+		@Order(2)
 		void on(ApplicationEvent event) {
+			this.order.add("recording second");
 			this.events.add(event);
 		}
 
@@ -104,7 +143,9 @@ class RailtracksEventBridgeTests {
 
 		@EventListener({ SessionStartedEvent.class, RequestCompletionEvent.class, BroadcastEvent.class,
 				SessionClosedEvent.class })
+		@Order(1)
 		void on(ApplicationEvent event) {
+			ORDER.add("throwing first");
 			this.calls.add(event);
 			throw new IllegalStateException("listener failure for " + event.getClass().getSimpleName());
 		}

@@ -46,12 +46,59 @@ class RailtracksMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void concurrentSessionsWithTheSameRunIdentifierAreEachCounted() {
+		this.contextRunner.withPropertyValues("railtracks.run-identifier=nightly").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			RailtracksSessionTracker tracker = context.getBean(RailtracksSessionTracker.class);
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session first = factory.create()) {
+				try (Session second = factory.create()) {
+					assertThat(second.identifier()).isEqualTo(first.identifier()).isEqualTo("nightly");
+					assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(2);
+					assertThat(tracker.activeSessions()).hasSize(2).containsOnlyOnce(first, second);
+					assertThat(tracker.findActive("nightly")).containsSame(second);
+				}
+				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(1);
+				assertThat(tracker.findActive("nightly")).containsSame(first);
+			}
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+			assertThat(tracker.findActive("nightly")).isEmpty();
+			assertThat(tracker.recentSessions()).hasSize(2);
+		});
+	}
+
+	@Test
 	void backsOffToAUserMeterBinder() {
 		this.contextRunner
 			.withBean("customBinder", RailtracksSessionsMeterBinder.class,
 					() -> new RailtracksSessionsMeterBinder(new RailtracksSessionTracker(0)))
 			.run((context) -> assertThat(context).getBean(RailtracksSessionsMeterBinder.class)
 				.isSameAs(context.getBean("customBinder")));
+	}
+
+	@Test
+	void noGaugeWithoutASessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RailtracksSessionsMeterBinder.class));
+	}
+
+	@Test
+	void gaugeUsesAUserSessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean("customTracker", RailtracksSessionTracker.class, () -> new RailtracksSessionTracker(0))
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RailtracksSessionsMeterBinder.class);
+				assertThat(context.getBean(MeterRegistry.class).get("railtracks.sessions.active").gauge().value())
+					.isZero();
+			});
 	}
 
 	@Test

@@ -26,19 +26,19 @@ final class GraphValues {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {
 	};
 
 	private GraphValues() {
 	}
 
-	static Map<String, Object> read(String graphJson, boolean showValues) {
-		Map<String, Object> graph = JSON.readValue(graphJson, MAP);
+	static Map<String, @Nullable Object> read(String graphJson, boolean showValues) {
+		Map<String, @Nullable Object> graph = JSON.readValue(graphJson, MAP);
 		return showValues ? graph : maskedMap(graph);
 	}
 
-	private static Map<String, Object> maskedMap(Map<String, Object> map) {
-		Map<String, Object> masked = new LinkedHashMap<>();
+	private static Map<String, @Nullable Object> maskedMap(Map<String, @Nullable Object> map) {
+		Map<String, @Nullable Object> masked = new LinkedHashMap<>();
 		map.forEach((key, value) -> masked.put(key, VALUE_KEYS.contains(key) ? mask(key, value) : walk(value)));
 		return masked;
 	}
@@ -46,7 +46,7 @@ final class GraphValues {
 	@SuppressWarnings("unchecked")
 	private static @Nullable Object walk(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
-			return maskedMap((Map<String, Object>) map);
+			return maskedMap((Map<String, @Nullable Object>) map);
 		}
 		if (value instanceof List<?> list) {
 			List<@Nullable Object> walked = new ArrayList<>(list.size());
@@ -59,7 +59,7 @@ final class GraphValues {
 	private static @Nullable Object mask(String key, @Nullable Object value) {
 		boolean internals = INTERNALS.equals(key);
 		if (value instanceof Map<?, ?> map) {
-			Map<Object, Object> masked = new LinkedHashMap<>();
+			Map<Object, @Nullable Object> masked = new LinkedHashMap<>();
 			map.forEach((name, item) -> masked.put(name, (internals && LATENCY.equals(name)) ? item : MASK));
 			return masked;
 		}

@@ -2,6 +2,8 @@ package dev.railtracks.autoconfigure.actuate;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
@@ -10,9 +12,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param session the session
  * @param valuesShown whether node inputs and outputs are shown; when not, each is replaced by {@code "******"}
  * @param graph the execution graph, {@code {"nodes": [...], "edges": [...], "steps": [...]}} as in
- * {@link dev.railtracks.state.ExecutionInfo#graphSerialization()}
+ * {@link dev.railtracks.state.ExecutionInfo#graphSerialization()}; values are {@code null} where the JSON has
+ * {@code null}
  */
 public record SessionGraphDescriptor(SessionDescriptor session, boolean valuesShown,
-		Map<String, Object> graph) implements OperationResponseBody {
+		Map<String, @Nullable Object> graph) implements OperationResponseBody {
 
 }

@@ -44,6 +44,36 @@ class RailtracksEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidShowValuesFailsStartupNamingKeyAndValue() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=railtracks",
+					"railtracks.endpoint.show-values=sometimes")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("railtracks.endpoint.show-values")
+					.hasStackTraceContaining("sometimes");
+			});
+	}
+
+	@Test
+	void endpointIsNotCreatedWithoutASessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RailtracksEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RailtracksEndpoint.class));
+	}
+
+	@Test
+	void endpointUsesAUserSessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RailtracksEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
+			.withBean("customTracker", RailtracksSessionTracker.class, () -> new RailtracksSessionTracker(0))
+			.run((context) -> assertThat(context).hasSingleBean(RailtracksEndpoint.class));
+	}
+
+	@Test
 	void endpointBacksOffToAUserEndpoint() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
 			.withBean("customEndpoint", RailtracksEndpoint.class,
