@@ -118,17 +118,7 @@ class CancellationTests {
 	void cancellingTheFutureOfARunCancelsTheRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> sleeper = FunctionNode.of("sleeper", () -> {
-			started.countDown();
-			try {
-				Thread.sleep(20_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-				throw ex;
-			}
-			return "woke";
-		});
+		FunctionNode<String> sleeper = sleepingUntilInterrupted("sleeper", started, interrupted);
 		try (Session session = new Session(NO_SAVE)) {
 			CompletableFuture<ExecutionInfo> run = session.run(sleeper);
 			started.await();
@@ -141,17 +131,7 @@ class CancellationTests {
 	void closingTheSessionCancelsAsynchronousChildrenLeftRunningByTheirParent() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> straggler = FunctionNode.of("straggler", () -> {
-			started.countDown();
-			try {
-				Thread.sleep(20_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-				throw ex;
-			}
-			return "late";
-		});
+		FunctionNode<String> straggler = sleepingUntilInterrupted("straggler", started, interrupted);
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
 			callAsync(straggler);
 			return "returned without waiting";
@@ -238,6 +218,22 @@ class CancellationTests {
 			assertThatThrownBy(() -> session.runSync(sleeper)).isInstanceOf(GlobalTimeoutException.class);
 			assertThat(stillRunning.get()).isFalse();
 		}
+	}
+
+	/** A node that signals it started, sleeps 20 s and signals when an interrupt ends the sleep. */
+	private static FunctionNode<String> sleepingUntilInterrupted(String name, CountDownLatch started,
+			CountDownLatch interrupted) {
+		return FunctionNode.of(name, () -> {
+			started.countDown();
+			try {
+				Thread.sleep(20_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+			return "woke";
+		});
 	}
 
 	private static void awaitNotNull(AtomicReference<?> reference) throws InterruptedException {
