@@ -118,7 +118,7 @@ class CancellationTests {
 	void cancellingTheFutureOfARunCancelsTheRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> sleeper = sleepingUntilInterrupted("sleeper", started, interrupted);
+		FunctionNode<String> sleeper = BlockingNodes.blockingUntilInterrupted("sleeper", started, interrupted);
 		try (Session session = new Session(NO_SAVE)) {
 			CompletableFuture<ExecutionInfo> run = session.run(sleeper);
 			started.await();
@@ -131,7 +131,7 @@ class CancellationTests {
 	void closingTheSessionCancelsAsynchronousChildrenLeftRunningByTheirParent() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> straggler = sleepingUntilInterrupted("straggler", started, interrupted);
+		FunctionNode<String> straggler = BlockingNodes.blockingUntilInterrupted("straggler", started, interrupted);
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
 			callAsync(straggler);
 			return "returned without waiting";
@@ -218,22 +218,6 @@ class CancellationTests {
 			assertThatThrownBy(() -> session.runSync(sleeper)).isInstanceOf(GlobalTimeoutException.class);
 			assertThat(stillRunning.get()).isFalse();
 		}
-	}
-
-	/** A node that signals it started, sleeps 20 s and signals when an interrupt ends the sleep. */
-	private static FunctionNode<String> sleepingUntilInterrupted(String name, CountDownLatch started,
-			CountDownLatch interrupted) {
-		return FunctionNode.of(name, () -> {
-			started.countDown();
-			try {
-				Thread.sleep(20_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-				throw ex;
-			}
-			return "woke";
-		});
 	}
 
 	private static void awaitNotNull(AtomicReference<?> reference) throws InterruptedException {

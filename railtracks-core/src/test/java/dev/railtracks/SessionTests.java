@@ -290,17 +290,7 @@ class SessionTests {
 	void closingTheSessionDuringARunFailsTheRunAndInterruptsItsNodes() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> waiting = FunctionNode.of("waiting", () -> {
-			started.countDown();
-			try {
-				new CountDownLatch(1).await();
-				return "never";
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-				throw ex;
-			}
-		});
+		FunctionNode<String> waiting = BlockingNodes.blockingUntilInterrupted("waiting", started, interrupted);
 		Session session = new Session(NO_SAVE);
 		CompletableFuture<ExecutionInfo> running = session.run(waiting);
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -317,17 +307,7 @@ class SessionTests {
 	void interruptingTheWaitingCallerCancelsTheRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> waiting = FunctionNode.of("waiting", () -> {
-			started.countDown();
-			try {
-				new CountDownLatch(1).await();
-				return "never";
-			}
-			catch (InterruptedException ex) {
-				interrupted.countDown();
-				throw ex;
-			}
-		});
+		FunctionNode<String> waiting = BlockingNodes.blockingUntilInterrupted("waiting", started, interrupted);
 		try (Session session = new Session(NO_SAVE)) {
 			AtomicReference<Throwable> thrown = new AtomicReference<>();
 			Thread caller = new Thread(() -> {
