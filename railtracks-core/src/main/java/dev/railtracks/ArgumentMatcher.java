@@ -37,7 +37,7 @@ final class ArgumentMatcher {
 	/**
 	 * Describes why {@code args} do not fit {@code types}: the count, or the first argument of the wrong type.
 	 */
-	static String mismatch(String node, Class<?>[] types, @Nullable Parameter[] parameters, @Nullable Object[] args) {
+	static String mismatch(String node, Class<?>[] types, Parameter @Nullable [] parameters, @Nullable Object[] args) {
 		if (types.length != args.length) {
 			return "Node '" + node + "' takes " + types.length + " argument(s) (" + typeList(types) + ") but was called with "
 					+ args.length + " (" + describeAll(args) + ")";

@@ -103,7 +103,7 @@ final class ClassNodeDefinition<O> implements NodeDefinition<O> {
 		if (best != null) {
 			return best;
 		}
-		if (candidates == 1) {
+		if (candidates == 1 && sameArity != null) {
 			throw new NodeCreationException(ArgumentMatcher.mismatch(this.name, sameArity.getParameterTypes(),
 					sameArity.getParameters(), args));
 		}

@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node could not be created from the arguments of a call: wrong number or type of arguments, no matching
  * constructor, or a constructor that threw. Creation failures are never fatal to the run and are not recorded in
@@ -22,7 +24,7 @@ public class NodeCreationException extends RailtracksException {
 	 * @param message which node and what went wrong
 	 * @param cause the constructor's failure
 	 */
-	public NodeCreationException(String message, Throwable cause) {
+	public NodeCreationException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A named, reusable recipe for a node: it validates the arguments of a call and creates the {@link Node} that runs
  * it. Obtain one from a node class with {@link #of(Class)} or from a function with {@link FunctionNode#of}.
@@ -29,7 +31,7 @@ public interface NodeDefinition<O> {
 	 * @throws NodeCreationException when the arguments don't fit (naming the node and the argument) or the node's
 	 * constructor fails
 	 */
-	Node<O> create(Object... args);
+	Node<O> create(@Nullable Object... args);
 
 	/**
 	 * The definition of a {@link Node} subclass: each call creates an instance through the constructor whose

@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node's {@code invoke()} failed with a checked exception; the original is kept as the cause. Unchecked
  * exceptions and errors thrown by a node reach the caller unchanged. A node may also throw this type itself with
@@ -16,7 +18,7 @@ public class NodeInvocationException extends RailtracksException {
 	 * @param message which node failed and how
 	 * @param cause what the node threw
 	 */
-	public NodeInvocationException(String message, Throwable cause) {
+	public NodeInvocationException(String message, @Nullable Throwable cause) {
 		this(message, cause, false);
 	}
 
@@ -26,7 +28,7 @@ public class NodeInvocationException extends RailtracksException {
 	 * @param cause what the node threw, may be {@code null}
 	 * @param fatal whether the failure ends the whole run even when {@code endOnError} is off
 	 */
-	public NodeInvocationException(String message, Throwable cause, boolean fatal) {
+	public NodeInvocationException(String message, @Nullable Throwable cause, boolean fatal) {
 		super(message, cause);
 		this.fatal = fatal;
 	}
@@ -39,7 +41,7 @@ public class NodeInvocationException extends RailtracksException {
 	 * @return the unchecked exception to throw
 	 * @throws Error when the failure is an error, which is thrown as it is
 	 */
-	public static RuntimeException unchecked(Throwable failure, String nodeName) {
+	public static RuntimeException unchecked(@Nullable Throwable failure, String nodeName) {
 		if (failure instanceof RuntimeException unchecked) {
 			return unchecked;
 		}

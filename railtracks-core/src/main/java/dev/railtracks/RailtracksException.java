@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception the Railtracks engine throws. Unchecked, so node code and callers decide where to handle
  * failures.
@@ -21,7 +23,7 @@ public class RailtracksException extends RuntimeException {
 	 * @param message what happened, which node, and what to do
 	 * @param cause the underlying failure
 	 */
-	public RailtracksException(String message, Throwable cause) {
+	public RailtracksException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

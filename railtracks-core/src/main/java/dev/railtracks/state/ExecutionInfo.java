@@ -165,7 +165,10 @@ public final class ExecutionInfo {
 	 * @return the filtered info
 	 */
 	public ExecutionInfo getInfo(String... requestIds) {
-		return getInfo((requestIds != null) ? java.util.Arrays.asList(requestIds) : null);
+		if (requestIds == null) {
+			throw new IllegalArgumentException("requestIds must not be null");
+		}
+		return getInfo(java.util.Arrays.asList(requestIds));
 	}
 
 	/**

@@ -131,7 +131,7 @@ final class NodeTask implements Task {
 		this.record.latencyNanos = System.nanoTime() - start;
 		awaitBroadcasts();
 		this.state.finish(this.record, this.result, this.error);
-		if (observation != null) {
+		if (observation != null && observationContext != null) {
 			try {
 				RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
 						this.record.cancelledWith() != null);

@@ -188,7 +188,8 @@ public final class RTState {
 	 * @param args its arguments
 	 * @return the child's result
 	 */
-	@SuppressWarnings("unchecked")
+	// NullAway: the inline outcome is null when the node returned null, as on the asynchronous path; O stays as declared
+	@SuppressWarnings({ "unchecked", "NullAway" })
 	public <O> O call(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
 		Run run = caller.run;

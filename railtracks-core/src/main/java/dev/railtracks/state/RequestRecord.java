@@ -14,7 +14,7 @@ import dev.railtracks.Node;
  */
 final class RequestRecord {
 
-	private static final AtomicReferenceFieldUpdater<RequestRecord, Object> CLOSING = AtomicReferenceFieldUpdater
+	private static final AtomicReferenceFieldUpdater<RequestRecord, @Nullable Object> CLOSING = AtomicReferenceFieldUpdater
 		.newUpdater(RequestRecord.class, Object.class, "closing");
 
 	/** What {@link #closing} holds when the node's own outcome was recorded. */

@@ -78,7 +78,7 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return an unmodifiable list
 	 */
 	public List<@Nullable Object> inputArgs() {
-		return Collections.unmodifiableList(Arrays.asList(this.record.args));
+		return Collections.unmodifiableList(Arrays.<@Nullable Object>asList(this.record.args));
 	}
 
 	/**

@@ -39,7 +39,9 @@ final class PropertiesExecutorConfig {
 		apply("railtracks.state-directory", properties.getStateDirectory(),
 				() -> builder.stateDirectory(properties.getStateDirectory()));
 		RailtracksProperties.Strategy strategy = properties.getExecution().getStrategy();
-		apply("railtracks.execution.strategy", strategy, () -> builder.executionStrategy(strategy(strategy)));
+		@SuppressWarnings("NullAway") // an empty property is passed on as null on purpose, see strategy(...)
+		Supplier<ExecutorConfig.Builder> setStrategy = () -> builder.executionStrategy(strategy(strategy));
+		apply("railtracks.execution.strategy", strategy, setStrategy);
 		builder.inlineSynchronousCalls(properties.getExecution().isInlineSynchronousCalls());
 		return builder;
 	}
