@@ -118,7 +118,7 @@ class CancellationTests {
 	void cancellingTheFutureOfARunCancelsTheRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> sleeper = BlockingNodes.blockingUntilInterrupted("sleeper", started, interrupted);
+		FunctionNode<String> sleeper = TestNodes.blockingUntilInterrupted("sleeper", started, interrupted);
 		try (Session session = new Session(NO_SAVE)) {
 			CompletableFuture<ExecutionInfo> run = session.run(sleeper);
 			started.await();
@@ -131,7 +131,7 @@ class CancellationTests {
 	void closingTheSessionCancelsAsynchronousChildrenLeftRunningByTheirParent() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> straggler = BlockingNodes.blockingUntilInterrupted("straggler", started, interrupted);
+		FunctionNode<String> straggler = TestNodes.blockingUntilInterrupted("straggler", started, interrupted);
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
 			callAsync(straggler);
 			return "returned without waiting";

@@ -34,6 +34,8 @@ import dev.railtracks.state.RequestTemplate;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestNodes.FAIL;
+import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,13 +50,7 @@ class SessionSavedStateTests {
 
 	private static final Schema SCHEMA = loadSchema();
 
-	static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
-
 	static final FunctionNode<String> UPPER = FunctionNode.of("upper", (String s) -> s.toUpperCase());
-
-	static final FunctionNode<Integer> FAIL = FunctionNode.of("fail", (String message) -> {
-		throw new IllegalStateException(message);
-	});
 
 	@TempDir
 	Path directory;

@@ -26,6 +26,7 @@ import dev.railtracks.state.RequestStatus;
 import dev.railtracks.state.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -36,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SessionTests {
-
-	static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
 
 	static final FunctionNode<String> ECHO = FunctionNode.of("echo", (String s) -> s);
 
@@ -290,7 +289,7 @@ class SessionTests {
 	void closingTheSessionDuringARunFailsTheRunAndInterruptsItsNodes() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> waiting = BlockingNodes.blockingUntilInterrupted("waiting", started, interrupted);
+		FunctionNode<String> waiting = TestNodes.blockingUntilInterrupted("waiting", started, interrupted);
 		Session session = new Session(NO_SAVE);
 		CompletableFuture<ExecutionInfo> running = session.run(waiting);
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -307,7 +306,7 @@ class SessionTests {
 	void interruptingTheWaitingCallerCancelsTheRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
-		FunctionNode<String> waiting = BlockingNodes.blockingUntilInterrupted("waiting", started, interrupted);
+		FunctionNode<String> waiting = TestNodes.blockingUntilInterrupted("waiting", started, interrupted);
 		try (Session session = new Session(NO_SAVE)) {
 			AtomicReference<Throwable> thrown = new AtomicReference<>();
 			Thread caller = new Thread(() -> {

@@ -26,6 +26,7 @@ import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestNodes.CATCHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -33,20 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link SessionEventLog}.
  */
 class SessionEventLogTests {
-
-	static final FunctionNode<Integer> FAIL = FunctionNode.of("fail", (String message) -> {
-		throw new IllegalStateException(message);
-	});
-
-	static final FunctionNode<String> CATCHER = FunctionNode.of("catcher", (String message) -> {
-		try {
-			call(FAIL, message);
-			return "not caught";
-		}
-		catch (IllegalStateException ex) {
-			return "caught " + ex.getMessage();
-		}
-	});
 
 	@TempDir
 	Path directory;

@@ -26,6 +26,7 @@ import dev.railtracks.state.RequestTemplate;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestNodes.FAIL;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -55,10 +56,6 @@ class RailtracksObservationsTests {
 			.add(Thread.currentThread().getName());
 		Thread.sleep(50);
 		return s.length();
-	});
-
-	static final FunctionNode<Integer> FAIL = FunctionNode.of("fail", (String message) -> {
-		throw new IllegalStateException(message);
 	});
 
 	static final FunctionNode<String> PARENT = FunctionNode.of("parent", (String goal) -> {

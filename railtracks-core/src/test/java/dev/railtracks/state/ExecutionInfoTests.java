@@ -16,6 +16,8 @@ import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestNodes.CATCHER;
+import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Tests for {@link ExecutionInfo}.
  */
 class ExecutionInfoTests {
-
-	static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
 
 	static final FunctionNode<Integer> SUM = FunctionNode.of("sum", (List<String> words) -> {
 		int total = 0;
@@ -39,20 +39,6 @@ class ExecutionInfoTests {
 			(List<String> words) -> callBatch(LENGTH, words));
 
 	static final FunctionNode<Object> NOTHING = FunctionNode.of("nothing", () -> null);
-
-	static final FunctionNode<Integer> FAIL = FunctionNode.of("fail", (String message) -> {
-		throw new IllegalStateException(message);
-	});
-
-	static final FunctionNode<String> CATCHER = FunctionNode.of("catcher", (String message) -> {
-		try {
-			call(FAIL, message);
-			return "not caught";
-		}
-		catch (IllegalStateException ex) {
-			return "caught " + ex.getMessage();
-		}
-	});
 
 	private static Session session() {
 		return new Session(ExecutorConfig.builder().saveState(false).build());

@@ -15,6 +15,7 @@ import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateJsonTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
 
 	static final FunctionNode<Integer> TWICE = FunctionNode.of("twice", (String s) -> call(LENGTH, s) * 2);
 
