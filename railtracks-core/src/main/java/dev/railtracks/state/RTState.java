@@ -463,7 +463,7 @@ public final class RTState {
 
 	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
 		String name = node.name();
-		Stamp created = this.stamper.created((caller != null) ? caller.nodeName : "START", name);
+		Stamp created = this.stamper.created(RequestRecord.nameOf(caller), name);
 		// The record keeps its own copy: a caller that reuses its argument array must not rewrite history.
 		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args.clone(), run, created);
 		this.journal.add(record);

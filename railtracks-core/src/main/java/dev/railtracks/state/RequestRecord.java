@@ -87,7 +87,12 @@ final class RequestRecord {
 	}
 
 	String callerName() {
-		return (this.caller != null) ? this.caller.nodeName : "START";
+		return nameOf(this.caller);
+	}
+
+	/** How a request's creation names its caller: the calling node, or {@code START} for a top-level request. */
+	static String nameOf(@Nullable RequestRecord caller) {
+		return (caller != null) ? caller.nodeName : "START";
 	}
 
 	void finish(@Nullable Object output, RequestStatus status, Stamp stamp, long latencyNanos) {
