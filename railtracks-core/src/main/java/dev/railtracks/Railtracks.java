@@ -195,22 +195,12 @@ public final class Railtracks {
 	}
 
 	/**
-	 * Outside a node there is no parent to fan out from: the calls are parallel top-level calls of one session,
-	 * started once every node is created, so that an input that does not fit starts nothing.
+	 * Outside a node there is no parent to fan out from: the calls are parallel top-level calls of one session, and
+	 * the first failure in input order is thrown after all finished.
 	 */
 	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
 			List<@Nullable Object[]> argumentLists) {
-		if (node == null) {
-			throw new NodeCreationException("Node definition must not be null");
-		}
-		List<Node<O>> nodes = new ArrayList<>(argumentLists.size());
-		for (Object[] args : argumentLists) {
-			nodes.add(node.create(args));
-		}
-		List<CompletableFuture<O>> calls = new ArrayList<>(argumentLists.size());
-		for (int i = 0; i < nodes.size(); i++) {
-			calls.add(state.start(created(node, nodes.get(i)), argumentLists.get(i)));
-		}
+		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
 		List<O> results = new ArrayList<>(calls.size());
 		RuntimeException firstFailure = null;
 		for (CompletableFuture<O> result : calls) {
@@ -228,27 +218,6 @@ public final class Railtracks {
 			throw firstFailure;
 		}
 		return results;
-	}
-
-	private static <O> NodeDefinition<O> created(NodeDefinition<O> definition, Node<O> node) {
-		return new NodeDefinition<>() {
-
-			@Override
-			public String name() {
-				return definition.name();
-			}
-
-			@Override
-			public NodeType type() {
-				return definition.type();
-			}
-
-			@Override
-			public Node<O> create(@Nullable Object... args) {
-				return node;
-			}
-
-		};
 	}
 
 	private static Scope requireScope(String action) {

@@ -136,6 +136,26 @@ public final class RTState {
 	}
 
 	/**
+	 * Starts one top-level call per argument list, in parallel, after every node is created: an argument list that
+	 * does not fit starts nothing.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param argumentLists one argument array per call
+	 * @return the calls' results, in input order
+	 * @throws NodeCreationException when an argument list doesn't fit the node
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> List<CompletableFuture<O>> startAll(NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+		ensureOpen();
+		List<Node<?>> nodes = createNodes(definition, argumentLists);
+		List<CompletableFuture<O>> results = new ArrayList<>(nodes.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			results.add((CompletableFuture<O>) startRun(nodes.get(i), argumentLists.get(i)).result);
+		}
+		return results;
+	}
+
+	/**
 	 * Runs a top-level call and waits for it; interrupting the waiting thread cancels the run.
 	 * @param <O> the result type
 	 * @param definition the node
@@ -149,6 +169,11 @@ public final class RTState {
 	}
 
 	private Run startRun(NodeDefinition<?> definition, @Nullable Object[] args) {
+		ensureOpen();
+		return startRun(createNode(definition, args), args);
+	}
+
+	private Run startRun(Node<?> node, @Nullable Object[] args) {
 		Run run = new Run();
 		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
 		this.activeRuns.add(run);
@@ -158,7 +183,7 @@ public final class RTState {
 		}
 		RequestRecord record;
 		try {
-			record = record(null, run, createNode(definition, args), args);
+			record = record(null, run, node, args);
 		}
 		catch (RuntimeException ex) {
 			this.activeRuns.remove(run);
@@ -168,7 +193,7 @@ public final class RTState {
 		if (timeout != null) {
 			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + definition.name()
+		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + record.nodeName
 				+ "' was cancelled through its future")));
 		run.result.whenComplete((result, error) -> {
 			this.activeRuns.remove(run);
@@ -241,10 +266,7 @@ public final class RTState {
 	@SuppressWarnings("unchecked")
 	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
 		RequestRecord caller = callerOf(scope);
-		List<Node<?>> nodes = new ArrayList<>(argumentLists.size());
-		for (Object[] args : argumentLists) {
-			nodes.add(createNode(definition, args));
-		}
+		List<Node<?>> nodes = createNodes(definition, argumentLists);
 		List<RequestRecord> records = new ArrayList<>(nodes.size());
 		for (int i = 0; i < nodes.size(); i++) {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
@@ -459,6 +481,14 @@ public final class RTState {
 			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());
 			throw ex;
 		}
+	}
+
+	private List<Node<?>> createNodes(NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
+		List<Node<?>> nodes = new ArrayList<>(argumentLists.size());
+		for (Object[] args : argumentLists) {
+			nodes.add(createNode(definition, args));
+		}
+		return nodes;
 	}
 
 	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
