@@ -9,6 +9,8 @@ import java.lang.reflect.Modifier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.NodeType;
+
 /**
  * A node made from a function of zero to four arguments. Function nodes are {@link NodeType#TOOL tools}.
  *

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.NodeType;
+
 /**
  * A node that invokes a method on an object: the way frameworks turn annotated methods (such as Spring's
  * {@code @RailtracksNode} bean methods) into nodes. Arguments are checked against the method's parameter types

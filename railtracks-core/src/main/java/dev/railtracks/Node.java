@@ -5,7 +5,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.state.Ids;
+import dev.railtracks.info.Ids;
+import dev.railtracks.info.NodeType;
 
 /**
  * The unit that runs, records and can be called. One instance is created per invocation, from the call's arguments

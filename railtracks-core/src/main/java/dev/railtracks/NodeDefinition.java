@@ -2,6 +2,8 @@ package dev.railtracks;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.NodeType;
+
 /**
  * A named, reusable recipe for a node: it validates the arguments of a call and creates the {@link Node} that runs
  * it. Obtain one from a node class with {@link #of(Class)} or from a function with {@link FunctionNode#of}.

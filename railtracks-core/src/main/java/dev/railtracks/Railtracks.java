@@ -5,12 +5,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.state.RTState;
-import dev.railtracks.state.Scope;
 
 /**
  * The calls a node makes: run other nodes, broadcast, and use the session's context. Static-import them:
@@ -48,13 +45,7 @@ public final class Railtracks {
 	 * {@link NodeInvocationException} around a checked one
 	 */
 	public static <O> O call(NodeDefinition<O> node, @Nullable Object... args) {
-		Scope scope = Scope.current();
-		if (scope == null) {
-			try (Session temporary = new Session()) {
-				return temporary.state().callTopLevel(node, args);
-			}
-		}
-		return scope.inNode() ? scope.state().call(scope, node, args) : scope.state().callTopLevel(node, args);
+		return Engines.ENGINE.call(node, args);
 	}
 
 	/**
@@ -77,22 +68,7 @@ public final class Railtracks {
 	 * @throws NodeCreationException when the arguments don't fit the node
 	 */
 	public static <O> CompletableFuture<O> callAsync(NodeDefinition<O> node, @Nullable Object... args) {
-		Scope scope = Scope.current();
-		if (scope != null) {
-			return scope.inNode() ? scope.state().callNodes(scope, node, args) : scope.state().start(node, args);
-		}
-		// No session: a temporary one, closed when the call completes, and not left as this thread's session.
-		Session temporary = new Session();
-		temporary.releaseThread();
-		CompletableFuture<O> result;
-		try {
-			result = temporary.state().start(node, args);
-		}
-		catch (RuntimeException ex) {
-			temporary.close();
-			throw ex;
-		}
-		return result.whenComplete((value, error) -> temporary.close());
+		return Engines.ENGINE.callAsync(node, args);
 	}
 
 	/**
@@ -159,8 +135,7 @@ public final class Railtracks {
 	 * @throws ContextException outside a session
 	 */
 	public static void broadcast(@Nullable Object item) {
-		Scope scope = requireScope("broadcast");
-		scope.state().broadcast(scope, item);
+		Engines.ENGINE.broadcast(item);
 	}
 
 	/**
@@ -169,7 +144,7 @@ public final class Railtracks {
 	 * @throws ContextException outside a session
 	 */
 	public static RailtracksContext context() {
-		return requireScope("use the context").state().context();
+		return Engines.ENGINE.context();
 	}
 
 	/**
@@ -178,55 +153,11 @@ public final class Railtracks {
 	 * @throws ContextException outside a session
 	 */
 	public static String sessionId() {
-		return requireScope("read the session id").state().sessionId();
+		return Engines.ENGINE.context().sessionId();
 	}
 
 	private static <O> List<O> batch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
-		Scope scope = Scope.current();
-		if (scope != null && scope.inNode()) {
-			return scope.state().callBatch(scope, node, argumentLists);
-		}
-		if (scope != null) {
-			return topLevelBatch(scope.state(), node, argumentLists);
-		}
-		try (Session temporary = new Session()) {
-			return topLevelBatch(temporary.state(), node, argumentLists);
-		}
-	}
-
-	/**
-	 * Outside a node there is no parent to fan out from: the calls are parallel top-level calls of one session, and
-	 * the first failure in input order is thrown after all finished.
-	 */
-	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
-			List<@Nullable Object[]> argumentLists) {
-		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
-		List<O> results = new ArrayList<>(calls.size());
-		RuntimeException firstFailure = null;
-		for (CompletableFuture<O> result : calls) {
-			try {
-				results.add(result.join());
-			}
-			catch (CompletionException ex) {
-				results.add(null);
-				if (firstFailure == null) {
-					firstFailure = NodeInvocationException.unchecked(ex.getCause(), node.name());
-				}
-			}
-		}
-		if (firstFailure != null) {
-			throw firstFailure;
-		}
-		return results;
-	}
-
-	private static Scope requireScope(String action) {
-		Scope scope = Scope.current();
-		if (scope == null) {
-			throw new ContextException("Cannot " + action + " outside a session: create a Session, or call this from "
-					+ "inside a node");
-		}
-		return scope;
+		return Engines.ENGINE.callBatch(node, argumentLists);
 	}
 
 }

@@ -41,6 +41,14 @@ public final class RailtracksContext {
 	}
 
 	/**
+	 * The identifier of the session this context belongs to.
+	 * @return the session id
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	/**
 	 * The value of a key.
 	 * @param <T> the expected type
 	 * @param key the key

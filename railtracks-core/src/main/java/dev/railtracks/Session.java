@@ -1,38 +1,18 @@
 package dev.railtracks;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 
-import dev.railtracks.execution.Coordinator;
-import dev.railtracks.logging.SessionEventLog;
-import dev.railtracks.observation.RailtracksObservations;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Ids;
 import dev.railtracks.pubsub.RTPublisher;
-import dev.railtracks.pubsub.Streaming;
-import dev.railtracks.state.EpochClock;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.Ids;
-import dev.railtracks.state.RTState;
-import dev.railtracks.state.Scope;
-import dev.railtracks.state.StateJson;
 
 /**
- * Runs node graphs: the entry point that sets up a {@link Coordinator}, an {@link RTState}, an {@link RTPublisher},
- * logging and the session's context, and tears them down on {@link #close()}.
+ * Runs node graphs: the entry point that sets up the session's engine (coordinator, RT state, publisher, logging and
+ * context) and tears it down on {@link #close()}.
  *
  * <pre>{@code
  * try (Session session = new Session(ExecutorConfig.builder().timeout(Duration.ofSeconds(30)).build())) {
@@ -53,33 +33,11 @@ import dev.railtracks.state.StateJson;
  */
 public final class Session implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(Session.class);
-
-	private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}");
-
 	private final ExecutorConfig config;
-
-	private final String identifier;
-
-	private final long startNanos = EpochClock.nowNanos();
-
-	private final SessionEventLog log;
-
-	private final RTPublisher publisher;
-
-	private final Coordinator coordinator;
 
 	private final RailtracksContext context;
 
-	private final RTState state;
-
-	private final @Nullable Observation observation;
-
-	private final Scope binding;
-
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private volatile @Nullable ExecutionInfo finalInfo;
+	private final Engine.SessionEngine engine;
 
 	/**
 	 * A session with {@link ExecutorConfig#defaults()} and an empty context.
@@ -108,24 +66,10 @@ public final class Session implements AutoCloseable {
 		}
 		this.config = config;
 		String runIdentifier = config.runIdentifier();
-		this.identifier = (runIdentifier != null) ? runIdentifier : Ids.newId();
-		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile());
-		this.publisher = new RTPublisher(config.executionStrategy()::execute);
-		this.coordinator = new Coordinator(config.executionStrategy());
-		this.context = new RailtracksContext(this.identifier, (context != null) ? context : Map.of());
-		RailtracksObservations observations = RailtracksObservations.of(config.observationRegistry(),
-				config.nodeObservationConvention(), config.sessionObservationConvention());
-		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName())
-				: null;
-		this.state = new RTState(this.identifier, config, this.coordinator, this.publisher, this.log, this.context,
-				observations, this.observation);
-		this.coordinator.start(this.publisher);
-		setUpSubscriber(config);
-		this.binding = this.state.bindToCurrentThread();
-		this.log.log(Level.DEBUG, "Session " + this.identifier + " is initialized");
-		for (SessionListener listener : config.sessionListeners()) {
-			notify(listener, () -> listener.sessionStarted(this));
-		}
+		this.context = new RailtracksContext((runIdentifier != null) ? runIdentifier : Ids.newId(),
+				(context != null) ? context : Map.of());
+		this.engine = Engines.ENGINE.open(this, config, this.context);
+		this.engine.started();
 	}
 
 	/**
@@ -141,8 +85,8 @@ public final class Session implements AutoCloseable {
 	 * @throws IllegalStateException when the session is closed
 	 */
 	public <O> ExecutionInfo runSync(NodeDefinition<O> start, @Nullable Object... args) {
-		this.state.callTopLevel(start, args);
-		return this.state.info();
+		this.engine.runSync(start, args);
+		return this.engine.info();
 	}
 
 	/**
@@ -167,10 +111,10 @@ public final class Session implements AutoCloseable {
 	 * @throws IllegalStateException when the session is closed
 	 */
 	public <O> CompletableFuture<ExecutionInfo> run(NodeDefinition<O> start, @Nullable Object... args) {
-		CompletableFuture<O> result = this.state.start(start, args);
-		CompletableFuture<ExecutionInfo> info = result.thenApply((value) -> this.state.info());
+		CompletableFuture<O> result = this.engine.run(start, args);
+		CompletableFuture<ExecutionInfo> info = result.thenApply((value) -> this.engine.info());
 		info.whenComplete((value, error) -> {
-			if (error instanceof java.util.concurrent.CancellationException) {
+			if (error instanceof CancellationException) {
 				// Cancelling the returned future cancels the run behind it.
 				result.cancel(true);
 			}
@@ -194,8 +138,7 @@ public final class Session implements AutoCloseable {
 	 * @return the execution info
 	 */
 	public ExecutionInfo info() {
-		ExecutionInfo last = this.finalInfo;
-		return (last != null) ? last : this.state.info();
+		return this.engine.info();
 	}
 
 	/**
@@ -203,7 +146,7 @@ public final class Session implements AutoCloseable {
 	 * @return the session id
 	 */
 	public String identifier() {
-		return this.identifier;
+		return this.context.sessionId();
 	}
 
 	/**
@@ -231,27 +174,24 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * The session's message bus; subscribe to follow the run.
-	 * @return the publisher
+	 * The session's message bus, to subscribe to; only the engine publishes.
+	 * @return the register-only view of the publisher
 	 */
 	public RTPublisher publisher() {
-		return this.publisher;
+		return this.engine.publisher();
 	}
 
 	/**
-	 * The session's coordinator.
-	 * @return the coordinator
+	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException}, which its
+	 * caller receives (an asynchronous caller at once), and the node can make no further calls. Cancelling a
+	 * top-level node cancels its whole run. The node's thread is not interrupted, because it may be running its caller
+	 * too.
+	 * @param nodeId the node's id
+	 * @return {@code true} when the node was running and is now cancelled, {@code false} when it had finished
+	 * @throws IllegalArgumentException when the session has no such node
 	 */
-	public Coordinator coordinator() {
-		return this.coordinator;
-	}
-
-	/**
-	 * The session's engine state.
-	 * @return the RT state
-	 */
-	public RTState state() {
-		return this.state;
+	public boolean cancel(String nodeId) {
+		return this.engine.cancel(nodeId);
 	}
 
 	/**
@@ -259,7 +199,7 @@ public final class Session implements AutoCloseable {
 	 * @return epoch nanoseconds
 	 */
 	public long startNanos() {
-		return this.startNanos;
+		return this.engine.startNanos();
 	}
 
 	/**
@@ -267,7 +207,7 @@ public final class Session implements AutoCloseable {
 	 * @return the JSON text
 	 */
 	public String payload() {
-		return StateJson.session(this.identifier, name(), this.startNanos, EpochClock.nowNanos(), info());
+		return this.engine.payload();
 	}
 
 	/**
@@ -275,7 +215,7 @@ public final class Session implements AutoCloseable {
 	 * @return {@code true} once closed
 	 */
 	public boolean isClosed() {
-		return this.closed.get();
+		return this.engine.isClosed();
 	}
 
 	/**
@@ -292,112 +232,18 @@ public final class Session implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
 		try {
-			this.state.shutdown();
-			this.publisher.close();
-			ExecutionInfo info = this.state.info();
-			this.finalInfo = info;
-			if (this.config.saveState()) {
-				saveState(info);
-			}
-			for (SessionListener listener : this.config.sessionListeners()) {
-				notify(listener, () -> listener.sessionClosed(this, info));
-			}
+			this.engine.close();
 		}
 		finally {
-			this.log.close();
-			this.binding.unbindSession();
 			this.context.close();
-			if (this.observation != null) {
-				this.observation.stop();
-			}
 		}
 	}
 
-	/** Stops being the current thread's session, for a session used from other threads only. */
-	void releaseThread() {
-		this.binding.unbindSession();
-	}
-
-	/** The file this session saves its state to; see {@link #close()}. */
-	Path stateFile(ExecutionInfo info) {
-		String name = (this.config.sessionName() != null) ? this.config.sessionName() : info.name();
-		String fileName = this.identifier + ".json";
-		if (name != null) {
-			if (SAFE_NAME.matcher(name).matches()) {
-				fileName = name + "_" + fileName;
-			}
-			else {
-				this.log.log(Level.WARN, "Session name '" + name + "' could not be included in the file name; "
-						+ "falling back to using the unique identifier only");
-			}
-		}
-		return this.config.stateDirectory().resolve(fileName);
-	}
-
-	private void saveState(ExecutionInfo info) {
-		Path target = stateFile(info);
-		try {
-			Files.createDirectories(this.config.stateDirectory());
-			Path temporary = Files.createTempFile(this.config.stateDirectory(), "." + this.identifier, ".json.tmp");
-			try {
-				try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-					StateJson.writeSession(out, this.identifier, name(), this.startNanos, EpochClock.nowNanos(), info);
-				}
-				move(temporary, target);
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
-			this.log.log(Level.INFO, "Saving execution info to " + target);
-		}
-		catch (IOException | RuntimeException ex) {
-			this.log.log(Level.ERROR, "Could not save the execution state to " + target + ": " + ex, ex);
-			if (!this.config.loggingSetting().logs(Level.ERROR)) {
-				logger.debug("Could not save the execution state of session {} to {}", this.identifier, target, ex);
-			}
-		}
-	}
-
-	private static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private void setUpSubscriber(ExecutorConfig config) {
-		java.util.function.Consumer<Object> subscriber = config.subscriber();
-		if (subscriber != null) {
-			this.publisher.subscribe((message) -> {
-				if (message instanceof Streaming streaming) {
-					subscriber.accept(streaming.item());
-				}
-			}, "Streaming Subscriber");
-		}
-		if (config.loggingSetting() == LoggingSetting.VERBOSE) {
-			this.publisher.subscribeSynchronous((message) -> this.log.log(Level.DEBUG, message.logMessage()),
-					"Session Logger");
-		}
-	}
-
-	private void notify(SessionListener listener, Runnable notification) {
-		try {
-			notification.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Session listener {} failed for session {}; ignored", listener, this.identifier, ex);
-		}
-	}
 
 	@Override
 	public String toString() {
-		return "Session[" + this.identifier + (isClosed() ? ", closed" : "") + "]";
+		return "Session[" + identifier() + (isClosed() ? ", closed" : "") + "]";
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.railtracks;
 
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * Told when a session starts and when it closes. Integrations (the Spring event bridge, the actuator endpoint) use

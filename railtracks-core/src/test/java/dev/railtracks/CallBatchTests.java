@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.railtracks.execution.ExecutionStrategy;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.Failure;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Failure;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.callBatch;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.railtracks.execution.ExecutionStrategy;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.LinkedNode;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.LinkedNode;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
@@ -353,7 +353,7 @@ class CallTests {
 				.findFirst()
 				.orElseThrow();
 			assertThat(refused.status()).isEqualTo(RequestStatus.FAILED);
-			assertThat(refused.output()).isEqualTo(new dev.railtracks.state.Failure(refusal));
+			assertThat(refused.output()).isEqualTo(new dev.railtracks.info.Failure(refusal));
 			assertThat(info.requestForest().openRequests()).isEmpty();
 		}
 	}

@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.pubsub.FatalFailure;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestFailure;
 import dev.railtracks.pubsub.RequestSuccess;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
@@ -60,7 +60,7 @@ class CancellationTests {
 			session.info().nodeForest().heads().values().stream()
 				.filter((node) -> node.name().equals("slow"))
 				.forEach((node) -> childId.set(node.identifier()));
-			assertThat(session.state().cancel(childId.get())).isTrue();
+			assertThat(session.cancel(childId.get())).isTrue();
 			ExecutionInfo info = run.get(10, TimeUnit.SECONDS);
 			assertThat(info.answer()).isEqualTo("released by CancellationException");
 			release.countDown();
@@ -104,7 +104,7 @@ class CancellationTests {
 				.findFirst()
 				.orElseThrow()
 				.identifier();
-			session.state().cancel(workerId);
+			session.cancel(workerId);
 			cancelled.countDown();
 			ExecutionInfo info = run.get(10, TimeUnit.SECONDS);
 			assertThat(info.answer()).isEqualTo("parent done");

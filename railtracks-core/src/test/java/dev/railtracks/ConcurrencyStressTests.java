@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;

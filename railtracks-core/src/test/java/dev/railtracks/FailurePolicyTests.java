@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Failure;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.pubsub.FatalFailure;
 import dev.railtracks.pubsub.RequestCompletionMessage;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.Failure;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;

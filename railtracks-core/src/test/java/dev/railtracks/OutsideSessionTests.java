@@ -14,11 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.railtracks.state.Scope;
-
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link Railtracks} calls made with no session at all: they run in temporary default sessions, which
@@ -49,13 +48,13 @@ class OutsideSessionTests {
 		// One session, so one saved file holding three top-level runs.
 		assertThat(newSavedFiles()).singleElement()
 			.satisfies((file) -> assertThat(Files.readString(file)).contains("\"runs\"").contains("length_outside"));
-		assertThat(Scope.current()).isNull();
+		assertThatThrownBy(Railtracks::sessionId).isInstanceOf(ContextException.class);
 	}
 
 	@Test
 	void anAsynchronousCallOutsideAnySessionLeavesNoSessionOnTheCallingThread() {
 		assertThat(callAsync(LENGTH, "four").join()).isEqualTo(4);
-		assertThat(Scope.current()).isNull();
+		assertThatThrownBy(Railtracks::sessionId).isInstanceOf(ContextException.class);
 	}
 
 	private List<Path> newSavedFiles() throws IOException {

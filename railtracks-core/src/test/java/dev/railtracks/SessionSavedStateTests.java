@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.RequestTemplate;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;

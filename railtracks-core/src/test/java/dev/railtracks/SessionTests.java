@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.Failure;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Failure;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.TestNodes.LENGTH;
@@ -333,7 +333,7 @@ class SessionTests {
 		try {
 			// The asynchronous pattern: create and run on one thread, close when the run completes, elsewhere.
 			Session first = creatingThread.submit(() -> new Session(NO_SAVE)).get();
-			WeakReference<Object> firstState = new WeakReference<>(first.state());
+			WeakReference<Object> firstState = new WeakReference<>(first.publisher());
 			first.run(ECHO, "x").thenRun(first::close).get(10, TimeUnit.SECONDS);
 			first = null;
 			creatingThread.submit(() -> {

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.Failure;
-import dev.railtracks.state.RequestStatus;
-import dev.railtracks.state.RequestTemplate;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Failure;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * Measures the heap retained per recorded node: runs fan-outs of trivial children in one open session, so every

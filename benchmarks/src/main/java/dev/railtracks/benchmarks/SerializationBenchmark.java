@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.railtracks.Session;
-import dev.railtracks.state.EpochClock;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.StateJson;
+import dev.railtracks.info.EpochClock;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.SessionDocument;
 
 /**
  * Serialising a recorded run of {@value #NODES} nodes (one parent and its fanned-out children): the graph JSON of
@@ -56,8 +56,8 @@ public class SerializationBenchmark {
 
 	@Benchmark
 	public String savedSessionDocument() {
-		return StateJson.session(this.session.identifier(), "benchmark", this.session.startNanos(), EpochClock.nowNanos(),
-				this.info);
+		return new SessionDocument(this.session.identifier(), "benchmark", this.session.startNanos(),
+				EpochClock.nowNanos(), this.info).toJson();
 	}
 
 	@Benchmark

@@ -1,5 +1,5 @@
 /**
- * Execution: the {@link dev.railtracks.execution.Coordinator} and the strategies that run node invocations on threads.
+ * The execution strategy SPI: the threads that asynchronous and batch calls run on, with the standard strategies.
  */
 @NullMarked
 package dev.railtracks.execution;

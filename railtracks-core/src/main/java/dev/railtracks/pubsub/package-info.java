@@ -1,5 +1,6 @@
 /**
- * Publish/subscribe: the session's {@link dev.railtracks.pubsub.RTPublisher} and the sealed family of completion messages.
+ * Publish/subscribe: the register-only {@link dev.railtracks.pubsub.RTPublisher} view of a session's message bus and
+ * the sealed family of completion messages.
  */
 @NullMarked
 package dev.railtracks.pubsub;

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
-import dev.railtracks.state.RequestStatus;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.RequestStatus;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * What the {@link RailtracksSessionTracker} remembers of a closed session.

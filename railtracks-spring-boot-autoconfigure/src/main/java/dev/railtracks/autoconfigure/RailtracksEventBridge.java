@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
@@ -18,9 +17,9 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
+import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.Streaming;
-import dev.railtracks.state.ExecutionInfo;
 
 /**
  * Publishes what happens in sessions as Spring application events: {@link SessionStartedEvent}, a

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.railtracks.NodeType;
+import dev.railtracks.info.NodeType;
 
 /**
  * Makes a method of a Spring bean a Railtracks node. The {@link RailtracksNodeRegistry} holds a

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * Follows the sessions made by the {@link SessionFactory}: the open ones, and the most recently closed ones up to a

@@ -3,7 +3,7 @@ package dev.railtracks.autoconfigure;
 import org.springframework.context.ApplicationEvent;
 
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * A session made by the {@link SessionFactory} closed: every message was delivered, its state is saved (when

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
@@ -19,9 +18,9 @@ import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
 import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
+import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.pubsub.RequestCreation;
 import dev.railtracks.pubsub.RequestSuccess;
-import dev.railtracks.state.ExecutionInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aopalliance.intercept.MethodInterceptor;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,10 +16,10 @@ import org.springframework.context.annotation.ScopedProxyMode;
 
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
-import dev.railtracks.NodeType;
 import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.NodeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

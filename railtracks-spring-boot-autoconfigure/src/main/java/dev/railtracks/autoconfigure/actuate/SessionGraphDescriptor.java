@@ -3,7 +3,6 @@ package dev.railtracks.autoconfigure.actuate;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param session the session
  * @param valuesShown whether node inputs and outputs are shown; when not, each is replaced by {@code "******"}
  * @param graph the execution graph, {@code {"nodes": [...], "edges": [...], "steps": [...]}} as in
- * {@link dev.railtracks.state.ExecutionInfo#graphSerialization()}; values are {@code null} where the JSON has
+ * {@link dev.railtracks.info.ExecutionInfo#graphSerialization()}; values are {@code null} where the JSON has
  * {@code null}
  */
 public record SessionGraphDescriptor(SessionDescriptor session, boolean valuesShown,

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,7 +16,7 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Node;
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 import static dev.railtracks.Railtracks.broadcast;
 import static dev.railtracks.Railtracks.call;

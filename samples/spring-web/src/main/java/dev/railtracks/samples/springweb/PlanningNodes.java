@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.railtracks.NodeType;
 import dev.railtracks.Railtracks;
 import dev.railtracks.autoconfigure.RailtracksNode;
 import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
+import dev.railtracks.info.NodeType;
 
 /**
  * The workflow: {@code planner} fans out to one {@code advise} node per task in parallel and hands the advice to

@@ -1,0 +1,288 @@
+package dev.railtracks.info;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes execution state as JSON in the format the Railtracks tools read (see {@code railtracks-state-schema.json}):
+ * vertices and edges with their earlier versions nested under {@code parent}, and the session envelope of the saved
+ * file. Streams through Jackson's generator, so a 10 000-node run never builds a tree in memory.
+ */
+final class StateJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+		.build();
+
+	private StateJson() {
+	}
+
+	static String graph(ExecutionInfo info) {
+		StringWriter out = new StringWriter(estimate(info));
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			writeGraph(json, info);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Writes the saved-session document: {@code session_id}, {@code session_name}, {@code start_time},
+	 * {@code end_time} and one entry in {@code runs} per top-level request.
+	 * @param out where to write
+	 * @param document the session's envelope and record
+	 */
+	static void writeSession(Writer out, SessionDocument document) {
+		String sessionId = document.sessionId();
+		ExecutionInfo info = document.info();
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("session_id", sessionId);
+			json.writeName("session_name");
+			writeNullableString(json, document.sessionName());
+			json.writeNumberProperty("start_time", EpochClock.toSeconds(document.startNanos()));
+			json.writeNumberProperty("end_time", EpochClock.toSeconds(document.endNanos()));
+			json.writeArrayPropertyStart("runs");
+			for (RequestTemplate insertion : info.insertionRequests()) {
+				writeRun(json, sessionId, insertion, info.getInfo(List.of(insertion.identifier())));
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		}
+	}
+
+	/**
+	 * The saved-session document as a string; see {@link #writeSession}.
+	 * @param document the session's envelope and record
+	 * @return the JSON text
+	 */
+	static String session(SessionDocument document) {
+		StringWriter out = new StringWriter(estimate(document.info()));
+		writeSession(out, document);
+		return out.toString();
+	}
+
+	private static void writeRun(JsonGenerator json, String sessionId, RequestTemplate insertion, ExecutionInfo run) {
+		json.writeStartObject();
+		json.writeStringProperty("session_id", sessionId);
+		json.writeStringProperty("run_id", insertion.identifier());
+		json.writeStringProperty("name", insertion.sinkName());
+		json.writeStringProperty("status", insertion.status().jsonName());
+		json.writeNumberProperty("start_time", insertion.terminalParent().stamp().time());
+		json.writeName("end_time");
+		if (insertion.isClosed()) {
+			json.writeNumber(insertion.stamp().time());
+		}
+		else {
+			json.writeNull();
+		}
+		writeGraphFields(json, run);
+		json.writeEndObject();
+	}
+
+	private static void writeGraph(JsonGenerator json, ExecutionInfo info) {
+		json.writeStartObject();
+		writeGraphFields(json, info);
+		json.writeEndObject();
+	}
+
+	private static void writeGraphFields(JsonGenerator json, ExecutionInfo info) {
+		json.writeArrayPropertyStart("nodes");
+		for (LinkedNode node : info.nodeForest().heads().values()) {
+			writeNode(json, node);
+		}
+		json.writeEndArray();
+		json.writeArrayPropertyStart("edges");
+		for (RequestTemplate request : info.requestForest().heads().values()) {
+			writeEdge(json, request);
+		}
+		json.writeEndArray();
+		json.writeArrayPropertyStart("steps");
+		for (Stamp stamp : info.steps()) {
+			writeStamp(json, stamp);
+		}
+		json.writeEndArray();
+	}
+
+	private static void writeNode(JsonGenerator json, LinkedNode node) {
+		json.writeStartObject();
+		json.writeStringProperty("identifier", node.identifier());
+		json.writeStringProperty("node_type", node.nodeType().jsonName());
+		json.writeStringProperty("name", node.name());
+		json.writeName("stamp");
+		writeStamp(json, node.stamp());
+		json.writeObjectPropertyStart("details");
+		json.writeName("internals");
+		writeMap(json, node.internals());
+		json.writeEndObject();
+		json.writeName("parent");
+		if (node.parent() != null) {
+			writeNode(json, node.parent());
+		}
+		else {
+			json.writeNull();
+		}
+		json.writeEndObject();
+	}
+
+	private static void writeEdge(JsonGenerator json, RequestTemplate request) {
+		json.writeStartObject();
+		json.writeName("source");
+		writeNullableString(json, request.sourceId());
+		json.writeStringProperty("target", request.sinkId());
+		json.writeStringProperty("identifier", request.identifier());
+		json.writeName("stamp");
+		writeStamp(json, request.stamp());
+		json.writeObjectPropertyStart("details");
+		json.writeArrayPropertyStart("input_args");
+		for (Object arg : request.inputArgs()) {
+			writeValue(json, arg);
+		}
+		json.writeEndArray();
+		json.writeObjectPropertyStart("input_kwargs");
+		json.writeEndObject();
+		json.writeStringProperty("status", request.status().jsonName());
+		json.writeName("output");
+		writeValue(json, request.output());
+		json.writeEndObject();
+		json.writeName("parent");
+		if (request.parent() != null) {
+			writeEdge(json, request.parent());
+		}
+		else {
+			json.writeNull();
+		}
+		json.writeEndObject();
+	}
+
+	private static void writeStamp(JsonGenerator json, Stamp stamp) {
+		json.writeStartObject();
+		json.writeNumberProperty("step", stamp.step());
+		json.writeNumberProperty("time", stamp.time());
+		json.writeStringProperty("identifier", stamp.identifier());
+		json.writeEndObject();
+	}
+
+	private static void writeMap(JsonGenerator json, Map<String, Object> map) {
+		json.writeStartObject(map);
+		for (Map.Entry<String, Object> entry : map.entrySet()) {
+			json.writeName(entry.getKey());
+			writeValue(json, entry.getValue());
+		}
+		json.writeEndObject();
+	}
+
+	/**
+	 * Writes an argument, output or detail: JSON scalars directly, failures as {@code {type, message, traceback}},
+	 * anything else through Jackson data binding, and a readable placeholder for what Jackson cannot serialise (so one
+	 * odd value never loses the whole file).
+	 */
+	@SuppressWarnings("unchecked")
+	private static void writeValue(JsonGenerator json, @Nullable Object value) {
+		if (value == null) {
+			json.writeNull();
+		}
+		else if (value instanceof String text) {
+			json.writeString(text);
+		}
+		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+			json.writeNumber(((Number) value).longValue());
+		}
+		else if (value instanceof Double || value instanceof Float) {
+			writeDouble(json, ((Number) value).doubleValue());
+		}
+		else if (value instanceof Boolean flag) {
+			json.writeBoolean(flag);
+		}
+		else if ((value instanceof Map || value instanceof Iterable) && isEnclosing(json, value)) {
+			json.writeString("< Unable to serialize " + value.getClass().getName() + " > (it contains itself)");
+		}
+		else if (value instanceof Failure failure) {
+			writeThrowable(json, failure.exception());
+		}
+		else if (value instanceof Throwable error) {
+			writeThrowable(json, error);
+		}
+		else if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
+			writeMap(json, (Map<String, Object>) map);
+		}
+		else if (value instanceof Iterable<?> items && !(value instanceof java.nio.file.Path)) {
+			json.writeStartArray(items);
+			for (Object item : items) {
+				writeValue(json, item);
+			}
+			json.writeEndArray();
+		}
+		else {
+			writeBound(json, value);
+		}
+	}
+
+	/** Whether a collection is already being written further out, so writing it again would never end. */
+	private static boolean isEnclosing(JsonGenerator json, Object value) {
+		for (TokenStreamContext context = json.streamWriteContext(); context != null; context = context.getParent()) {
+			if (context.currentValue() == value) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void writeDouble(JsonGenerator json, double number) {
+		if (Double.isFinite(number)) {
+			json.writeNumber(number);
+		}
+		else {
+			json.writeString(Double.toString(number));
+		}
+	}
+
+	private static void writeBound(JsonGenerator json, Object value) {
+		String bound;
+		try {
+			bound = MAPPER.writeValueAsString(value);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			bound = null;
+		}
+		if (bound != null) {
+			json.writeRawValue(bound);
+		}
+		else {
+			json.writeString("< Unable to serialize " + value.getClass().getName() + " > " + value);
+		}
+	}
+
+	private static void writeThrowable(JsonGenerator json, Throwable error) {
+		StringWriter trace = new StringWriter();
+		error.printStackTrace(new PrintWriter(trace));
+		json.writeStartObject();
+		json.writeStringProperty("type", error.getClass().getName());
+		json.writeName("message");
+		writeNullableString(json, error.getMessage());
+		json.writeStringProperty("traceback", trace.toString());
+		json.writeEndObject();
+	}
+
+	private static void writeNullableString(JsonGenerator json, @Nullable String text) {
+		if (text != null) {
+			json.writeString(text);
+		}
+		else {
+			json.writeNull();
+		}
+	}
+
+	private static int estimate(ExecutionInfo info) {
+		return 256 + info.requestForest().size() * 1200;
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.railtracks.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * An append-only, lock-free list: appends reserve a slot with one atomic increment and fill it; readers see every
+ * slot filled so far. The hot path of every node call appends here, so it must not take a lock.
+ *
+ * @param <T> element type
+ */
+final class AppendLog<T> {
+
+	private static final int CHUNK_BITS = 10;
+
+	private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+
+	private final AtomicInteger size = new AtomicInteger();
+
+	private volatile AtomicReferenceArray<AtomicReferenceArray<T>> chunks = new AtomicReferenceArray<>(16);
+
+	void add(T item) {
+		int index = this.size.getAndIncrement();
+		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);
+	}
+
+	/** Every element appended so far whose slot is filled, in append order. */
+	List<T> snapshot() {
+		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
+		// A writer may have claimed a slot past this directory and not yet published the grown one.
+		int count = Math.min(this.size.get(), all.length() << CHUNK_BITS);
+		List<T> items = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			AtomicReferenceArray<T> chunk = all.get(i >>> CHUNK_BITS);
+			T item = (chunk != null) ? chunk.get(i & (CHUNK_SIZE - 1)) : null;
+			if (item != null) {
+				items.add(item);
+			}
+		}
+		return items;
+	}
+
+	int size() {
+		return this.size.get();
+	}
+
+	private AtomicReferenceArray<T> chunk(int chunkIndex) {
+		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
+		if (chunkIndex >= all.length()) {
+			all = grow(chunkIndex);
+		}
+		AtomicReferenceArray<T> chunk = all.get(chunkIndex);
+		if (chunk == null) {
+			all.compareAndSet(chunkIndex, null, new AtomicReferenceArray<>(CHUNK_SIZE));
+			chunk = all.get(chunkIndex);
+		}
+		return chunk;
+	}
+
+	private synchronized AtomicReferenceArray<AtomicReferenceArray<T>> grow(int chunkIndex) {
+		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
+		if (chunkIndex < all.length()) {
+			return all;
+		}
+		AtomicReferenceArray<AtomicReferenceArray<T>> larger = new AtomicReferenceArray<>(
+				Math.max(all.length() * 2, chunkIndex + 1));
+		for (int i = 0; i < all.length(); i++) {
+			AtomicReferenceArray<T> chunk = all.get(i);
+			if (chunk == null) {
+				// Make sure a chunk filled concurrently in the old directory is the one the new directory keeps.
+				all.compareAndSet(i, null, new AtomicReferenceArray<>(CHUNK_SIZE));
+				chunk = all.get(i);
+			}
+			larger.set(i, chunk);
+		}
+		this.chunks = larger;
+		return larger;
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.railtracks.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+
+/**
+ * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
+ * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". Whoever claims
+ * a child while no child has finished for a while sends more scout threads, then runs the child. Trivial children
+ * finish all the time, so the caller runs most of them itself without any thread handoff; children that block (or
+ * compute for long) stop the finishing, so every claim sends scouts and a thousand sleeping children sleep side by
+ * side.
+ */
+final class BatchCall {
+
+	/** No child finished for this long: the workers are busy, send another thread. */
+	private static final long BUSY_NANOS = 20_000;
+
+	private static final int SCOUTS_PER_CLAIM = 2;
+
+	private final RTState state;
+
+	private final Scope caller;
+
+	private final Run run;
+
+	private final NodeTask[] tasks;
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicInteger unfinished;
+
+	/** Scouts sent and not yet started. */
+	private final AtomicInteger scoutsOnTheirWay = new AtomicInteger();
+
+	/** When a child last finished; long quiet means the workers are busy or blocked, so more threads help. */
+	private volatile long lastFinishNanos;
+
+	private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+	BatchCall(RTState state, Scope caller, Run run, List<RequestRecord> records) {
+		this.state = state;
+		this.caller = caller;
+		this.run = run;
+		int size = records.size();
+		this.tasks = new NodeTask[size];
+		for (int i = 0; i < size; i++) {
+			this.tasks[i] = new NodeTask(state, records.get(i), caller.observation, null);
+		}
+		this.unfinished = new AtomicInteger(size);
+	}
+
+	List<@Nullable Object> execute() {
+		int size = this.tasks.length;
+		if (size == 0) {
+			return List.of();
+		}
+		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
+			work(this.caller.depth + 1);
+		}
+		else if (!sendScouts()) {
+			// No thread to be had: the caller works after all.
+			work(this.caller.depth + 1);
+		}
+		this.state.await(this.done, this.run, "child nodes", false);
+		List<@Nullable Object> results = new ArrayList<>(size);
+		for (NodeTask task : this.tasks) {
+			results.add(task.outcome());
+		}
+		return Collections.unmodifiableList(results);
+	}
+
+	/** Claims and runs children on this thread at the given nesting depth until none are left. */
+	private void work(int depth) {
+		int size = this.tasks.length;
+		while (true) {
+			int index = this.next.getAndIncrement();
+			if (index >= size) {
+				return;
+			}
+			if (index + 1 < size && (index == 0 || System.nanoTime() - this.lastFinishNanos > BUSY_NANOS)) {
+				sendScouts();
+			}
+			NodeTask task = this.tasks[index];
+			task.depth = depth;
+			try {
+				this.state.coordinator.submit(task, ExecutionMode.INLINE);
+			}
+			finally {
+				// Counted even if running the child threw, or the batch's caller would wait forever.
+				this.lastFinishNanos = System.nanoTime();
+				if (this.unfinished.decrementAndGet() == 0) {
+					this.done.complete(null);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Sends up to {@value #SCOUTS_PER_CLAIM} scouts, never more on their way than children left to claim. Every
+	 * scout that starts while the workers are busy sends its own, so the number of threads doubles per generation and
+	 * a thousand blocking children all have a thread after about ten thread starts, not a thousand.
+	 * @return {@code false} when the strategy refused every scout and none is on its way
+	 */
+	private boolean sendScouts() {
+		for (int sent = 0; sent < SCOUTS_PER_CLAIM; sent++) {
+			int onTheirWay = this.scoutsOnTheirWay.get();
+			if (onTheirWay >= this.tasks.length - this.next.get()) {
+				break;
+			}
+			if (!this.scoutsOnTheirWay.compareAndSet(onTheirWay, onTheirWay + 1)) {
+				continue;
+			}
+			try {
+				this.state.coordinator.strategy().execute(this::scout);
+			}
+			catch (RuntimeException | OutOfMemoryError ex) {
+				// Rejected, or no native thread left: the threads already working claim the rest, so no child is lost.
+				this.scoutsOnTheirWay.decrementAndGet();
+				break;
+			}
+		}
+		return this.scoutsOnTheirWay.get() > 0;
+	}
+
+	private void scout() {
+		this.scoutsOnTheirWay.decrementAndGet();
+		try (Run.Worker worker = this.run.enlist()) {
+			work(0);
+		}
+	}
+
+}

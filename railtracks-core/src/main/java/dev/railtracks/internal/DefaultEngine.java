@@ -1,0 +1,123 @@
+package dev.railtracks.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.ContextException;
+import dev.railtracks.Engine;
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.NodeDefinition;
+import dev.railtracks.NodeInvocationException;
+import dev.railtracks.RailtracksContext;
+import dev.railtracks.Session;
+
+/**
+ * The engine behind {@link Session} and {@link dev.railtracks.Railtracks}: routes each call to the current thread's
+ * scope — a node's ({@link RTState#call}), a session's top level, or a temporary session when there is none.
+ * Registered as the {@link Engine} service.
+ */
+public final class DefaultEngine implements Engine {
+
+	@Override
+	public SessionEngine open(Session session, ExecutorConfig config, RailtracksContext context) {
+		return new EngineSession(session, config, context);
+	}
+
+	@Override
+	public <O> O call(NodeDefinition<O> node, @Nullable Object[] args) {
+		Scope scope = Scope.current();
+		if (scope == null) {
+			try (Session temporary = new Session()) {
+				return currentState().callTopLevel(node, args);
+			}
+		}
+		return scope.inNode() ? scope.state.call(scope, node, args) : scope.state.callTopLevel(node, args);
+	}
+
+	@Override
+	public <O> CompletableFuture<O> callAsync(NodeDefinition<O> node, @Nullable Object[] args) {
+		Scope scope = Scope.current();
+		if (scope != null) {
+			return scope.inNode() ? scope.state.callNodes(scope, node, args) : scope.state.start(node, args);
+		}
+		// No session: a temporary one, closed when the call completes, and not left as this thread's session.
+		Session temporary = new Session();
+		Scope binding = requireScope("start a call");
+		binding.unbindSession();
+		CompletableFuture<O> result;
+		try {
+			result = binding.state.start(node, args);
+		}
+		catch (RuntimeException ex) {
+			temporary.close();
+			throw ex;
+		}
+		return result.whenComplete((value, error) -> temporary.close());
+	}
+
+	@Override
+	public <O> List<O> callBatch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
+		Scope scope = Scope.current();
+		if (scope != null && scope.inNode()) {
+			return scope.state.callBatch(scope, node, argumentLists);
+		}
+		if (scope != null) {
+			return topLevelBatch(scope.state, node, argumentLists);
+		}
+		try (Session temporary = new Session()) {
+			return topLevelBatch(currentState(), node, argumentLists);
+		}
+	}
+
+	@Override
+	public void broadcast(@Nullable Object item) {
+		Scope scope = requireScope("broadcast");
+		scope.state.broadcast(scope, item);
+	}
+
+	@Override
+	public RailtracksContext context() {
+		return requireScope("use the context").state.context();
+	}
+
+	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
+			List<@Nullable Object[]> argumentLists) {
+		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
+		List<O> results = new ArrayList<>(calls.size());
+		RuntimeException firstFailure = null;
+		for (CompletableFuture<O> result : calls) {
+			try {
+				results.add(result.join());
+			}
+			catch (CompletionException ex) {
+				results.add(null);
+				if (firstFailure == null) {
+					firstFailure = NodeInvocationException.unchecked(ex.getCause(), node.name());
+				}
+			}
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+		return results;
+	}
+
+	/** The state of the session just created on this thread. */
+	private static RTState currentState() {
+		return requireScope("run a temporary session").state;
+	}
+
+	private static Scope requireScope(String action) {
+		Scope scope = Scope.current();
+		if (scope == null) {
+			throw new ContextException("Cannot " + action + " outside a session: create a Session, or call this from "
+					+ "inside a node");
+		}
+		return scope;
+	}
+
+}

@@ -1,0 +1,210 @@
+package dev.railtracks.internal;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+import dev.railtracks.Engine;
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.LoggingSetting;
+import dev.railtracks.NodeDefinition;
+import dev.railtracks.RailtracksContext;
+import dev.railtracks.Session;
+import dev.railtracks.SessionListener;
+import dev.railtracks.info.EpochClock;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.SessionDocument;
+import dev.railtracks.pubsub.RTPublisher;
+import dev.railtracks.pubsub.Streaming;
+
+/**
+ * The composition of one session's engine, in the order of the design's lifecycle: event log, publisher,
+ * coordinator, context, observation, {@link RTState}, subscribers, the current thread's binding; and its teardown
+ * on close: cancel what still runs, deliver every message, freeze the record, save it, tell listeners, release.
+ */
+final class EngineSession implements Engine.SessionEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(Session.class);
+
+	private final Session owner;
+
+	private final ExecutorConfig config;
+
+	private final String identifier;
+
+	private final long startNanos = EpochClock.nowNanos();
+
+	private final SessionEventLog log;
+
+	private final MessageBus publisher;
+
+	private final Coordinator coordinator;
+
+	private final RailtracksContext context;
+
+	private final RTState state;
+
+	private final @Nullable Observation observation;
+
+	private final Scope binding;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile @Nullable ExecutionInfo finalInfo;
+
+	EngineSession(Session owner, ExecutorConfig config, RailtracksContext context) {
+		this.owner = owner;
+		this.config = config;
+		this.identifier = context.sessionId();
+		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile());
+		this.publisher = new MessageBus(config.executionStrategy()::execute);
+		this.coordinator = new Coordinator(config.executionStrategy());
+		this.context = context;
+		RailtracksObservations observations = RailtracksObservations.of(config.observationRegistry(),
+				config.nodeObservationConvention(), config.sessionObservationConvention());
+		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName())
+				: null;
+		this.state = new RTState(this.identifier, config, this.coordinator, this.publisher, this.log, this.context,
+				observations, this.observation);
+		this.coordinator.start(this.publisher);
+		setUpSubscriber(config);
+		this.binding = this.state.bindToCurrentThread();
+		this.log.log(Level.DEBUG, "Session " + this.identifier + " is initialized");
+	}
+
+	@Override
+	public long startNanos() {
+		return this.startNanos;
+	}
+
+	@Override
+	public void started() {
+		for (SessionListener listener : this.config.sessionListeners()) {
+			notify(listener, () -> listener.sessionStarted(this.owner));
+		}
+	}
+
+	@Override
+	public <O> O runSync(NodeDefinition<O> start, @Nullable Object[] args) {
+		return this.state.callTopLevel(start, args);
+	}
+
+	@Override
+	public <O> CompletableFuture<O> run(NodeDefinition<O> start, @Nullable Object[] args) {
+		return this.state.start(start, args);
+	}
+
+	@Override
+	public ExecutionInfo info() {
+		ExecutionInfo last = this.finalInfo;
+		return (last != null) ? last : this.state.info();
+	}
+
+	@Override
+	public RTPublisher publisher() {
+		return this.publisher;
+	}
+
+	@Override
+	public boolean cancel(String nodeId) {
+		return this.state.cancel(nodeId);
+	}
+
+	@Override
+	public String payload() {
+		return document(info()).toJson();
+	}
+
+	@Override
+	public boolean isClosed() {
+		return this.closed.get();
+	}
+
+	@Override
+	public void releaseThread() {
+		this.binding.unbindSession();
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.state.shutdown();
+			this.publisher.close();
+			ExecutionInfo info = this.state.info();
+			this.finalInfo = info;
+			if (this.config.saveState()) {
+				saveState(info);
+			}
+			for (SessionListener listener : this.config.sessionListeners()) {
+				notify(listener, () -> listener.sessionClosed(this.owner, info));
+			}
+		}
+		finally {
+			this.log.close();
+			this.binding.unbindSession();
+			if (this.observation != null) {
+				this.observation.stop();
+			}
+		}
+	}
+
+	private SessionDocument document(ExecutionInfo info) {
+		return new SessionDocument(this.identifier, this.config.sessionName(), this.startNanos, EpochClock.nowNanos(),
+				info);
+	}
+
+	private void saveState(ExecutionInfo info) {
+		SessionDocument document = document(info);
+		try {
+			SessionDocument.Saved saved = document.saveTo(this.config.stateDirectory());
+			if (saved.unsafeName() != null) {
+				this.log.log(Level.WARN, "Session name '" + saved.unsafeName() + "' could not be included in the file "
+						+ "name; falling back to using the unique identifier only");
+			}
+			this.log.log(Level.INFO, "Saving execution info to " + saved.file());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			this.log.log(Level.ERROR, "Could not save the execution state to " + this.config.stateDirectory() + ": " + ex,
+					ex);
+			if (!this.config.loggingSetting().logs(Level.ERROR)) {
+				logger.debug("Could not save the execution state of session {} to {}", this.identifier,
+						this.config.stateDirectory(), ex);
+			}
+		}
+	}
+
+	private void setUpSubscriber(ExecutorConfig config) {
+		Consumer<Object> subscriber = config.subscriber();
+		if (subscriber != null) {
+			this.publisher.subscribe((message) -> {
+				if (message instanceof Streaming streaming) {
+					subscriber.accept(streaming.item());
+				}
+			}, "Streaming Subscriber");
+		}
+		if (config.loggingSetting() == LoggingSetting.VERBOSE) {
+			this.publisher.subscribeSynchronous((message) -> this.log.log(Level.DEBUG, message.logMessage()),
+					"Session Logger");
+		}
+	}
+
+	private void notify(SessionListener listener, Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Session listener {} failed for session {}; ignored", listener, this.identifier, ex);
+		}
+	}
+
+}

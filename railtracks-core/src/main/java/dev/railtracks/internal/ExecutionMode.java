@@ -1,0 +1,14 @@
+package dev.railtracks.internal;
+
+/**
+ * How the {@link Coordinator} runs a task.
+ */
+enum ExecutionMode {
+
+	/** On the caller's thread, now: synchronous calls, the cheapest handoff there is. */
+	INLINE,
+
+	/** On a thread of the session's {@link ExecutionStrategy}: asynchronous and parallel calls. */
+	ASYNC
+
+}

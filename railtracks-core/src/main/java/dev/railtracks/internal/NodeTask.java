@@ -1,0 +1,162 @@
+package dev.railtracks.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.railtracks.NodeInvocationException;
+import dev.railtracks.observation.NodeObservationContext;
+
+/**
+ * One node invocation: installs the node's scope on the running thread, invokes the node, measures it, waits for
+ * its broadcasts to be delivered, and hands the outcome to {@link RTState} to record and publish.
+ */
+final class NodeTask implements Task {
+
+	private static final Logger logger = LoggerFactory.getLogger(NodeTask.class);
+
+	private final RTState state;
+
+	private final RequestRecord record;
+
+	/** Synchronous nesting on the thread that runs the task; set by that thread just before it runs the task. */
+	int depth;
+
+	private final @Nullable Observation parentObservation;
+
+	/** Completed with the outcome when the task runs asynchronously; {@code null} for inline tasks. */
+	private final @Nullable CompletableFuture<Object> future;
+
+	private @Nullable Object result;
+
+	private @Nullable Throwable error;
+
+	NodeTask(RTState state, RequestRecord record, @Nullable Observation parentObservation,
+			@Nullable CompletableFuture<Object> future) {
+		this.state = state;
+		this.record = record;
+		this.parentObservation = parentObservation;
+		this.future = future;
+	}
+
+	@Override
+	public String requestId() {
+		return this.record.id;
+	}
+
+	/** Inline: executes on this thread. Asynchronous: also enlists the thread in the run and completes the future. */
+	@Override
+	public void run() {
+		if (this.future == null) {
+			execute();
+			return;
+		}
+		try (Run.Worker worker = this.record.run.enlist()) {
+			execute();
+		}
+		finally {
+			Throwable failure = outcomeError();
+			if (failure != null) {
+				this.future.completeExceptionally(failure);
+			}
+			else {
+				this.future.complete(this.result);
+			}
+		}
+	}
+
+	/** The node's result, or its failure thrown as {@code call} throws it. */
+	@Nullable Object outcome() {
+		Throwable failure = outcomeError();
+		if (failure != null) {
+			throw NodeInvocationException.unchecked(failure, this.record.nodeName);
+		}
+		return this.result;
+	}
+
+	/** What the caller gets: the cancellation when the request was cancelled (as recorded), else the node's failure. */
+	private @Nullable Throwable outcomeError() {
+		Throwable cancelled = this.record.cancelledWith();
+		return (cancelled != null) ? cancelled : this.error;
+	}
+
+	private void execute() {
+		RailtracksObservations observations = this.state.observations;
+		NodeObservationContext observationContext = null;
+		Observation observation = null;
+		Scope scope = null;
+		Observation.Scope observationScope = null;
+		long start = System.nanoTime();
+		if (observations != null) {
+			try {
+				observationContext = new NodeObservationContext(this.record.nodeName, this.record.node.type().jsonName(),
+						this.state.sessionId, this.record.id);
+				observation = observations.startNode(observationContext, this.parentObservation);
+				observationScope = observation.openScope();
+			}
+			catch (RuntimeException ex) {
+				// A failing observation handler must not fail the node: it runs unobserved.
+				logger.warn("Observing node '{}' failed; it runs unobserved", this.record.nodeName, ex);
+				observation = null;
+				observationScope = null;
+			}
+		}
+		try {
+			scope = Scope.enterNode(this.state, this.record, this.depth, observation);
+			Throwable cancelled = this.record.run.failure();
+			if (cancelled != null) {
+				this.error = cancelled;
+			}
+			else {
+				this.result = this.record.node.invoke();
+			}
+		}
+		catch (Throwable ex) {
+			this.error = ex;
+		}
+		finally {
+			if (scope != null) {
+				scope.exit();
+			}
+			if (observationScope != null) {
+				observationScope.close();
+			}
+		}
+		this.record.latencyNanos = System.nanoTime() - start;
+		awaitBroadcasts();
+		this.state.finish(this.record, this.result, this.error);
+		if (observation != null && observationContext != null) {
+			try {
+				RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
+						this.record.cancelledWith() != null);
+			}
+			catch (RuntimeException ex) {
+				// An observation handler's failure must not turn the recorded outcome into another one.
+				logger.warn("Stopping the observation of node '{}' failed", this.record.nodeName, ex);
+			}
+		}
+	}
+
+	/** Subscribers see a node's broadcasts before its caller sees its completion. */
+	private void awaitBroadcasts() {
+		CompletableFuture<Void> lastBroadcast = this.record.lastBroadcast;
+		if (lastBroadcast == null || lastBroadcast.isDone()) {
+			return;
+		}
+		try {
+			lastBroadcast.get();
+		}
+		catch (InterruptedException ex) {
+			// The run was cancelled while a subscriber was slow; keep the interrupt for the caller.
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// Delivery futures only complete normally.
+		}
+	}
+
+}

@@ -1,0 +1,654 @@
+package dev.railtracks.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.event.Level;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FatalException;
+import dev.railtracks.GlobalTimeoutException;
+import dev.railtracks.Node;
+import dev.railtracks.NodeCreationException;
+import dev.railtracks.NodeDefinition;
+import dev.railtracks.NodeInvocationException;
+import dev.railtracks.RailtracksContext;
+import dev.railtracks.RailtracksException;
+import dev.railtracks.info.EpochClock;
+import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Failure;
+import dev.railtracks.info.Ids;
+import dev.railtracks.info.LinkedNode;
+import dev.railtracks.info.NodeForest;
+import dev.railtracks.info.RequestForest;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
+import dev.railtracks.info.Stamp;
+import dev.railtracks.info.StampManager;
+import dev.railtracks.pubsub.FatalFailure;
+import dev.railtracks.pubsub.RequestCompletionMessage;
+import dev.railtracks.pubsub.RequestCreation;
+import dev.railtracks.pubsub.RequestFailure;
+import dev.railtracks.pubsub.RequestSuccess;
+import dev.railtracks.pubsub.Streaming;
+
+/**
+ * The engine of one session: creates nodes and records their requests, hands them to the {@link Coordinator},
+ * records completions from the messages it handles, applies the failure policy ({@code endOnError}, fatal errors)
+ * and the global timeout, and answers with {@link ExecutionInfo} snapshots.
+ *
+ * <p>A synchronous call runs the child on the caller's thread (up to {@value #MAX_INLINE_DEPTH} nested levels, then
+ * on a fresh thread with a fresh stack); asynchronous and batch calls use the execution strategy, which never queues,
+ * so a blocked parent cannot starve its children.
+ *
+ * <p>Engine API: {@link dev.railtracks.Session} and {@link dev.railtracks.Railtracks} drive it; applications use those.
+ */
+final class RTState {
+
+	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
+	static final int MAX_INLINE_DEPTH = 128;
+
+	private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+	final String sessionId;
+
+	final ExecutorConfig config;
+
+	final Coordinator coordinator;
+
+	final @Nullable RailtracksObservations observations;
+
+	private final MessageBus publisher;
+
+	private final SessionEventLog log;
+
+	private final RailtracksContext context;
+
+	private final @Nullable Observation sessionObservation;
+
+	private final StampManager stamper = new StampManager();
+
+	private final AppendLog<RequestRecord> journal = new AppendLog<>();
+
+	private final Map<String, RequestRecord> open = new ConcurrentHashMap<>();
+
+	private final Set<Run> activeRuns = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates the state of a session and subscribes it to the publisher as "State Object Handler".
+	 * @param sessionId the session's id
+	 * @param config the session's configuration
+	 * @param coordinator the session's coordinator
+	 * @param publisher the session's publisher
+	 * @param log the session's event log
+	 * @param context the session's context variables
+	 * @param observations the observation factory, or {@code null} when not observed
+	 * @param sessionObservation the session's observation, parent of top-level nodes, or {@code null}
+	 */
+	public RTState(String sessionId, ExecutorConfig config, Coordinator coordinator, MessageBus publisher,
+			SessionEventLog log, RailtracksContext context, @Nullable RailtracksObservations observations,
+			@Nullable Observation sessionObservation) {
+		this.sessionId = sessionId;
+		this.config = config;
+		this.coordinator = coordinator;
+		this.publisher = publisher;
+		this.log = log;
+		this.context = context;
+		this.observations = observations;
+		this.sessionObservation = sessionObservation;
+		publisher.subscribeSynchronous(this::handle, "State Object Handler");
+	}
+
+	// ---- entry points used by Session and Railtracks
+
+	/**
+	 * Installs this session as the current thread's session, as a session does when it is created.
+	 * @return the scope, to unbind on close
+	 */
+	public Scope bindToCurrentThread() {
+		return Scope.bindSession(this, this.sessionObservation);
+	}
+
+	/**
+	 * Starts a top-level call: the node runs on a thread of the execution strategy, under the session's timeout.
+	 * Cancelling the returned future cancels the run.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param args its arguments
+	 * @return the node's result, completed exceptionally with its failure, a {@link GlobalTimeoutException}, or the
+	 * fatal failure that ended the run
+	 * @throws NodeCreationException when the node cannot be created from the arguments
+	 * @throws IllegalStateException when the session is closed
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> CompletableFuture<O> start(NodeDefinition<O> definition, @Nullable Object[] args) {
+		return (CompletableFuture<O>) startRun(definition, args).result;
+	}
+
+	/**
+	 * Starts one top-level call per argument list, in parallel, after every node is created: an argument list that
+	 * does not fit starts nothing.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param argumentLists one argument array per call
+	 * @return the calls' results, in input order
+	 * @throws NodeCreationException when an argument list doesn't fit the node
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> List<CompletableFuture<O>> startAll(NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+		ensureOpen();
+		List<Node<?>> nodes = createNodes(definition, argumentLists);
+		List<CompletableFuture<O>> results = new ArrayList<>(nodes.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			results.add((CompletableFuture<O>) startRun(nodes.get(i), argumentLists.get(i)).result);
+		}
+		return results;
+	}
+
+	/**
+	 * Runs a top-level call and waits for it; interrupting the waiting thread cancels the run.
+	 * @param <O> the result type
+	 * @param definition the node
+	 * @param args its arguments
+	 * @return the node's result
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
+		Run run = startRun(definition, args);
+		return (O) await(run.result, run, definition.name(), true);
+	}
+
+	private Run startRun(NodeDefinition<?> definition, @Nullable Object[] args) {
+		ensureOpen();
+		return startRun(createNode(definition, args), args);
+	}
+
+	private Run startRun(Node<?> node, @Nullable Object[] args) {
+		Run run = new Run();
+		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
+		this.activeRuns.add(run);
+		if (this.closed) {
+			this.activeRuns.remove(run);
+			ensureOpen();
+		}
+		RequestRecord record;
+		try {
+			record = record(null, run, node, args);
+		}
+		catch (RuntimeException ex) {
+			this.activeRuns.remove(run);
+			throw ex;
+		}
+		Duration timeout = this.config.timeout();
+		if (timeout != null) {
+			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + record.nodeName
+				+ "' was cancelled through its future")));
+		run.result.whenComplete((result, error) -> {
+			this.activeRuns.remove(run);
+			if (run.timer != null) {
+				run.timer.cancel(false);
+			}
+		});
+		startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
+		return run;
+	}
+
+	/**
+	 * A synchronous call from inside a node: runs the child and returns its result or throws its failure.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param args its arguments
+	 * @return the child's result
+	 */
+	// NullAway: the inline outcome is null when the node returned null, as on the asynchronous path; O stays as declared
+	@SuppressWarnings({ "unchecked", "NullAway" })
+	public <O> O call(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
+		RequestRecord caller = callerOf(scope);
+		Run run = caller.run;
+		RequestRecord record = record(caller, run, createNode(definition, args), args);
+		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
+			NodeTask task = new NodeTask(this, record, scope.observation, null);
+			task.depth = scope.depth + 1;
+			this.coordinator.submit(task, ExecutionMode.INLINE);
+			return (O) task.outcome();
+		}
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		record.future = result;
+		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
+		return (O) await(result, run, record.nodeName, false);
+	}
+
+	/**
+	 * The design's {@code call_nodes}: creates a node from the arguments, records it and its request under the
+	 * calling node with one stamp, and starts it on a thread of the execution strategy (an asynchronous call).
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param args its arguments
+	 * @return the child's result, completed exceptionally with its failure; cancelling it records the request as
+	 * cancelled (the node's thread is not interrupted)
+	 * @throws NodeCreationException when the arguments don't fit the node; nothing is recorded then
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
+		RequestRecord caller = callerOf(scope);
+		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
+		CancellableFuture<Object> result = new CancellableFuture<>();
+		record.future = result;
+		result.onCancel(() -> closeAsFailed(record,
+				new CancellationException("The call of '" + record.nodeName + "' was cancelled through its future")));
+		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
+		return (CompletableFuture<O>) result;
+	}
+
+	/**
+	 * A parallel fan-out from inside a node: one child per argument list, results in input order. Every argument
+	 * list is validated before any child is recorded or started.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the child
+	 * @param argumentLists one argument array per child
+	 * @return the results, in input order
+	 */
+	@SuppressWarnings("unchecked")
+	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+		RequestRecord caller = callerOf(scope);
+		List<Node<?>> nodes = createNodes(definition, argumentLists);
+		List<RequestRecord> records = new ArrayList<>(nodes.size());
+		for (int i = 0; i < nodes.size(); i++) {
+			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
+		}
+		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
+	}
+
+	/**
+	 * Publishes a broadcast item; inside a node, the node's completion waits until subscribers have it.
+	 * @param scope the current scope
+	 * @param item the item
+	 */
+	public void broadcast(Scope scope, @Nullable Object item) {
+		RequestRecord record = scope.record;
+		Streaming message = new Streaming(this.sessionId, (record != null) ? record.id : null,
+				(record != null) ? record.node.identifier() : null, (record != null) ? record.nodeName : "session", item,
+				now());
+		CompletableFuture<Void> delivered = this.publisher.publishTracked(message);
+		if (record != null && !delivered.isDone()) {
+			record.lastBroadcast = delivered;
+		}
+	}
+
+	/**
+	 * The session's context variables.
+	 * @return the context
+	 */
+	public RailtracksContext context() {
+		return this.context;
+	}
+
+	/**
+	 * The session's identifier.
+	 * @return the session id
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	// ---- the design's RTState operations
+
+	/**
+	 * Records a completion: a {@link RequestSuccess} or {@link RequestFailure} becomes a new version of the request
+	 * and its node; a failure may end the run (see {@link ExecutorConfig#endOnError()}). Other messages need nothing
+	 * here: requests are recorded when they are created.
+	 * @param message a published message
+	 */
+	public void handle(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess success) {
+			RequestRecord record = claim(success.requestId());
+			if (record != null) {
+				record.finish(success.result(), RequestStatus.COMPLETED, this.stamper.finished(record.nodeName),
+						record.latencyNanos);
+				if (this.log.isEnabled(Level.INFO)) {
+					this.log.log(Level.INFO, record.nodeName + " DONE");
+				}
+			}
+		}
+		else if (message instanceof RequestFailure failure) {
+			RequestRecord record = claim(failure.requestId());
+			if (record != null) {
+				record.finish(new Failure(failure.error()), RequestStatus.FAILED, this.stamper.finished(record.nodeName),
+						record.latencyNanos);
+				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+			}
+		}
+	}
+
+	/**
+	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException}, which its caller
+	 * receives (an asynchronous caller at once), and the node can make no further calls. The node's thread is not
+	 * interrupted, because it may be running its caller too.
+	 * @param nodeId the node's id
+	 * @return {@code true} when the node was running and is now cancelled, {@code false} when it had finished
+	 * @throws IllegalArgumentException when the session has no such node
+	 */
+	public boolean cancel(String nodeId) {
+		for (RequestRecord record : this.journal.snapshot()) {
+			if (record.node.identifier().equals(nodeId)) {
+				CancellationException cancelled = new CancellationException(
+						"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
+				if (record.caller == null && record.isOpen()) {
+					// A top-level node is its run: cancel all of it, which also releases the caller.
+					cancelRun(record.run, cancelled);
+					return true;
+				}
+				return closeAsFailed(record, cancelled);
+			}
+		}
+		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
+	}
+
+	/**
+	 * Cancels every run still in progress, and every request still running after its run's top-level node returned,
+	 * then shuts down the coordinator's strategies.
+	 */
+	public void shutdown() {
+		this.closed = true;
+		RailtracksException closing = new RailtracksException(
+				"Session " + this.sessionId + " was closed while the run was in progress");
+		Set<Run> unfinished = new java.util.LinkedHashSet<>(this.activeRuns);
+		this.open.values().forEach((record) -> unfinished.add(record.run));
+		unfinished.forEach((run) -> cancelRun(run, closing));
+		this.coordinator.shutdown();
+	}
+
+	/**
+	 * Whether the session is shut down.
+	 * @return {@code true} once shut down
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * A snapshot of the whole execution.
+	 * @return the execution info
+	 */
+	public ExecutionInfo info() {
+		List<RequestRecord> records = this.journal.snapshot();
+		List<RequestTemplate> requests = new ArrayList<>(records.size());
+		List<LinkedNode> nodes = new ArrayList<>(records.size());
+		for (RequestRecord record : records) {
+			RequestTemplate request = record.requestHead;
+			requests.add(request);
+			nodes.add(request.nodeVersion());
+		}
+		return new ExecutionInfo(RequestForest.of(requests), NodeForest.of(nodes), this.stamper);
+	}
+
+	/**
+	 * A snapshot of the part of the execution under the given requests.
+	 * @param requestIds request ids
+	 * @return the filtered execution info
+	 */
+	public ExecutionInfo getInfo(Collection<String> requestIds) {
+		return info().getInfo(requestIds);
+	}
+
+	/**
+	 * Whether nothing has been recorded yet.
+	 * @return {@code true} when empty
+	 */
+	public boolean isEmpty() {
+		return this.journal.size() == 0;
+	}
+
+	/**
+	 * Records a manual stamp in the session's history.
+	 * @param identifier what happened
+	 * @return the stamp
+	 */
+	public Stamp addStamp(String identifier) {
+		return this.stamper.createStamp(identifier);
+	}
+
+	// ---- engine internals
+
+	/**
+	 * Publishes a node's outcome, which records it (see {@link #handle}), then applies the failure policy. A request
+	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
+	 */
+	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		if (!record.isOpen()) {
+			return;
+		}
+		RequestCompletionMessage message = (error == null)
+				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+						record.node.identifier(), result, now())
+				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+						record.node.identifier(), error, now());
+		publishOrRecord(message);
+		if (error != null && record.cancelledWith() == null && isFatal(error)) {
+			endRunFatally(record, error);
+		}
+	}
+
+	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
+	Object await(CompletableFuture<?> result, Run run, String waitingFor, boolean cancelRunOnInterrupt) {
+		try {
+			return result.get();
+		}
+		catch (ExecutionException ex) {
+			throw NodeInvocationException.unchecked(ex.getCause(), waitingFor);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			Throwable cancelled = run.failure();
+			if (cancelled != null) {
+				throw NodeInvocationException.unchecked(cancelled, waitingFor);
+			}
+			RailtracksException interrupted = new RailtracksException("Interrupted while waiting for " + waitingFor
+					+ (cancelRunOnInterrupt ? "; the run was cancelled" : ""), ex);
+			if (cancelRunOnInterrupt) {
+				cancelRun(run, interrupted);
+			}
+			throw interrupted;
+		}
+	}
+
+	private Node<?> createNode(NodeDefinition<?> definition, @Nullable Object[] args) {
+		if (definition == null) {
+			throw new NodeCreationException("Node definition must not be null");
+		}
+		if (args == null) {
+			throw new NodeCreationException("Arguments of '" + definition.name() + "' must be an array, not null");
+		}
+		try {
+			return definition.create(args);
+		}
+		catch (NodeCreationException ex) {
+			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private List<Node<?>> createNodes(NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
+		List<Node<?>> nodes = new ArrayList<>(argumentLists.size());
+		for (Object[] args : argumentLists) {
+			nodes.add(createNode(definition, args));
+		}
+		return nodes;
+	}
+
+	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
+		String name = node.name();
+		Stamp created = this.stamper.created(RequestRecord.nameOf(caller), name);
+		// The first request version keeps its own copy: a caller that reuses its argument array must not rewrite history.
+		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
+		this.journal.add(record);
+		this.open.put(record.id, record);
+		if (this.log.isEnabled(Level.INFO)) {
+			this.log.log(Level.INFO, created.identifier());
+		}
+		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
+				node.identifier(), record.requestHead.inputArgs(), created.instant()));
+		return record;
+	}
+
+	/**
+	 * Hands a recorded request to the strategy. A strategy that refuses it (rejection, or no native thread left)
+	 * must not leave the request open forever: it is recorded as failed with the refusal, which also reaches the caller.
+	 */
+	private void startAsync(NodeTask task, RequestRecord record, CompletableFuture<Object> result) {
+		try {
+			this.coordinator.submit(task, ExecutionMode.ASYNC);
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			closeAsFailed(record, ex);
+			result.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	private @Nullable RequestRecord claim(String requestId) {
+		RequestRecord record = this.open.remove(requestId);
+		return (record != null && record.claimFinish()) ? record : null;
+	}
+
+	/**
+	 * Records a running request as failed with {@code cause} (cancelled, timed out, refused, or ended with its run),
+	 * publishes that failure, and releases an asynchronous caller at once.
+	 */
+	private boolean closeAsFailed(RequestRecord record, Throwable cause) {
+		if (!record.claimCancel(cause)) {
+			return false;
+		}
+		this.open.remove(record.id);
+		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
+		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
+		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
+		publishOrRecord(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+				record.node.identifier(), cause, now()));
+		CompletableFuture<Object> future = record.future;
+		if (future != null) {
+			future.completeExceptionally(cause);
+		}
+		return true;
+	}
+
+	private void publishOrRecord(RequestCompletionMessage message) {
+		try {
+			this.publisher.publish(message);
+		}
+		catch (IllegalStateException ex) {
+			// The session closed under a running node: record the outcome without publishing it.
+			handle(message);
+		}
+	}
+
+	private boolean isFatal(Throwable error) {
+		return this.config.endOnError() || error instanceof FatalException
+				|| (error instanceof NodeInvocationException invocation && invocation.isFatal());
+	}
+
+	/** After the failure itself is published: announce the fatal failure once, then end the run with it. */
+	private void endRunFatally(RequestRecord record, Throwable error) {
+		Run run = record.run;
+		if (!run.markCancelled(error)) {
+			return;
+		}
+		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + error);
+		publishOrRecord(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
+		closeOpenRequests(run, error);
+		run.stop(error);
+	}
+
+	/**
+	 * Runs on the process-wide timer thread: hands the cancellation to a worker, because completing the run's future
+	 * runs its callers' callbacks, which must not hold up the timeouts of other sessions.
+	 */
+	private void timeOut(Run run, Duration timeout) {
+		if (run.result.isDone()) {
+			return;
+		}
+		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
+		try {
+			this.coordinator.strategy().execute(cancel);
+		}
+		catch (RuntimeException ex) {
+			cancel.run();
+		}
+	}
+
+	/** Ends a run: running requests are recorded as failed, then its threads are stopped and its caller released. */
+	private void cancelRun(Run run, Throwable cause) {
+		if (!run.markCancelled(cause)) {
+			return;
+		}
+		closeOpenRequests(run, cause);
+		run.stop(cause);
+	}
+
+	private void closeOpenRequests(Run run, Throwable cause) {
+		for (RequestRecord record : new ArrayList<>(this.open.values())) {
+			if (record.run == run) {
+				closeAsFailed(record, cause);
+			}
+		}
+	}
+
+	/** The calling node's record, refusing calls from a cancelled node, a cancelled run or a closed session. */
+	private RequestRecord callerOf(Scope scope) {
+		RequestRecord caller = scope.record;
+		if (caller == null) {
+			throw new IllegalStateException("Not inside a node: use Session.runSync/run for a top-level call");
+		}
+		Throwable cancelled = caller.cancelledWith();
+		if (cancelled == null) {
+			cancelled = caller.run.failure();
+		}
+		if (cancelled != null) {
+			throw NodeInvocationException.unchecked(cancelled, caller.nodeName);
+		}
+		ensureOpen();
+		return caller;
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("Session " + this.sessionId + " is closed; create a new Session");
+		}
+	}
+
+	private static Instant now() {
+		return Instant.ofEpochSecond(0, EpochClock.nowNanos());
+	}
+
+	private static ScheduledThreadPoolExecutor timer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "railtracks-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.railtracks.info;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StampManager}.
+ */
+class StampManagerTests {
+
+	@Test
+	void aNewManagerStartsAtStepZeroWithNoStamps() {
+		StampManager stamper = new StampManager();
+		assertThat(stamper.currentStep()).isZero();
+		assertThat(stamper.allStamps()).isEmpty();
+		assertThat(stamper.stepLogs()).isEmpty();
+	}
+
+	@Test
+	void eachStampTakesTheNextStep() {
+		StampManager stamper = new StampManager();
+		Stamp first = stamper.createStamp("first");
+		Stamp second = stamper.created("START", "planner");
+		Stamp third = stamper.finished("planner");
+		assertThat(List.of(first, second, third)).extracting(Stamp::step).containsExactly(0L, 1L, 2L);
+		assertThat(stamper.currentStep()).isEqualTo(3);
+		assertThat(second.epochNanos()).isGreaterThanOrEqualTo(first.epochNanos());
+		assertThat(stamper.allStamps()).containsExactly(first, second, third);
+	}
+
+	@Test
+	void stepLogsMapEachStepToWhatHappenedInOrder() {
+		StampManager stamper = new StampManager();
+		stamper.createStamp("one");
+		stamper.created("START", "planner");
+		stamper.cancelled("planner");
+		Map<Long, List<String>> logs = stamper.stepLogs();
+		assertThat(logs).containsExactly(Map.entry(0L, List.of("one")), Map.entry(1L, List.of("START CREATED planner")),
+				Map.entry(2L, List.of("Cancelled planner")));
+		logs.clear();
+		assertThat(stamper.stepLogs()).hasSize(3);
+	}
+
+	@Test
+	void allStampsIsASortedCopy() {
+		StampManager stamper = new StampManager();
+		stamper.createStamp("a");
+		List<Stamp> copy = stamper.allStamps();
+		copy.clear();
+		stamper.createStamp("b");
+		assertThat(stamper.allStamps()).extracting(Stamp::identifier).containsExactly("a", "b");
+	}
+
+	@Test
+	void concurrentStampsGetUniqueDenseSteps() throws InterruptedException {
+		StampManager stamper = new StampManager();
+		int threads = 8;
+		int perThread = 2_000;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> workers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			String name = "worker-" + t;
+			Thread worker = new Thread(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				for (int i = 0; i < perThread; i++) {
+					stamper.createStamp(name);
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		start.countDown();
+		for (Thread worker : workers) {
+			worker.join(TimeUnit.SECONDS.toMillis(30));
+			assertThat(worker.isAlive()).isFalse();
+		}
+		List<Stamp> all = stamper.allStamps();
+		assertThat(all).extracting(Stamp::step)
+			.containsExactlyElementsOf(LongStream.range(0, (long) threads * perThread).boxed().toList());
+		assertThat(stamper.currentStep()).isEqualTo((long) threads * perThread);
+	}
+
+}

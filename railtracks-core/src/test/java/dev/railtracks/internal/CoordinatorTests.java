@@ -1,0 +1,47 @@
+package dev.railtracks.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+
+import static dev.railtracks.Railtracks.callAsync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Coordinator}.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class CoordinatorTests {
+
+	@Test
+	void anAsynchronousJobIsOpenUntilItsCompletionIsPublished() throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		FunctionNode<String> blocked = FunctionNode.of("blocked", () -> {
+			started.countDown();
+			release.await();
+			return "done";
+		});
+		FunctionNode<String> parent = FunctionNode.of("parent", () -> {
+			CompletableFuture<String> child = callAsync(blocked);
+			return child.join();
+		});
+		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+			CompletableFuture<?> run = session.run(parent);
+			started.await();
+			// The top-level node and its asynchronous child.
+			assertThat(EngineOf.state(session).coordinator.openJobCount()).isEqualTo(2);
+			release.countDown();
+			run.join();
+			assertThat(EngineOf.state(session).coordinator.openJobCount()).isZero();
+		}
+	}
+
+}
