@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ import dev.railtracks.info.RequestTemplate;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,6 +154,53 @@ class SessionTests {
 		session.shutdown();
 		assertThat(session.isClosed()).isTrue();
 		assertThat(session.info().answer()).isEqualTo(3);
+	}
+
+	@Test
+	void aCloseOnAnotherThreadReturnsOnlyAfterTheFirstCloseHasToldItsListeners() throws Exception {
+		CountDownLatch listenerEntered = new CountDownLatch(1);
+		CountDownLatch releaseListener = new CountDownLatch(1);
+		AtomicReference<Boolean> listenerFinished = new AtomicReference<>(false);
+		SessionListener slowListener = new SessionListener() {
+			@Override
+			public void sessionClosed(Session session, ExecutionInfo finalInfo) {
+				listenerEntered.countDown();
+				try {
+					releaseListener.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				listenerFinished.set(true);
+			}
+		};
+		Session session = new Session(NO_SAVE.toBuilder().addSessionListener(slowListener).build());
+		CompletableFuture<Void> first = CompletableFuture.runAsync(session::close);
+		assertThat(listenerEntered.await(10, TimeUnit.SECONDS)).isTrue();
+		AtomicReference<Boolean> seenBySecond = new AtomicReference<>();
+		Thread second = new Thread(() -> {
+			session.close();
+			seenBySecond.set(listenerFinished.get());
+		});
+		second.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.WAITING);
+		releaseListener.countDown();
+		second.join(10_000);
+		first.get(10, TimeUnit.SECONDS);
+		assertThat(seenBySecond.get()).isTrue();
+	}
+
+	@Test
+	void aListenerClosingTheSessionAgainDoesNotWaitForItself() {
+		SessionListener reclosing = new SessionListener() {
+			@Override
+			public void sessionClosed(Session session, ExecutionInfo finalInfo) {
+				session.close();
+			}
+		};
+		Session session = new Session(NO_SAVE.toBuilder().addSessionListener(reclosing).build());
+		session.close();
+		assertThat(session.isClosed()).isTrue();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.railtracks.internal;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -56,6 +57,11 @@ final class EngineSession implements Engine.SessionEngine {
 	private final Scope binding;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	/** Released when the first close has finished, so that a close on another thread returns only after it. */
+	private final CountDownLatch closeDone = new CountDownLatch(1);
+
+	private volatile @Nullable Thread closingThread;
 
 	private volatile @Nullable ExecutionInfo finalInfo;
 
@@ -135,8 +141,10 @@ final class EngineSession implements Engine.SessionEngine {
 	@Override
 	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
+			awaitFirstClose();
 			return;
 		}
+		this.closingThread = Thread.currentThread();
 		try {
 			this.state.shutdown();
 			this.publisher.close();
@@ -155,6 +163,26 @@ final class EngineSession implements Engine.SessionEngine {
 			if (this.observation != null) {
 				this.observation.stop();
 			}
+			this.closingThread = null;
+			this.closeDone.countDown();
+		}
+	}
+
+	/**
+	 * A second close (the application shutting down while the request thread closes its own session) waits until the
+	 * state is saved and listeners are told; it still unbinds its own thread. A close from inside the first one (a
+	 * listener closing the session again) returns at once.
+	 */
+	private void awaitFirstClose() {
+		this.binding.unbindSession();
+		if (this.closingThread == Thread.currentThread()) {
+			return;
+		}
+		try {
+			this.closeDone.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

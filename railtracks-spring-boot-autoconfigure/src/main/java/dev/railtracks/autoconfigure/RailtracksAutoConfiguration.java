@@ -1,13 +1,17 @@
 package dev.railtracks.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
@@ -21,7 +25,7 @@ import dev.railtracks.SessionListener;
  * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s, the {@link SessionFactory}, a prototype
  * {@link Session}, the {@link RailtracksEventBridge application-event bridge}, the
  * {@link RailtracksSessionTracker session tracker} and the {@link RailtracksNodeRegistry} of {@link RailtracksNode}
- * bean methods.
+ * bean methods, and the {@link RailtracksShutdownLifecycle lifecycle} that closes open sessions at shutdown.
  */
 @AutoConfiguration
 @ConditionalOnClass(Session.class)
@@ -42,6 +46,18 @@ public final class RailtracksAutoConfiguration {
 	RailtracksSessionTracker railtracksSessionTracker(RailtracksProperties properties) {
 		return PropertiesExecutorConfig.apply("railtracks.recent-sessions", properties.getRecentSessions(),
 				() -> new RailtracksSessionTracker(properties.getRecentSessions()));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "railtracks.shutdown.close-sessions", matchIfMissing = true)
+	RailtracksShutdownLifecycle railtracksShutdownLifecycle(RailtracksSessionTracker tracker,
+			RailtracksProperties properties) {
+		Duration timeout = properties.getShutdown().getTimeout();
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new InvalidConfigurationPropertyValueException("railtracks.shutdown.timeout", timeout,
+					"the shutdown timeout must be positive");
+		}
+		return new RailtracksShutdownLifecycle(tracker, timeout);
 	}
 
 	@Bean

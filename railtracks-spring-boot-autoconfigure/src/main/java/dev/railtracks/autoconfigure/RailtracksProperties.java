@@ -78,6 +78,8 @@ public class RailtracksProperties {
 
 	private final Execution execution = new Execution();
 
+	private final Shutdown shutdown = new Shutdown();
+
 	public Duration getTimeout() {
 		return this.timeout;
 	}
@@ -170,6 +172,10 @@ public class RailtracksProperties {
 		return this.execution;
 	}
 
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
 	/**
 	 * How node calls get their threads ({@code railtracks.execution.*}).
 	 */
@@ -199,6 +205,42 @@ public class RailtracksProperties {
 
 		public void setInlineSynchronousCalls(boolean inlineSynchronousCalls) {
 			this.inlineSynchronousCalls = inlineSynchronousCalls;
+		}
+
+	}
+
+	/**
+	 * What happens to open sessions when the application context closes ({@code railtracks.shutdown.*}).
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether sessions still open when the application context closes are cancelled, saved and closed (publishing
+		 * their close events) during the shutdown phase.
+		 */
+		private boolean closeSessions = true;
+
+		/**
+		 * Maximum time to wait for open sessions to close at shutdown. If a duration suffix is not specified, seconds
+		 * will be used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public boolean isCloseSessions() {
+			return this.closeSessions;
+		}
+
+		public void setCloseSessions(boolean closeSessions) {
+			this.closeSessions = closeSessions;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}
