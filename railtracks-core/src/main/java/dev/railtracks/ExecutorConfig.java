@@ -37,6 +37,12 @@ public final class ExecutorConfig {
 	public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".railtracks", "data", "sessions");
 
 	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
+	/** The default {@link #maxLogLength()}: a line a person still reads whole. */
+	public static final int DEFAULT_MAX_LOG_LENGTH = 1000;
+
+	/** The shortest {@link #maxLogLength()}: room for a node's name and what happened to it. */
+	public static final int MIN_LOG_LENGTH = 40;
+
 	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
 	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -50,6 +56,8 @@ public final class ExecutorConfig {
 	private final LoggingSetting loggingSetting;
 
 	private final @Nullable Path logFile;
+
+	private final int maxLogLength;
 
 	private final @Nullable Consumer<Object> subscriber;
 
@@ -80,6 +88,7 @@ public final class ExecutorConfig {
 		this.endOnError = builder.endOnError;
 		this.loggingSetting = builder.loggingSetting;
 		this.logFile = builder.logFile;
+		this.maxLogLength = builder.maxLogLength;
 		this.subscriber = builder.subscriber;
 		this.runIdentifier = builder.runIdentifier;
 		this.sessionName = builder.sessionName;
@@ -150,6 +159,15 @@ public final class ExecutorConfig {
 	 */
 	public @Nullable Path logFile() {
 		return this.logFile;
+	}
+
+	/**
+	 * Longest text of one logged engine event, in characters; longer text (in practice the node inputs, results and
+	 * error messages in it) is cut there and marked with its full length. Stack traces are left to the logging backend.
+	 * @return the maximum length
+	 */
+	public int maxLogLength() {
+		return this.maxLogLength;
 	}
 
 	/**
@@ -253,7 +271,7 @@ public final class ExecutorConfig {
 	@Override
 	public String toString() {
 		return "ExecutorConfig[timeout=" + this.timeout + ", endOnError=" + this.endOnError + ", loggingSetting="
-				+ this.loggingSetting + ", logFile=" + this.logFile + ", subscriber=" + (this.subscriber != null)
+				+ this.loggingSetting + ", logFile=" + this.logFile + ", maxLogLength=" + this.maxLogLength + ", subscriber=" + (this.subscriber != null)
 				+ ", runIdentifier=" + this.runIdentifier + ", sessionName=" + this.sessionName + ", promptInjection="
 				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory=" + this.stateDirectory
 				+ ", executionStrategy=" + this.executionStrategy.name() + ", inlineSynchronousCalls="
@@ -272,6 +290,8 @@ public final class ExecutorConfig {
 		private LoggingSetting loggingSetting = LoggingSetting.REGULAR;
 
 		private @Nullable Path logFile;
+
+		private int maxLogLength = DEFAULT_MAX_LOG_LENGTH;
 
 		private @Nullable Consumer<Object> subscriber;
 
@@ -305,6 +325,7 @@ public final class ExecutorConfig {
 			this.endOnError = config.endOnError;
 			this.loggingSetting = config.loggingSetting;
 			this.logFile = config.logFile;
+			this.maxLogLength = config.maxLogLength;
 			this.subscriber = config.subscriber;
 			this.runIdentifier = config.runIdentifier;
 			this.sessionName = config.sessionName;
@@ -364,6 +385,21 @@ public final class ExecutorConfig {
 		 */
 		public Builder loggingSetting(LoggingSetting loggingSetting) {
 			this.loggingSetting = required(loggingSetting, "loggingSetting");
+			return this;
+		}
+
+		/**
+		 * Longest text of one logged engine event; longer text is cut and marked with its full length.
+		 * @param maxLogLength characters, at least {@value ExecutorConfig#MIN_LOG_LENGTH}
+		 * @return this builder
+		 * @throws IllegalArgumentException when shorter than {@value ExecutorConfig#MIN_LOG_LENGTH}
+		 */
+		public Builder maxLogLength(int maxLogLength) {
+			if (maxLogLength < MIN_LOG_LENGTH) {
+				throw new IllegalArgumentException(
+						"maxLogLength must be at least " + MIN_LOG_LENGTH + " but was " + maxLogLength);
+			}
+			this.maxLogLength = maxLogLength;
 			return this;
 		}
 

@@ -35,6 +35,7 @@ class ExecutorConfigTests {
 		assertThat(config.endOnError()).isFalse();
 		assertThat(config.loggingSetting()).isEqualTo(LoggingSetting.REGULAR);
 		assertThat(config.logFile()).isNull();
+		assertThat(config.maxLogLength()).isEqualTo(1000);
 		assertThat(config.subscriber()).isNull();
 		assertThat(config.runIdentifier()).isNull();
 		assertThat(config.sessionName()).isNull();
@@ -135,6 +136,13 @@ class ExecutorConfigTests {
 	}
 
 	@Test
+	void maxLogLengthMustLeaveRoomForANodeNameAndAnEvent() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ExecutorConfig.builder().maxLogLength(39))
+			.withMessage("maxLogLength must be at least 40 but was 39");
+		assertThat(ExecutorConfig.builder().maxLogLength(40).build().maxLogLength()).isEqualTo(40);
+	}
+
+	@Test
 	void logFileMustNotBeADirectory() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ExecutorConfig.builder().logFile(this.directory))
 			.withMessageContaining("logFile")
@@ -185,6 +193,7 @@ class ExecutorConfigTests {
 			.endOnError(true)
 			.loggingSetting(LoggingSetting.QUIET)
 			.logFile(this.directory.resolve("a.log"))
+			.maxLogLength(80)
 			.subscriber(subscriber)
 			.runIdentifier("id-1")
 			.sessionName("name")
@@ -204,6 +213,7 @@ class ExecutorConfigTests {
 		assertThat(copy.endOnError()).isTrue();
 		assertThat(copy.loggingSetting()).isEqualTo(LoggingSetting.QUIET);
 		assertThat(copy.logFile()).isEqualTo(this.directory.resolve("a.log"));
+		assertThat(copy.maxLogLength()).isEqualTo(80);
 		assertThat(copy.subscriber()).isSameAs(subscriber);
 		assertThat(copy.runIdentifier()).isEqualTo("id-1");
 		assertThat(copy.sessionName()).isEqualTo("name");

@@ -69,7 +69,8 @@ final class EngineSession implements Engine.SessionEngine {
 		this.owner = owner;
 		this.config = config;
 		this.identifier = context.sessionId();
-		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile());
+		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile(),
+				config.maxLogLength());
 		this.publisher = new MessageBus(config.executionStrategy()::execute);
 		this.coordinator = new Coordinator(config.executionStrategy());
 		this.context = context;

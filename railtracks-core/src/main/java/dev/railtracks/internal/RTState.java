@@ -574,7 +574,9 @@ final class RTState {
 		if (!run.markCancelled(error)) {
 			return;
 		}
-		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + error);
+		// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
+		this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
+				+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
 		publishOrRecord(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
 		closeOpenRequests(run, error);
 		run.stop(error);

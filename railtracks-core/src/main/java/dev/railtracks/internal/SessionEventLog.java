@@ -13,16 +13,23 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.LoggingSetting;
 
 /**
  * One session's event log. Events go to the SLF4J logger {@code dev.railtracks.Session} (with the session id as a
- * key-value pair) and, when the session has a log file, to that file as text lines, whatever the logging backend
- * does. The {@link LoggingSetting} decides which events are logged at all.
+ * key-value pair, and in the MDC under {@value #MDC_KEY} while the event is logged, so that patterns and JSON
+ * layouts can show it) and, when the session has a log file, to that file as text lines, whatever the logging backend
+ * does. The {@link LoggingSetting} decides which events are logged at all; an event's text longer than the session's
+ * {@link dev.railtracks.ExecutorConfig#maxLogLength()} is cut and marked with its full length.
  */
 final class SessionEventLog implements AutoCloseable {
+
+	/** The MDC key of the session id; the same name as the observations' high-cardinality key. */
+	static final String MDC_KEY = "railtracks.session.id";
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.railtracks.Session");
 
@@ -31,6 +38,8 @@ final class SessionEventLog implements AutoCloseable {
 	private final LoggingSetting setting;
 
 	private final @Nullable Path logFile;
+
+	private final int maxLength;
 
 	/** Guards the file; a lock rather than {@code synchronized}, which would pin virtual threads doing I/O on 21-23. */
 	private final ReentrantLock fileLock = new ReentrantLock();
@@ -45,7 +54,20 @@ final class SessionEventLog implements AutoCloseable {
 	 * @throws java.io.UncheckedIOException when the log file cannot be opened
 	 */
 	public SessionEventLog(String sessionId, LoggingSetting setting, @Nullable Path logFile) {
+		this(sessionId, setting, logFile, ExecutorConfig.DEFAULT_MAX_LOG_LENGTH);
+	}
+
+	/**
+	 * Opens the log.
+	 * @param sessionId the session's id
+	 * @param setting which events to log
+	 * @param logFile the session's log file, or {@code null}
+	 * @param maxLength the longest event text before it is cut
+	 * @throws java.io.UncheckedIOException when the log file cannot be opened
+	 */
+	public SessionEventLog(String sessionId, LoggingSetting setting, @Nullable Path logFile, int maxLength) {
 		this.sessionId = sessionId;
+		this.maxLength = maxLength;
 		this.setting = setting;
 		this.logFile = logFile;
 		if (logFile != null && setting != LoggingSetting.NONE) {
@@ -92,12 +114,40 @@ final class SessionEventLog implements AutoCloseable {
 		if (!this.setting.logs(level)) {
 			return;
 		}
+		String text = truncate(message, this.maxLength);
 		if (logger.isEnabledForLevel(level)) {
-			logger.atLevel(level).addKeyValue("session_id", this.sessionId).setCause(error).log(message);
+			String outer = MDC.get(MDC_KEY);
+			MDC.put(MDC_KEY, this.sessionId);
+			try {
+				logger.atLevel(level).addKeyValue("session_id", this.sessionId).setCause(error).log(text);
+			}
+			finally {
+				// Restored, not removed: the application may have set it (a node logging its own session's events).
+				if (outer != null) {
+					MDC.put(MDC_KEY, outer);
+				}
+				else {
+					MDC.remove(MDC_KEY);
+				}
+			}
 		}
 		if (this.file != null) {
-			writeLine(level, message, error);
+			writeLine(level, text, error);
 		}
+	}
+
+	/**
+	 * Cuts a text longer than {@code maxLength} there and says how long it was, so one huge input or result cannot
+	 * make a huge log line.
+	 * @param text the text
+	 * @param maxLength the longest text kept whole
+	 * @return the text, or its first {@code maxLength} characters and its length
+	 */
+	static String truncate(String text, int maxLength) {
+		if (text.length() <= maxLength) {
+			return text;
+		}
+		return text.substring(0, maxLength) + "... (" + text.length() + " chars)";
 	}
 
 	/**

@@ -101,6 +101,66 @@ class SessionEventLogTests {
 	}
 
 	@Test
+	void oneNodeFailureWithEndOnErrorIsLoggedOnceWithOneStackTrace() {
+		try (Session session = new Session(config(LoggingSetting.REGULAR).saveState(false).endOnError(true).build())) {
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> session.runSync(CATCHER, "boom"));
+		}
+		List<ILoggingEvent> errors = this.appender.list.stream().filter((event) -> event.getLevel() == Level.ERROR).toList();
+		assertThat(errors).singleElement().satisfies((event) -> {
+			assertThat(event.getFormattedMessage()).startsWith("fail FAILED").contains("boom");
+			assertThat(event.getThrowableProxy()).isNotNull();
+		});
+		assertThat(this.appender.list).filteredOn((event) -> event.getThrowableProxy() != null).hasSize(1);
+		assertThat(messages(Level.WARN)).contains("Ending the run: fail FAILED and end-on-error is on");
+	}
+
+	@Test
+	void theSessionIdIsInTheMdcWhileTheEngineLogs() {
+		String id;
+		try (Session session = new Session(config(LoggingSetting.REGULAR).saveState(false).build())) {
+			id = session.identifier();
+			session.runSync(CATCHER, "boom");
+		}
+		assertThat(this.appender.list).isNotEmpty()
+			.allSatisfy((event) -> assertThat(event.getMDCPropertyMap()).containsEntry(SessionEventLog.MDC_KEY, id));
+		assertThat(org.slf4j.MDC.get(SessionEventLog.MDC_KEY)).isNull();
+	}
+
+	@Test
+	void anMdcValueTheApplicationSetIsRestoredAfterTheEngineLogs() {
+		org.slf4j.MDC.put(SessionEventLog.MDC_KEY, "outer");
+		try (SessionEventLog log = new SessionEventLog("inner", LoggingSetting.REGULAR, null)) {
+			log.log(org.slf4j.event.Level.INFO, "event");
+			assertThat(org.slf4j.MDC.get(SessionEventLog.MDC_KEY)).isEqualTo("outer");
+		}
+		finally {
+			org.slf4j.MDC.remove(SessionEventLog.MDC_KEY);
+		}
+		assertThat(this.appender.list).singleElement()
+			.satisfies((event) -> assertThat(event.getMDCPropertyMap()).containsEntry(SessionEventLog.MDC_KEY, "inner"));
+	}
+
+	@Test
+	void valuesInLogLinesAreTruncatedToTheConfiguredLength() throws IOException {
+		String big = "x".repeat(7_500);
+		Path logFile = this.directory.resolve("truncated.log");
+		try (Session session = new Session(
+				config(LoggingSetting.VERBOSE).saveState(false).logFile(logFile).maxLogLength(100).build())) {
+			session.runSync(CATCHER, big);
+		}
+		assertThat(this.appender.list).isNotEmpty()
+			.allSatisfy((event) -> assertThat(event.getFormattedMessage()).hasSizeLessThanOrEqualTo(100 + 20));
+		assertThat(messages(Level.ERROR)).singleElement()
+			.satisfies((message) -> assertThat(message).startsWith("fail FAILED: java.lang.IllegalStateException: xxx")
+				.matches(".*x\\.\\.\\. \\(75[0-9][0-9] chars\\)"));
+		assertThat(messages(Level.DEBUG)).anySatisfy(
+				(message) -> assertThat(message).startsWith("catcher DONE with result").endsWith(" chars)"));
+		// The file gets the same cut text; the stack trace below it is the backend's business and the file's own.
+		assertThat(Files.readAllLines(logFile)).filteredOn((line) -> line.contains("] - "))
+			.allSatisfy((line) -> assertThat(line).hasSizeLessThan(100 + 120));
+	}
+
+	@Test
 	void quietLogsOnlyWarningsAndErrors() {
 		try (Session session = new Session(config(LoggingSetting.QUIET).build())) {
 			session.runSync(CATCHER, "boom");

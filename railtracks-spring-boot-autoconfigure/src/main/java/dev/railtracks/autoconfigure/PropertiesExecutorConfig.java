@@ -31,6 +31,8 @@ final class PropertiesExecutorConfig {
 		apply("railtracks.logging-setting", properties.getLoggingSetting(),
 				() -> builder.loggingSetting(properties.getLoggingSetting()));
 		apply("railtracks.log-file", properties.getLogFile(), () -> builder.logFile(properties.getLogFile()));
+		apply("railtracks.max-log-length", properties.getMaxLogLength(),
+				() -> builder.maxLogLength(properties.getMaxLogLength()));
 		apply("railtracks.run-identifier", properties.getRunIdentifier(),
 				() -> builder.runIdentifier(properties.getRunIdentifier()));
 		builder.sessionName(properties.getSessionName());
@@ -57,8 +59,18 @@ final class PropertiesExecutorConfig {
 		}
 		catch (IllegalArgumentException | UnsupportedOperationException ex) {
 			throw new InvalidConfigurationPropertyValueException(key, (value instanceof Path path) ? path.toString() : value,
-					ex.getMessage());
+					inPropertyTerms(String.valueOf(ex.getMessage())));
 		}
+	}
+
+	/**
+	 * Core's messages end with what to call on the builder; a Spring user sets a property instead, so the hint names
+	 * the property. A test pins each core message this rewrites.
+	 */
+	static String inPropertyTerms(String coreMessage) {
+		return coreMessage.replace("use noTimeout() for no limit", "set railtracks.timeout-enabled=false for no limit")
+			.replace("Use platformThreads().",
+					"Set railtracks.execution.strategy=platform-threads (or auto, which picks them on this JVM).");
 	}
 
 	// null (an empty property) is passed on: core's builder rejects it with its own message

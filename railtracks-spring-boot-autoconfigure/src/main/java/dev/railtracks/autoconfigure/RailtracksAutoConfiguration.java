@@ -53,11 +53,24 @@ public final class RailtracksAutoConfiguration {
 	RailtracksShutdownLifecycle railtracksShutdownLifecycle(RailtracksSessionTracker tracker,
 			RailtracksProperties properties) {
 		Duration timeout = properties.getShutdown().getTimeout();
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("railtracks.shutdown.timeout", timeout,
-					"the shutdown timeout must be positive");
-		}
+		requirePositive("railtracks.shutdown.timeout", timeout, isPositive(timeout));
 		return new RailtracksShutdownLifecycle(tracker, timeout);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "railtracks.state-retention.enabled", matchIfMissing = true)
+	StateDirectoryRetention railtracksStateDirectoryRetention(RailtracksProperties properties,
+			ExecutorConfig executorConfig) {
+		RailtracksProperties.StateRetention retention = properties.getStateRetention();
+		requirePositive("railtracks.state-retention.max-files", retention.getMaxFiles(), retention.getMaxFiles() > 0);
+		requirePositive("railtracks.state-retention.max-age", retention.getMaxAge(), isPositive(retention.getMaxAge()));
+		requirePositive("railtracks.state-retention.max-total-size", retention.getMaxTotalSize(),
+				retention.getMaxTotalSize().toBytes() > 0);
+		requirePositive("railtracks.state-retention.check-interval", retention.getCheckInterval(),
+				isPositive(retention.getCheckInterval()));
+		StateRetentionPolicy policy = new StateRetentionPolicy(retention.getMaxFiles(), retention.getMaxAge(),
+				retention.getMaxTotalSize());
+		return new StateDirectoryRetention(policy, executorConfig, retention.getCheckInterval());
 	}
 
 	@Bean
@@ -90,6 +103,16 @@ public final class RailtracksAutoConfiguration {
 	@ConditionalOnMissingBean
 	RailtracksNodeRegistry railtracksNodeRegistry(ListableBeanFactory beanFactory) {
 		return new RailtracksNodeRegistry(beanFactory);
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
+	}
+
+	private static void requirePositive(String key, Object value, boolean positive) {
+		if (!positive) {
+			throw new InvalidConfigurationPropertyValueException(key, value, "the value must be positive");
+		}
 	}
 
 }

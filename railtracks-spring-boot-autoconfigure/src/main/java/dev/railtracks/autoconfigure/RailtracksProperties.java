@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.LoggingSetting;
 
 /**
@@ -46,6 +48,12 @@ public class RailtracksProperties {
 	private @Nullable Path logFile;
 
 	/**
+	 * Longest text of one logged engine event, in characters; longer text (node inputs, results and error messages in
+	 * it) is cut there and marked with its full length.
+	 */
+	private int maxLogLength = ExecutorConfig.DEFAULT_MAX_LOG_LENGTH;
+
+	/**
 	 * Fixed session identifier; by default each session gets a new UUID. Letters, digits, '.', '_' or '-', at most
 	 * 128, starting with a letter or digit.
 	 */
@@ -80,6 +88,8 @@ public class RailtracksProperties {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	private final StateRetention stateRetention = new StateRetention();
+
 	public Duration getTimeout() {
 		return this.timeout;
 	}
@@ -110,6 +120,14 @@ public class RailtracksProperties {
 
 	public void setLoggingSetting(LoggingSetting loggingSetting) {
 		this.loggingSetting = loggingSetting;
+	}
+
+	public int getMaxLogLength() {
+		return this.maxLogLength;
+	}
+
+	public void setMaxLogLength(int maxLogLength) {
+		this.maxLogLength = maxLogLength;
 	}
 
 	public @Nullable Path getLogFile() {
@@ -174,6 +192,10 @@ public class RailtracksProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public StateRetention getStateRetention() {
+		return this.stateRetention;
 	}
 
 	/**
@@ -241,6 +263,82 @@ public class RailtracksProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Which saved state files the state directory keeps ({@code railtracks.state-retention.*}); the oldest go first.
+	 */
+	public static class StateRetention {
+
+		/**
+		 * Whether old saved state files are deleted in the background to keep the state directory within the limits
+		 * below.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of saved state files kept in each state directory.
+		 */
+		private int maxFiles = 1000;
+
+		/**
+		 * Maximum age of a saved state file. If a duration suffix is not specified, days will be used.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private Duration maxAge = Duration.ofDays(7);
+
+		/**
+		 * Maximum total size of the saved state files in each state directory.
+		 */
+		private DataSize maxTotalSize = DataSize.ofMegabytes(100);
+
+		/**
+		 * Time between periodic sweeps of the state directory; under load, a sweep also runs after every tenth of
+		 * max-files sessions saved. If a duration suffix is not specified, seconds will be used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration checkInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxFiles() {
+			return this.maxFiles;
+		}
+
+		public void setMaxFiles(int maxFiles) {
+			this.maxFiles = maxFiles;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public DataSize getMaxTotalSize() {
+			return this.maxTotalSize;
+		}
+
+		public void setMaxTotalSize(DataSize maxTotalSize) {
+			this.maxTotalSize = maxTotalSize;
+		}
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
 		}
 
 	}

@@ -15,11 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	private static final List<String> KEYS = List.of("railtracks.timeout", "railtracks.timeout-enabled",
-			"railtracks.end-on-error", "railtracks.logging-setting", "railtracks.log-file", "railtracks.run-identifier",
+			"railtracks.end-on-error", "railtracks.logging-setting", "railtracks.log-file", "railtracks.max-log-length", "railtracks.run-identifier",
 			"railtracks.session-name", "railtracks.prompt-injection", "railtracks.save-state",
 			"railtracks.state-directory", "railtracks.recent-sessions", "railtracks.execution.strategy",
 			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
-			"railtracks.endpoint.roles");
+			"railtracks.endpoint.roles", "railtracks.shutdown.close-sessions", "railtracks.shutdown.timeout",
+			"railtracks.state-retention.enabled", "railtracks.state-retention.max-files",
+			"railtracks.state-retention.max-age", "railtracks.state-retention.max-total-size",
+			"railtracks.state-retention.check-interval");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -33,6 +36,17 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.endpoint.show-values").path("defaultValue").asString())
 			.isEqualTo("never");
 		assertThat(properties.get("railtracks.save-state").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.shutdown.timeout").path("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties.get("railtracks.state-retention.max-files").path("defaultValue").asInt()).isEqualTo(1000);
+		assertThat(properties.get("railtracks.state-retention.max-age").path("defaultValue").asString()).isEqualTo("7d");
+		assertThat(properties.get("railtracks.state-retention.max-total-size").path("defaultValue").asString())
+			.isEqualTo("100MB");
+	}
+
+	@Test
+	void everyRailtracksPropertyHasADescription() throws Exception {
+		properties().forEach((key, property) -> assertThat(property.path("description").asString()).as(key)
+			.isNotBlank());
 	}
 
 	private static Map<String, JsonNode> properties() throws Exception {

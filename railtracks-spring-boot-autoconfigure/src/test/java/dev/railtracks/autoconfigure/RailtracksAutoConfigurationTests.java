@@ -69,7 +69,7 @@ class RailtracksAutoConfigurationTests {
 		Path stateDirectory = tempDir.resolve("state");
 		this.contextRunner
 			.withPropertyValues("railtracks.timeout=30", "railtracks.end-on-error=true",
-					"railtracks.logging-setting=quiet", "railtracks.log-file=" + logFile,
+					"railtracks.logging-setting=quiet", "railtracks.log-file=" + logFile, "railtracks.max-log-length=200",
 					"railtracks.run-identifier=run-1", "railtracks.session-name=Nightly",
 					"railtracks.prompt-injection=false", "railtracks.save-state=true",
 					"railtracks.state-directory=" + stateDirectory, "railtracks.execution.strategy=platform-threads",
@@ -80,6 +80,7 @@ class RailtracksAutoConfigurationTests {
 				assertThat(config.endOnError()).isTrue();
 				assertThat(config.loggingSetting()).isEqualTo(LoggingSetting.QUIET);
 				assertThat(config.logFile()).isEqualTo(logFile);
+				assertThat(config.maxLogLength()).isEqualTo(200);
 				assertThat(config.runIdentifier()).isEqualTo("run-1");
 				assertThat(config.sessionName()).isEqualTo("Nightly");
 				assertThat(config.promptInjection()).isFalse();
@@ -111,8 +112,43 @@ class RailtracksAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("railtracks.timeout")
 				.hasMessageContaining("PT-5S")
-				.hasMessageContaining("must be positive");
+				.hasMessageContaining("must be positive")
+				.hasMessageEndingWith("set railtracks.timeout-enabled=false for no limit")
+				.hasMessageNotContaining("noTimeout()");
 		});
+	}
+
+	@Test
+	void coreHintsAreRewrittenIntoPropertyKeys() {
+		assertThat(PropertiesExecutorConfig.inPropertyTerms(messageOf(() -> ExecutorConfig.builder().timeout(Duration.ZERO))))
+			.isEqualTo("timeout must be positive but was PT0S; set railtracks.timeout-enabled=false for no limit");
+		// On 21+ core accepts virtual threads, so its message for 17 is quoted.
+		String virtualThreadsRefused = (Runtime.version().feature() < 21)
+				? messageOf(ExecutionStrategy::virtualThreads)
+				: "Virtual threads need Java 21 or later; this JVM is 17. Use platformThreads().";
+		assertThat(PropertiesExecutorConfig.inPropertyTerms(virtualThreadsRefused)).endsWith("Set railtracks.execution.strategy=platform-threads "
+						+ "(or auto, which picks them on this JVM).");
+	}
+
+	@Test
+	void aTooShortMaxLogLengthFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("railtracks.max-log-length=10").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("Property railtracks.max-log-length with value '10' is invalid: "
+						+ "maxLogLength must be at least 40 but was 10");
+		});
+	}
+
+	private static String messageOf(Runnable refused) {
+		try {
+			refused.run();
+		}
+		catch (IllegalArgumentException | UnsupportedOperationException ex) {
+			return ex.getMessage();
+		}
+		throw new AssertionError("not refused");
 	}
 
 	@Test
@@ -224,7 +260,9 @@ class RailtracksAutoConfigurationTests {
 				assertThat(context).getFailure()
 					.rootCause()
 					.hasMessageContaining("railtracks.execution.strategy")
-					.hasMessageContaining("VIRTUAL_THREADS");
+					.hasMessageContaining("VIRTUAL_THREADS")
+					.hasMessageEndingWith("Set railtracks.execution.strategy=platform-threads "
+							+ "(or auto, which picks them on this JVM).");
 			}
 		});
 	}
