@@ -1,6 +1,7 @@
 package dev.railtracks.autoconfigure.actuate;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -29,6 +30,14 @@ public final class RailtracksEndpointAutoConfiguration {
 	RailtracksEndpoint railtracksEndpoint(RailtracksSessionTracker railtracksSessionTracker,
 			RailtracksEndpointProperties properties) {
 		return new RailtracksEndpoint(railtracksSessionTracker, properties.getShowValues(), properties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(RailtracksEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	RailtracksEndpointWebExtension railtracksEndpointWebExtension(RailtracksEndpoint railtracksEndpoint) {
+		return new RailtracksEndpointWebExtension(railtracksEndpoint);
 	}
 
 }

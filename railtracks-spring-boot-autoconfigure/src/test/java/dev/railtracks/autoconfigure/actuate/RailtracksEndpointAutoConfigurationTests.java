@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -185,6 +186,38 @@ class RailtracksEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(
 					context.getBean(RailtracksEndpoint.class).session(SecurityContext.NONE, "no-such-session"))
 				.isNull());
+	}
+
+	@Test
+	void overHttpAnUnknownSessionIsA404ThatSaysWhy() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks").run((context) -> {
+			WebEndpointResponse<Object> response = context.getBean(RailtracksEndpointWebExtension.class)
+				.session(SecurityContext.NONE, "no-such-session");
+			assertThat(response.getStatus()).isEqualTo(404);
+			assertThat(response.getBody()).isEqualTo(new UnknownSessionDescriptor("no-such-session",
+					"No session 'no-such-session': it is not open, and not among the recently closed sessions this "
+							+ "application remembers (railtracks.recent-sessions)"));
+		});
+	}
+
+	@Test
+	void overHttpAKnownSessionIsTheEndpointsAnswer() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks").run((context) -> {
+			String id = runSecret(context.getBean(SessionFactory.class));
+			WebEndpointResponse<Object> response = context.getBean(RailtracksEndpointWebExtension.class)
+				.session(SecurityContext.NONE, id);
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getBody()).isInstanceOfSatisfying(SessionGraphDescriptor.class,
+					(graph) -> assertThat(graph.session().id()).isEqualTo(id));
+		});
+	}
+
+	@Test
+	void theWebExtensionIsNotCreatedWhenTheEndpointIsExposedOnlyOverJmx() {
+		this.contextRunner
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=railtracks")
+			.run((context) -> assertThat(context).hasSingleBean(RailtracksEndpoint.class)
+				.doesNotHaveBean(RailtracksEndpointWebExtension.class));
 	}
 
 	private static String runSecret(SessionFactory factory) {

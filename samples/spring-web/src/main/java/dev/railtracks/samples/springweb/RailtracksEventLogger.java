@@ -13,7 +13,9 @@ import dev.railtracks.autoconfigure.SessionStartedEvent;
 import dev.railtracks.pubsub.RequestCreation;
 
 /**
- * Logs what happens in Railtracks sessions, from plain {@link EventListener} methods.
+ * Logs what happens in Railtracks sessions, from plain {@link EventListener} methods. The engine already logs every
+ * node call and result at INFO ({@code railtracks.logging-setting=regular}), so the request events are logged here at
+ * DEBUG only, to show how to listen without writing each event twice.
  */
 @Component
 public class RailtracksEventLogger {
@@ -26,7 +28,7 @@ public class RailtracksEventLogger {
 	 */
 	@EventListener
 	public void onStart(SessionStartedEvent event) {
-		logger.info("Session {} started", event.getSessionId());
+		logger.debug("Session {} started", event.getSessionId());
 	}
 
 	/**
@@ -35,8 +37,11 @@ public class RailtracksEventLogger {
 	 */
 	@EventListener
 	public void onRequest(RequestCompletionEvent event) {
+		if (!logger.isDebugEnabled()) {
+			return;
+		}
 		String what = (event.getMessage() instanceof RequestCreation) ? "called" : "finished";
-		logger.info("Session {}: node {} {}", event.getSessionId(), event.getMessage().nodeName(), what);
+		logger.debug("Session {}: node {} {}", event.getSessionId(), event.getMessage().nodeName(), what);
 	}
 
 	/**

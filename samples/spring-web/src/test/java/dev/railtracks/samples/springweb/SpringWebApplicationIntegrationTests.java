@@ -45,9 +45,47 @@ class SpringWebApplicationIntegrationTests {
 			.contains("2. Set aside a fixed amount")
 			.contains("3. Block three evenings");
 		assertThat(stateDirectory.resolve("plan_" + response.sessionId() + ".json")).satisfies(Files::isRegularFile);
-		assertThat(output).contains("Session " + response.sessionId() + " started")
-			.contains("Session " + response.sessionId() + " broadcast: Planning 'cycle to Lisbon'")
+		assertThat(output).contains("Session " + response.sessionId() + " broadcast: Planning 'cycle to Lisbon'")
 			.contains("Session " + response.sessionId() + " closed with answer: Plan for cycle to Lisbon");
+	}
+
+	@Test
+	void engineLinesCarryTheSessionIdAndAreNotRepeatedByTheDemo(CapturedOutput output) {
+		PlanResponse response = plan("row across the lake");
+		// logging.pattern.correlation puts the MDC's railtracks.session.id into Boot's console pattern
+		assertThat(output.getOut().lines().filter((line) -> line.contains("[" + response.sessionId() + "] ")))
+			.anySatisfy((line) -> assertThat(line).endsWith("START CREATED planner"))
+			.anySatisfy((line) -> assertThat(line).endsWith("planner DONE"));
+		assertThat(output).doesNotContain("Session " + response.sessionId() + ": node planner");
+	}
+
+	@Test
+	void aMissingGoalIsABadRequestThatSaysWhy() {
+		this.client.get()
+			.uri("/plan")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Query parameter 'goal' is required and must not be blank, e.g. /plan?goal=visit%20Kyoto");
+	}
+
+	@Test
+	void aBlankGoalIsABadRequest() {
+		this.client.get().uri("/plan?goal={goal}", "   ").exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void aTooLongGoalIsABadRequestNamingTheLimit() {
+		this.client.get()
+			.uri("/plan?goal={goal}", "x".repeat(7_500))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Query parameter 'goal' must be at most 200 characters but was 7500");
 	}
 
 	@Test
@@ -83,7 +121,16 @@ class SpringWebApplicationIntegrationTests {
 
 	@Test
 	void unknownSessionIsNotFound() {
-		this.client.get().uri("/actuator/railtracks/{id}", "no-such-session").exchange().expectStatus().isNotFound();
+		this.client.get()
+			.uri("/actuator/railtracks/{id}", "no-such-session")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.sessionId")
+			.isEqualTo("no-such-session")
+			.jsonPath("$.message")
+			.value((message) -> assertThat(message.toString()).startsWith("No session 'no-such-session'"));
 	}
 
 	@Test
