@@ -28,6 +28,8 @@ import dev.railtracks.pubsub.RTPublisher;
  * {@link ExecutorConfig#saveState()} is on, shuts down the strategies, detaches the log file and clears the context.
  * Closing twice is harmless; using a closed session throws {@link IllegalStateException}.
  *
+ * <p>What a run returns, {@link ExecutionInfo}, and the rest of the record live in {@code dev.railtracks.info}.
+ *
  * <p>Several top-level runs may share a session, one after another or at the same time; each records its own
  * top-level request and gets its own timeout.
  */
@@ -147,6 +149,15 @@ public final class Session implements AutoCloseable {
 	 */
 	public String identifier() {
 		return this.context.sessionId();
+	}
+
+	/**
+	 * The session's identifier; the same as {@link #identifier()}, under the name that {@link Railtracks#sessionId()},
+	 * {@link RailtracksContext#sessionId()} and the Spring events' {@code getSessionId()} use.
+	 * @return the session id
+	 */
+	public String sessionId() {
+		return identifier();
 	}
 
 	/**

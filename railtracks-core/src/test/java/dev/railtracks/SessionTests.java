@@ -122,6 +122,15 @@ class SessionTests {
 	}
 
 	@Test
+	void sessionIdIsTheIdentifierUnderTheNameNodesAndEventsUse() {
+		try (Session session = new Session(NO_SAVE)) {
+			assertThat(session.sessionId()).isEqualTo(session.identifier()).isEqualTo(session.context().sessionId());
+			assertThat(session.runSync(FunctionNode.of("id", () -> Railtracks.sessionId())).answer())
+				.isEqualTo(session.sessionId());
+		}
+	}
+
+	@Test
 	void fixedRunIdentifierBecomesTheSessionIdentifier() {
 		try (Session session = new Session(NO_SAVE.toBuilder().runIdentifier("abc123").build())) {
 			assertThat(session.identifier()).isEqualTo("abc123");
