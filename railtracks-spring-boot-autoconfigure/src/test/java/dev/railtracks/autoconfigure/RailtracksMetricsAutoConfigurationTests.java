@@ -33,6 +33,7 @@ class RailtracksMetricsAutoConfigurationTests {
 		.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false");
 
 	@Test
+	@SuppressWarnings("try") // the sessions are only opened and closed
 	void activeSessionsGaugeCountsOpenSessions() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);

@@ -30,6 +30,7 @@ class RailtracksHealthContributorAutoConfigurationTests {
 		.withPropertyValues("railtracks.save-state=false");
 
 	@Test
+	@SuppressWarnings("try") // the open session only has to exist
 	void upWithTheOpenSessionsCounted() {
 		this.contextRunner.run((context) -> {
 			try (Session open = context.getBean(SessionFactory.class).create()) {
@@ -41,6 +42,7 @@ class RailtracksHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the open session only has to exist
 	void downWhileASessionStaysOpenPastItsTimeoutNamingIt() {
 		this.contextRunner.run((context) -> {
 			HealthIndicator indicator = context.getBean(RailtracksHealthIndicator.class);
@@ -59,6 +61,7 @@ class RailtracksHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the open session only has to exist
 	void aSessionWithoutATimeoutIsNeverOverdue() {
 		this.contextRunner.withPropertyValues("railtracks.timeout-enabled=false").run((context) -> {
 			try (Session open = context.getBean(SessionFactory.class).create()) {

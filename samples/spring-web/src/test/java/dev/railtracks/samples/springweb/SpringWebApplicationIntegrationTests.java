@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,7 +162,7 @@ class SpringWebApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
 			.value((counts) -> count.set(counts));
-		assertThat(count.get()).isInstanceOfSatisfying(List.class, (counts) -> assertThat(counts).hasSize(1));
+		assertThat(count.get()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(1);
 		return ((Number) ((List<?>) count.get()).get(0)).doubleValue();
 	}
 
