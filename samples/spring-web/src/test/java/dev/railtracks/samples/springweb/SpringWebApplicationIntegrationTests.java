@@ -149,7 +149,16 @@ class SpringWebApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(0.0);
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/health/railtracks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.details.overdue")
+			.isEqualTo(0);
 	}
 
 	private double adviseCount() {
