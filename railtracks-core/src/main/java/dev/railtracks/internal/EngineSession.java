@@ -159,13 +159,18 @@ final class EngineSession implements Engine.SessionEngine {
 			}
 		}
 		finally {
-			this.log.close();
-			this.binding.unbindSession();
-			if (this.observation != null) {
-				this.observation.stop();
+			try {
+				this.log.close();
+				this.binding.unbindSession();
+				if (this.observation != null) {
+					this.observation.stop();
+				}
 			}
-			this.closingThread = null;
-			this.closeDone.countDown();
+			finally {
+				// Whatever failed above, a close waiting on another thread must not wait forever.
+				this.closingThread = null;
+				this.closeDone.countDown();
+			}
 		}
 	}
 

@@ -1,5 +1,8 @@
 package dev.railtracks.observation;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -47,6 +50,36 @@ class FailingObservationHandlerTests {
 			assertThat(info.requestForest().heads().values())
 				.allSatisfy((request) -> assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED));
 		}
+	}
+
+	@Test
+	void aHandlerFailingAsTheSessionStopsDoesNotLeaveASecondCloseWaiting() throws Exception {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				if (context instanceof SessionObservationContext) {
+					throw new IllegalStateException("tracing backend down");
+				}
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		Session session = new Session(ExecutorConfig.builder().saveState(false).observationRegistry(registry).build());
+		try {
+			session.close();
+		}
+		catch (IllegalStateException ex) {
+			// whether Micrometer passes the handler's failure on is its business; the second close is ours
+		}
+		CompletableFuture<Void> secondClose = CompletableFuture.runAsync(session::close);
+		secondClose.get(10, TimeUnit.SECONDS);
+		assertThat(session.isClosed()).isTrue();
 	}
 
 }
