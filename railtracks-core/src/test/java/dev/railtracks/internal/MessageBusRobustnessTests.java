@@ -1,5 +1,6 @@
 package dev.railtracks.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +21,7 @@ import dev.railtracks.pubsub.Streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests that {@link RTPublisher} keeps delivering whatever its subscribers and threads do.
@@ -74,11 +76,7 @@ class MessageBusRobustnessTests {
 			}
 		}, "closer");
 		session.runSync(node);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!session.isClosed() && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		assertThat(session.isClosed()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(session.isClosed()).isTrue());
 		assertThat(TimeUnit.NANOSECONDS.toSeconds(closeNanos[0])).isLessThan(5);
 	}
 
