@@ -22,6 +22,7 @@ import dev.railtracks.pubsub.RequestSuccess;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -32,8 +33,6 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CancellationTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void cancellingAnAsynchronousChildReleasesItsCallerAtOnceAndTellsSubscribers() throws Exception {

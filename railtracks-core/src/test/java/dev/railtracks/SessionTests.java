@@ -27,6 +27,7 @@ import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,8 +42,6 @@ import static org.awaitility.Awaitility.await;
 class SessionTests {
 
 	static final FunctionNode<String> ECHO = FunctionNode.of("echo", (String s) -> s);
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void runSyncWithADefinitionReturnsInfoWhoseAnswerIsTheResult() {

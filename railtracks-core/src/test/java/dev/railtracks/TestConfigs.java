@@ -9,4 +9,12 @@ public final class TestConfigs {
 	private TestConfigs() {
 	}
 
+	/**
+	 * A builder that starts from {@link #NO_SAVE}, for tests that configure more.
+	 * @return a new builder
+	 */
+	public static ExecutorConfig.Builder noSave() {
+		return NO_SAVE.toBuilder();
+	}
+
 }

@@ -18,6 +18,8 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestSuccess;
 import dev.railtracks.pubsub.Streaming;
 
+import static dev.railtracks.TestConfigs.NO_SAVE;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -37,7 +39,7 @@ class MessageBusRobustnessTests {
 			return "done";
 		});
 		List<Object> received = new CopyOnWriteArrayList<>();
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).noTimeout().subscriber(received::add).build();
+		ExecutorConfig config = noSave().noTimeout().subscriber(received::add).build();
 		try (Session session = new Session(config)) {
 			session.publisher().subscribe((message) -> {
 				throw new StackOverflowError("deep trouble");
@@ -66,7 +68,7 @@ class MessageBusRobustnessTests {
 	@Test
 	void closingTheSessionFromASubscriberDoesNotWaitForItself() {
 		FunctionNode<String> node = FunctionNode.of("node", () -> "done");
-		Session session = new Session(ExecutorConfig.builder().saveState(false).build());
+		Session session = new Session(NO_SAVE);
 		long[] closeNanos = new long[1];
 		session.publisher().subscribe((message) -> {
 			if (message instanceof RequestSuccess) {
