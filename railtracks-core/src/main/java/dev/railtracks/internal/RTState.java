@@ -507,7 +507,14 @@ final class RTState {
 			throw new NodeCreationException("Arguments of '" + definition.name() + "' must be an array, not null");
 		}
 		try {
-			return definition.create(args);
+			Node<?> node = definition.create(args);
+			String name = node.name();
+			// The name is part of the record's schema: a null or blank one is refused before anything is recorded.
+			if (name == null || name.isBlank()) {
+				throw new NodeCreationException("Node " + node.getClass().getName() + " must have a name, but name() returned "
+						+ ((name == null) ? "null" : "'" + name + "'"));
+			}
+			return node;
 		}
 		catch (NodeCreationException ex) {
 			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());
