@@ -66,7 +66,7 @@ class TimeoutUnderLoadTests {
 		});
 		FunctionNode<List<String>> parent = FunctionNode.of("parent",
 				() -> callBatch(sleeper, IntStream.range(0, 200).boxed().toList()));
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).timeout(TIMEOUT).build();
+		ExecutorConfig config = TestConfigs.noSave().timeout(TIMEOUT).build();
 		try (Session session = new Session(config)) {
 			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(parent));
 			ExecutionInfo info = session.info();
@@ -96,7 +96,7 @@ class TimeoutUnderLoadTests {
 			}
 			return call(recurse[0], depth + 1);
 		});
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).timeout(TIMEOUT).build();
+		ExecutorConfig config = TestConfigs.noSave().timeout(TIMEOUT).build();
 		try (Session session = new Session(config)) {
 			// Nodes check the clock themselves; the engine's own cancellation must stop the recursion.
 			deadline[0] = System.nanoTime() + TIMEOUT.toNanos() + Duration.ofSeconds(1).toNanos();

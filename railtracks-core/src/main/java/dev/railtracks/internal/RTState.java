@@ -225,11 +225,21 @@ final class RTState {
 		Run run = caller.run;
 		RequestRecord record = record(caller, run, createNode(definition, args), args);
 		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
-			NodeTask task = new NodeTask(this, record, scope.observation, null);
-			task.depth = scope.depth + 1;
-			this.coordinator.submit(task, ExecutionMode.INLINE);
-			return (O) task.outcome();
+			try {
+				NodeTask task = new NodeTask(this, record, scope.observation, null);
+				task.depth = scope.depth + 1;
+				this.coordinator.submit(task, ExecutionMode.INLINE);
+				caller.inlineChild = null;
+				return (O) task.outcome();
+			}
+			catch (StackOverflowError ex) {
+				// Overflowed before the node could record its outcome (a caller near the stack's limit).
+				finishOnFreshStack(record, null, ex);
+				caller.inlineChild = null;
+				throw ex;
+			}
 		}
+		caller.inlineChild = null;
 		CompletableFuture<Object> result = new CompletableFuture<>();
 		record.future = result;
 		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
@@ -251,6 +261,7 @@ final class RTState {
 	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
 		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
+		caller.inlineChild = null;
 		CancellableFuture<Object> result = new CancellableFuture<>();
 		record.future = result;
 		result.onCancel(() -> closeAsFailed(record,
@@ -276,6 +287,7 @@ final class RTState {
 		for (int i = 0; i < nodes.size(); i++) {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
 		}
+		caller.inlineChild = null;
 		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
 	}
 
@@ -321,9 +333,18 @@ final class RTState {
 	 * @param message a completion message
 	 */
 	void handle(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess || message instanceof RequestFailure) {
+			RequestRecord record = this.open.get(message.requestId());
+			if (record != null) {
+				recordOutcome(record, message);
+			}
+		}
+	}
+
+	/** Writes a node's own outcome into its record, unless the request was already ended from outside. */
+	private void recordOutcome(RequestRecord record, RequestCompletionMessage message) {
 		if (message instanceof RequestSuccess success) {
-			RequestRecord record = this.open.get(success.requestId());
-			if (record != null && record.finishOnce(success.result(), RequestStatus.COMPLETED,
+			if (record.finishOnce(success.result(), RequestStatus.COMPLETED,
 					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
 				this.open.remove(record.id);
 				if (this.log.isEnabled(Level.INFO)) {
@@ -332,11 +353,10 @@ final class RTState {
 			}
 		}
 		else if (message instanceof RequestFailure failure) {
-			RequestRecord record = this.open.get(failure.requestId());
 			// A node its run ended (timeout, fatal failure, close) is stamped and logged as the run's doing: the run's
 			// end is logged once for the run, not once for each node.
-			boolean endedByRun = record != null && failure.error() == record.run.failure();
-			if (record != null && record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
+			boolean endedByRun = failure.error() == record.run.failure();
+			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
 					() -> endedByRun ? this.stamper.cancelled(record.nodeName) : this.stamper.finished(record.nodeName),
 					record.latencyNanos, null)) {
 				this.open.remove(record.id);
@@ -452,6 +472,12 @@ final class RTState {
 	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
 	 */
 	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		RequestRecord unrecordedChild = record.inlineChild;
+		if (unrecordedChild != null) {
+			// Its inline call overflowed the stack so deep that not even the failure could be written there.
+			finish(unrecordedChild, null, new StackOverflowError("Node '" + unrecordedChild.nodeName
+					+ "' overflowed the stack before its outcome could be recorded"));
+		}
 		if (!record.isOpen()) {
 			return;
 		}
@@ -464,14 +490,17 @@ final class RTState {
 						record.node.identifier(), result, now())
 				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), error, now());
-		handle(message);
+		recordOutcome(record, message);
 		publishQuietly(message);
 		if (error != null && ended == null && isFatal(error)) {
 			endRunFatally(record, error);
 		}
 	}
 
-	/** {@link #finish} on another thread, for a caller whose own stack is exhausted. */
+	/**
+	 * {@link #finish} on another thread, for a caller whose own stack is exhausted; does nothing when the request was
+	 * recorded meanwhile.
+	 */
 	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
 		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator.strategy()::execute).join();
 	}
@@ -535,13 +564,23 @@ final class RTState {
 		Stamp created = this.stamper.created(RequestRecord.nameOf(caller), name);
 		// The first request version keeps its own copy: a caller that reuses its argument array must not rewrite history.
 		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
-		this.journal.add(record);
-		this.open.put(record.id, record);
-		if (this.log.isEnabled(Level.INFO)) {
-			this.log.log(Level.INFO, created.identifier());
+		if (caller != null) {
+			// Known to the caller until it is recorded or handed on, in case a stack overflow leaves no room to do it.
+			caller.inlineChild = record;
 		}
-		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
-				node.identifier(), record.requestHead.inputArgs(), created.instant()));
+		try {
+			this.journal.add(record);
+			this.open.put(record.id, record);
+			if (this.log.isEnabled(Level.INFO)) {
+				this.log.log(Level.INFO, created.identifier());
+			}
+			this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
+					node.identifier(), record.requestHead.inputArgs(), created.instant()));
+		}
+		catch (StackOverflowError ex) {
+			finishOnFreshStack(record, null, ex);
+			throw ex;
+		}
 		Throwable ended = run.failure();
 		if (ended != null) {
 			// Recorded while its run was ending (a batch mid-way): the run's cancellation may have missed it.

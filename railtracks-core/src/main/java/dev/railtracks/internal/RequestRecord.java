@@ -53,6 +53,12 @@ final class RequestRecord {
 
 	volatile @Nullable CompletableFuture<Void> lastBroadcast;
 
+	/**
+	 * The child this node is recording or running inline, until its outcome is recorded or it is handed to another
+	 * thread: what {@code RTState.finish} records as failed when a stack overflow left no room to do it sooner.
+	 */
+	@Nullable RequestRecord inlineChild;
+
 	/** {@code null} while open, then {@link #FINISHED} or the cause that ended the request from outside. */
 	@SuppressWarnings("unused")
 	private volatile @Nullable Object closing;
