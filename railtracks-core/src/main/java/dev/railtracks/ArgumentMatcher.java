@@ -1,5 +1,6 @@
 package dev.railtracks;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -11,6 +12,19 @@ import org.jspecify.annotations.Nullable;
  * argument that does not fit.
  */
 final class ArgumentMatcher {
+
+	/**
+	 * The wrapper of each primitive type, from the JDK's boxing rules; cached because {@link MethodType#wrap()} costs
+	 * tens of nanoseconds and every call with a primitive parameter asks.
+	 */
+	private static final ClassValue<Class<?>> WRAPPERS = new ClassValue<>() {
+
+		@Override
+		protected Class<?> computeValue(Class<?> type) {
+			return MethodType.methodType(type).wrap().returnType();
+		}
+
+	};
 
 	private ArgumentMatcher() {
 	}
@@ -73,34 +87,7 @@ final class ArgumentMatcher {
 	}
 
 	static Class<?> box(Class<?> type) {
-		if (!type.isPrimitive()) {
-			return type;
-		}
-		if (type == int.class) {
-			return Integer.class;
-		}
-		if (type == long.class) {
-			return Long.class;
-		}
-		if (type == double.class) {
-			return Double.class;
-		}
-		if (type == boolean.class) {
-			return Boolean.class;
-		}
-		if (type == float.class) {
-			return Float.class;
-		}
-		if (type == short.class) {
-			return Short.class;
-		}
-		if (type == byte.class) {
-			return Byte.class;
-		}
-		if (type == char.class) {
-			return Character.class;
-		}
-		return Void.class;
+		return type.isPrimitive() ? WRAPPERS.get(type) : type;
 	}
 
 }

@@ -22,6 +22,7 @@ import static dev.railtracks.Railtracks.broadcast;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,7 +195,7 @@ class BroadcastTests {
 	}
 
 	private static ExecutorConfig config(Consumer<Object> subscriber) {
-		return ExecutorConfig.builder().saveState(false).subscriber(subscriber).build();
+		return noSave().subscriber(subscriber).build();
 	}
 
 }

@@ -27,6 +27,7 @@ import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CallTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	static final FunctionNode<String> UPPER = FunctionNode.of("upper", (String s) -> s.toUpperCase());
 

@@ -22,8 +22,10 @@ import dev.railtracks.pubsub.RequestSuccess;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for cancelling requests and runs: {@code RTState.cancel}, cancelled futures, closing a session with work
@@ -31,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CancellationTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void cancellingAnAsynchronousChildReleasesItsCallerAtOnceAndTellsSubscribers() throws Exception {
@@ -108,7 +108,7 @@ class CancellationTests {
 			cancelled.countDown();
 			ExecutionInfo info = run.get(10, TimeUnit.SECONDS);
 			assertThat(info.answer()).isEqualTo("parent done");
-			awaitNotNull(refused);
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refused.get()).isNotNull());
 			assertThat(session.info().nodeForest().heads().values()).extracting((node) -> node.name())
 				.doesNotContain("leaf");
 		}
@@ -179,7 +179,7 @@ class CancellationTests {
 		session.close();
 		closed.countDown();
 		assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(RailtracksException.class);
-		awaitNotNull(callFailure);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callFailure.get()).isNotNull());
 		assertThat(callFailure.get()).hasMessageContaining(session.identifier());
 	}
 
@@ -218,14 +218,6 @@ class CancellationTests {
 			assertThatThrownBy(() -> session.runSync(sleeper)).isInstanceOf(GlobalTimeoutException.class);
 			assertThat(stillRunning.get()).isFalse();
 		}
-	}
-
-	private static void awaitNotNull(AtomicReference<?> reference) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (reference.get() == null && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
-		assertThat(reference.get()).isNotNull();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -17,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ClassNodeDefinitionTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void theMostSpecificFittingConstructorIsChosen() {

@@ -27,6 +27,7 @@ import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
 import static dev.railtracks.Railtracks.context;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrencyStressTests {
 
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).noTimeout().build();
+	static final ExecutorConfig NO_SAVE = noSave().noTimeout().build();
 
 	@Test
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)

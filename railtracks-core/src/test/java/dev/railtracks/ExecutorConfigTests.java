@@ -16,6 +16,8 @@ import dev.railtracks.execution.ExecutionStrategy;
 import dev.railtracks.observation.DefaultNodeObservationConvention;
 import dev.railtracks.observation.DefaultSessionObservationConvention;
 
+import static dev.railtracks.TestConfigs.NO_SAVE;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,8 +60,8 @@ class ExecutorConfigTests {
 
 	@Test
 	void sessionsWithoutARunIdentifierGetDistinctIdentifiers() {
-		try (Session first = new Session(ExecutorConfig.builder().saveState(false).build());
-				Session second = new Session(ExecutorConfig.builder().saveState(false).build())) {
+		try (Session first = new Session(NO_SAVE);
+				Session second = new Session(NO_SAVE)) {
 			assertThat(first.identifier()).isNotEqualTo(second.identifier());
 			assertThat(java.util.UUID.fromString(first.identifier()).version()).isEqualTo(4);
 		}
@@ -67,7 +69,7 @@ class ExecutorConfigTests {
 
 	@Test
 	void aRunIdentifierBecomesTheSessionIdentifier() {
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).runIdentifier("run-1.a_b").build();
+		ExecutorConfig config = noSave().runIdentifier("run-1.a_b").build();
 		try (Session session = new Session(config)) {
 			assertThat(session.identifier()).isEqualTo("run-1.a_b");
 		}
@@ -99,8 +101,7 @@ class ExecutorConfigTests {
 	@Test
 	void theLongestAcceptedTimeoutStillRuns() {
 		FunctionNode<Integer> length = FunctionNode.of("length", (String s) -> s.length());
-		ExecutorConfig config = ExecutorConfig.builder()
-			.saveState(false)
+		ExecutorConfig config = noSave()
 			.timeout(Duration.ofNanos(Long.MAX_VALUE))
 			.build();
 		try (Session session = new Session(config)) {

@@ -24,6 +24,7 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FailurePolicyTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	static final ExecutorConfig END_ON_ERROR = NO_SAVE.toBuilder().endOnError(true).build();
 

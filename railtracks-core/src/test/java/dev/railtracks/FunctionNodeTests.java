@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.railtracks.info.NodeType;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -17,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FunctionNodeTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	static final FunctionNode<String> NONE = FunctionNode.of("none", () -> "zero");
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.railtracks.info.NodeType;
 
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Tests for {@link MethodNode}.
  */
 class MethodNodeTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void invokesTheMethodOnTheTargetSuppliedForEachCall() throws NoSuchMethodException {

@@ -21,6 +21,7 @@ import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
 import static dev.railtracks.Railtracks.context;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RailtracksContextTests {
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void putThenGetInAnotherNode() {

@@ -27,12 +27,14 @@ import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link Session}.
@@ -41,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SessionTests {
 
 	static final FunctionNode<String> ECHO = FunctionNode.of("echo", (String s) -> s);
-
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
 
 	@Test
 	void runSyncWithADefinitionReturnsInfoWhoseAnswerIsTheResult() {
@@ -399,11 +399,10 @@ class SessionTests {
 					second.runSync(ECHO, "y");
 				}
 			}).get();
-			for (int i = 0; i < 50 && firstState.get() != null; i++) {
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
 				System.gc();
-				Thread.sleep(20);
-			}
-			assertThat(firstState.get()).as("state of the first session").isNull();
+				assertThat(firstState.get()).as("state of the first session").isNull();
+			});
 		}
 		finally {
 			creatingThread.shutdownNow();

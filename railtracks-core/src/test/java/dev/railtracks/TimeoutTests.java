@@ -21,6 +21,7 @@ import dev.railtracks.info.RequestTemplate;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class TimeoutTests {
 
 	static final Duration SHORT = Duration.ofMillis(200);
 
-	static final ExecutorConfig SHORT_TIMEOUT = ExecutorConfig.builder().saveState(false).timeout(SHORT).build();
+	static final ExecutorConfig SHORT_TIMEOUT = noSave().timeout(SHORT).build();
 
 	@Test
 	@Timeout(value = 4, unit = TimeUnit.SECONDS)

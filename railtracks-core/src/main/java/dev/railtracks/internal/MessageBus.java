@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -53,6 +54,9 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 	private final AtomicInteger pending = new AtomicInteger();
 
 	private volatile boolean running = true;
+
+	/** Signalled when the queue drains after close() stopped new publications. */
+	private final Object drained = new Object();
 
 	/**
 	 * Creates a running publisher.
@@ -147,18 +151,20 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 		}
 		long deadline = System.nanoTime() + CLOSE_DRAIN_LIMIT.toNanos();
 		boolean interrupted = false;
-		while (this.pending.get() != 0) {
-			if (System.nanoTime() > deadline) {
-				logger.warn("Publisher closed with {} message(s) undelivered after {}: a subscriber is blocking",
-						this.pending.get(), CLOSE_DRAIN_LIMIT);
-				break;
+		synchronized (this.drained) {
+			long remaining;
+			while (this.pending.get() != 0 && (remaining = deadline - System.nanoTime()) > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.drained, remaining);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
-			try {
-				Thread.sleep(1);
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
+		}
+		if (this.pending.get() != 0) {
+			logger.warn("Publisher closed with {} message(s) undelivered after {}: a subscriber is blocking",
+					this.pending.get(), CLOSE_DRAIN_LIMIT);
 		}
 		if (interrupted) {
 			Thread.currentThread().interrupt();
@@ -221,6 +227,12 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 			}
 			missed = this.pending.addAndGet(-missed);
 			if (missed == 0) {
+				if (!this.running) {
+					// close() may be waiting for the queue to drain.
+					synchronized (this.drained) {
+						this.drained.notifyAll();
+					}
+				}
 				return;
 			}
 		}

@@ -60,11 +60,14 @@ final class NodeTask implements Task {
 		}
 		finally {
 			Throwable failure = outcomeError();
-			if (failure != null) {
-				this.future.completeExceptionally(failure);
-			}
-			else {
+			// A run ended from outside is released by whoever ended it, once everything in it is recorded.
+			boolean runEndedFromOutside = failure != null && failure == this.record.run.failure()
+					&& this.future == this.record.run.result;
+			if (failure == null) {
 				this.future.complete(this.result);
+			}
+			else if (!runEndedFromOutside) {
+				this.future.completeExceptionally(failure);
 			}
 		}
 	}
@@ -78,10 +81,10 @@ final class NodeTask implements Task {
 		return this.result;
 	}
 
-	/** What the caller gets: the cancellation when the request was cancelled (as recorded), else the node's failure. */
+	/** What the caller gets: the cancellation when the request or its run ended (as recorded), else the node's failure. */
 	private @Nullable Throwable outcomeError() {
-		Throwable cancelled = this.record.cancelledWith();
-		return (cancelled != null) ? cancelled : this.error;
+		Throwable ended = this.record.endedWith();
+		return (ended != null) ? ended : this.error;
 	}
 
 	private void execute() {
@@ -128,11 +131,17 @@ final class NodeTask implements Task {
 		}
 		this.record.latencyNanos = System.nanoTime() - start;
 		awaitBroadcasts();
-		this.state.finish(this.record, this.result, this.error);
+		try {
+			this.state.finish(this.record, this.result, this.error);
+		}
+		catch (StackOverflowError ex) {
+			// A node that called near the stack's limit: record its outcome on a fresh stack rather than leave it open.
+			this.state.finishOnFreshStack(this.record, this.result, this.error);
+		}
 		if (observation != null && observationContext != null) {
 			try {
 				RailtracksObservations.stopNode(observation, observationContext, outcomeError(),
-						this.record.cancelledWith() != null);
+						this.record.endedWith() != null);
 			}
 			catch (RuntimeException ex) {
 				// An observation handler's failure must not turn the recorded outcome into another one.

@@ -112,7 +112,6 @@ final class RTState {
 		this.context = context;
 		this.observations = observations;
 		this.sessionObservation = sessionObservation;
-		publisher.subscribeSynchronous(this::handle, "State Object Handler");
 	}
 
 	// ---- entry points used by Session and Railtracks
@@ -226,11 +225,21 @@ final class RTState {
 		Run run = caller.run;
 		RequestRecord record = record(caller, run, createNode(definition, args), args);
 		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
-			NodeTask task = new NodeTask(this, record, scope.observation, null);
-			task.depth = scope.depth + 1;
-			this.coordinator.submit(task, ExecutionMode.INLINE);
-			return (O) task.outcome();
+			try {
+				NodeTask task = new NodeTask(this, record, scope.observation, null);
+				task.depth = scope.depth + 1;
+				this.coordinator.submit(task, ExecutionMode.INLINE);
+				caller.inlineChild = null;
+				return (O) task.outcome();
+			}
+			catch (StackOverflowError ex) {
+				// Overflowed before the node could record its outcome (a caller near the stack's limit).
+				finishOnFreshStack(record, null, ex);
+				caller.inlineChild = null;
+				throw ex;
+			}
 		}
+		caller.inlineChild = null;
 		CompletableFuture<Object> result = new CompletableFuture<>();
 		record.future = result;
 		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
@@ -252,10 +261,11 @@ final class RTState {
 	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
 		RequestRecord caller = callerOf(scope);
 		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
+		caller.inlineChild = null;
 		CancellableFuture<Object> result = new CancellableFuture<>();
 		record.future = result;
 		result.onCancel(() -> closeAsFailed(record,
-				new CancellationException("The call of '" + record.nodeName + "' was cancelled through its future")));
+				new CancellationException("The call of '" + record.nodeName + "' was cancelled through its future"), true));
 		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
 		return (CompletableFuture<O>) result;
 	}
@@ -277,6 +287,7 @@ final class RTState {
 		for (int i = 0; i < nodes.size(); i++) {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
 		}
+		caller.inlineChild = null;
 		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
 	}
 
@@ -315,28 +326,43 @@ final class RTState {
 	// ---- the design's RTState operations
 
 	/**
-	 * Records a completion: a {@link RequestSuccess} or {@link RequestFailure} becomes a new version of the request
-	 * and its node; a failure may end the run (see {@link ExecutorConfig#endOnError()}). Other messages need nothing
-	 * here: requests are recorded when they are created.
-	 * @param message a published message
+	 * Records a node's own completion: a {@link RequestSuccess} or {@link RequestFailure} becomes a new version of the
+	 * request and its node, unless the request was already ended from outside. Called directly by the engine before
+	 * the message is published, so that no subscriber can keep the record from being written; other messages need
+	 * nothing here (requests are recorded when they are created).
+	 * @param message a completion message
 	 */
-	public void handle(RequestCompletionMessage message) {
-		if (message instanceof RequestSuccess success) {
-			RequestRecord record = claim(success.requestId());
+	void handle(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess || message instanceof RequestFailure) {
+			RequestRecord record = this.open.get(message.requestId());
 			if (record != null) {
-				record.finish(success.result(), RequestStatus.COMPLETED, this.stamper.finished(record.nodeName),
-						record.latencyNanos);
+				recordOutcome(record, message);
+			}
+		}
+	}
+
+	/** Writes a node's own outcome into its record, unless the request was already ended from outside. */
+	private void recordOutcome(RequestRecord record, RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess success) {
+			if (record.finishOnce(success.result(), RequestStatus.COMPLETED,
+					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
+				this.open.remove(record.id);
 				if (this.log.isEnabled(Level.INFO)) {
 					this.log.log(Level.INFO, record.nodeName + " DONE");
 				}
 			}
 		}
 		else if (message instanceof RequestFailure failure) {
-			RequestRecord record = claim(failure.requestId());
-			if (record != null) {
-				record.finish(new Failure(failure.error()), RequestStatus.FAILED, this.stamper.finished(record.nodeName),
-						record.latencyNanos);
-				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+			// A node its run ended (timeout, fatal failure, close) is stamped and logged as the run's doing: the run's
+			// end is logged once for the run, not once for each node.
+			boolean endedByRun = failure.error() == record.run.failure();
+			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
+					() -> endedByRun ? this.stamper.cancelled(record.nodeName) : this.stamper.finished(record.nodeName),
+					record.latencyNanos, null)) {
+				this.open.remove(record.id);
+				if (!endedByRun) {
+					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+				}
 			}
 		}
 	}
@@ -359,7 +385,7 @@ final class RTState {
 					cancelRun(record.run, cancelled);
 					return true;
 				}
-				return closeAsFailed(record, cancelled);
+				return closeAsFailed(record, cancelled, true);
 			}
 		}
 		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
@@ -375,7 +401,17 @@ final class RTState {
 				"Session " + this.sessionId + " was closed while the run was in progress");
 		Set<Run> unfinished = new java.util.LinkedHashSet<>(this.activeRuns);
 		this.open.values().forEach((record) -> unfinished.add(record.run));
-		unfinished.forEach((run) -> cancelRun(run, closing));
+		// Every run is interrupted and recorded before any is waited for: k stuck runs cost one grace period, not k.
+		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
+		List<Run> cancelled = new ArrayList<>();
+		for (Run run : unfinished) {
+			if (run.cancel(closing)) {
+				closeOpenRequests(run, closing);
+				cancelled.add(run);
+			}
+		}
+		cancelled.forEach((run) -> run.awaitStopped(deadline));
+		cancelled.forEach(Run::release);
 		this.coordinator.shutdown();
 	}
 
@@ -436,18 +472,37 @@ final class RTState {
 	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
 	 */
 	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		RequestRecord unrecordedChild = record.inlineChild;
+		if (unrecordedChild != null) {
+			// Its inline call overflowed the stack so deep that not even the failure could be written there.
+			finish(unrecordedChild, null, new StackOverflowError("Node '" + unrecordedChild.nodeName
+					+ "' overflowed the stack before its outcome could be recorded"));
+		}
 		if (!record.isOpen()) {
 			return;
+		}
+		Throwable ended = record.endedWith();
+		if (ended != null) {
+			error = ended;
 		}
 		RequestCompletionMessage message = (error == null)
 				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), result, now())
 				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), error, now());
-		publishOrRecord(message);
-		if (error != null && record.cancelledWith() == null && isFatal(error)) {
+		recordOutcome(record, message);
+		publishQuietly(message);
+		if (error != null && ended == null && isFatal(error)) {
 			endRunFatally(record, error);
 		}
+	}
+
+	/**
+	 * {@link #finish} on another thread, for a caller whose own stack is exhausted; does nothing when the request was
+	 * recorded meanwhile.
+	 */
+	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator.strategy()::execute).join();
 	}
 
 	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
@@ -481,7 +536,14 @@ final class RTState {
 			throw new NodeCreationException("Arguments of '" + definition.name() + "' must be an array, not null");
 		}
 		try {
-			return definition.create(args);
+			Node<?> node = definition.create(args);
+			String name = node.name();
+			// The name is part of the record's schema: a null or blank one is refused before anything is recorded.
+			if (name == null || name.isBlank()) {
+				throw new NodeCreationException("Node " + node.getClass().getName() + " must have a name, but name() returned "
+						+ ((name == null) ? "null" : "'" + name + "'"));
+			}
+			return node;
 		}
 		catch (NodeCreationException ex) {
 			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());
@@ -502,13 +564,28 @@ final class RTState {
 		Stamp created = this.stamper.created(RequestRecord.nameOf(caller), name);
 		// The first request version keeps its own copy: a caller that reuses its argument array must not rewrite history.
 		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
-		this.journal.add(record);
-		this.open.put(record.id, record);
-		if (this.log.isEnabled(Level.INFO)) {
-			this.log.log(Level.INFO, created.identifier());
+		if (caller != null) {
+			// Known to the caller until it is recorded or handed on, in case a stack overflow leaves no room to do it.
+			caller.inlineChild = record;
 		}
-		this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
-				node.identifier(), record.requestHead.inputArgs(), created.instant()));
+		try {
+			this.journal.add(record);
+			this.open.put(record.id, record);
+			if (this.log.isEnabled(Level.INFO)) {
+				this.log.log(Level.INFO, created.identifier());
+			}
+			this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
+					node.identifier(), record.requestHead.inputArgs(), created.instant()));
+		}
+		catch (StackOverflowError ex) {
+			finishOnFreshStack(record, null, ex);
+			throw ex;
+		}
+		Throwable ended = run.failure();
+		if (ended != null) {
+			// Recorded while its run was ending (a batch mid-way): the run's cancellation may have missed it.
+			closeAsFailed(record, ended, false);
+		}
 		return record;
 	}
 
@@ -521,30 +598,27 @@ final class RTState {
 			this.coordinator.submit(task, ExecutionMode.ASYNC);
 		}
 		catch (RuntimeException | OutOfMemoryError ex) {
-			closeAsFailed(record, ex);
+			closeAsFailed(record, ex, true);
 			result.completeExceptionally(ex);
 			throw ex;
 		}
-	}
-
-	private @Nullable RequestRecord claim(String requestId) {
-		RequestRecord record = this.open.remove(requestId);
-		return (record != null && record.claimFinish()) ? record : null;
 	}
 
 	/**
 	 * Records a running request as failed with {@code cause} (cancelled, timed out, refused, or ended with its run),
 	 * publishes that failure, and releases an asynchronous caller at once.
 	 */
-	private boolean closeAsFailed(RequestRecord record, Throwable cause) {
-		if (!record.claimCancel(cause)) {
+	private boolean closeAsFailed(RequestRecord record, Throwable cause, boolean logIt) {
+		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
+		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.nodeName),
+				elapsed, cause)) {
 			return false;
 		}
 		this.open.remove(record.id);
-		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
-		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
-		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
-		publishOrRecord(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
+		if (logIt) {
+			this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
+		}
+		publishQuietly(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 				record.node.identifier(), cause, now()));
 		CompletableFuture<Object> future = record.future;
 		if (future != null) {
@@ -553,13 +627,13 @@ final class RTState {
 		return true;
 	}
 
-	private void publishOrRecord(RequestCompletionMessage message) {
+	/** Publishes a message already recorded; once the session closed under a running node, there is no one to tell. */
+	private void publishQuietly(RequestCompletionMessage message) {
 		try {
 			this.publisher.publish(message);
 		}
 		catch (IllegalStateException ex) {
-			// The session closed under a running node: record the outcome without publishing it.
-			handle(message);
+			// Closed: the outcome is in the record, which is what close() saves.
 		}
 	}
 
@@ -571,15 +645,17 @@ final class RTState {
 	/** After the failure itself is published: announce the fatal failure once, then end the run with it. */
 	private void endRunFatally(RequestRecord record, Throwable error) {
 		Run run = record.run;
-		if (!run.markCancelled(error)) {
+		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
+		if (!run.cancel(error)) {
 			return;
 		}
 		// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
 		this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
 				+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
-		publishOrRecord(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
+		publishQuietly(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
 		closeOpenRequests(run, error);
-		run.stop(error);
+		run.awaitStopped(deadline);
+		run.release();
 	}
 
 	/**
@@ -599,20 +675,44 @@ final class RTState {
 		}
 	}
 
-	/** Ends a run: running requests are recorded as failed, then its threads are stopped and its caller released. */
+	/**
+	 * Ends a run: its running nodes are interrupted first (and no new node starts in it), then its open requests are
+	 * recorded as failed, then its caller is released once its threads stopped or the grace period passed.
+	 */
 	private void cancelRun(Run run, Throwable cause) {
-		if (!run.markCancelled(cause)) {
+		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
+		if (!run.cancel(cause)) {
 			return;
 		}
 		closeOpenRequests(run, cause);
-		run.stop(cause);
+		run.awaitStopped(deadline);
+		run.release();
 	}
 
+	/** Records every open request of a run as failed with the cause, and logs that once for the run. */
 	private void closeOpenRequests(Run run, Throwable cause) {
+		int closed = 0;
+		String top = null;
+		List<RequestRecord> recordingThemselves = new ArrayList<>();
 		for (RequestRecord record : new ArrayList<>(this.open.values())) {
-			if (record.run == run) {
-				closeAsFailed(record, cause);
+			if (record.run != run) {
+				continue;
 			}
+			if (closeAsFailed(record, cause, false)) {
+				closed++;
+				if (record.caller == null) {
+					top = record.nodeName;
+				}
+			}
+			else {
+				recordingThemselves.add(record);
+			}
+		}
+		// A node that claimed its own outcome first is writing it now: the run's caller must not see it open.
+		recordingThemselves.forEach(RequestRecord::awaitRecorded);
+		if (closed > 0) {
+			this.log.log(Level.WARN, ((top != null) ? top : "A run") + " ENDED: " + cause.getMessage() + "; " + closed
+					+ " running request(s) recorded as failed");
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.railtracks.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,12 @@ final class RequestRecord {
 
 	volatile @Nullable CompletableFuture<Void> lastBroadcast;
 
+	/**
+	 * The child this node is recording or running inline, until its outcome is recorded or it is handed to another
+	 * thread: what {@code RTState.finish} records as failed when a stack overflow left no room to do it sooner.
+	 */
+	@Nullable RequestRecord inlineChild;
+
 	/** {@code null} while open, then {@link #FINISHED} or the cause that ended the request from outside. */
 	@SuppressWarnings("unused")
 	private volatile @Nullable Object closing;
@@ -68,14 +75,36 @@ final class RequestRecord {
 		this.requestHead = RequestTemplate.created(id, callerNodeId(), args, firstNodeVersion);
 	}
 
-	/** Claims the right to record the node's own outcome; fails when the request was ended from outside first. */
-	boolean claimFinish() {
-		return CLOSING.compareAndSet(this, null, FINISHED);
+	/**
+	 * Records the finishing versions of the node and the request, once: the first caller wins, later ones (the node's
+	 * own outcome racing with a cancellation) return {@code false}. The stamp is taken only by the winner.
+	 * @param cause the cause that ends the request from outside, or {@code null} for the node's own outcome
+	 */
+	boolean finishOnce(@Nullable Object output, RequestStatus status, Supplier<Stamp> stamp, long latencyNanos,
+			@Nullable Throwable cause) {
+		if (!CLOSING.compareAndSet(this, null, (cause != null) ? cause : FINISHED)) {
+			return false;
+		}
+		try {
+			RequestTemplate previous = this.requestHead;
+			Stamp finished = stamp.get();
+			LinkedNode node = new LinkedNode(previous.sinkId(), this.nodeName, this.node.type(), finished,
+					this.node.details(), latencyNanos, previous.nodeVersion());
+			this.requestHead = previous.next(node, output, status);
+			return true;
+		}
+		catch (StackOverflowError ex) {
+			// Too deep to write the record here: give the claim back, so that a retry on a fresh stack can write it.
+			this.closing = null;
+			throw ex;
+		}
 	}
 
-	/** Claims the right to end the request from outside with a cause; fails when it already ended. */
-	boolean claimCancel(Throwable cause) {
-		return CLOSING.compareAndSet(this, null, cause);
+	/** Waits (briefly) until the thread that claimed this request has written its finishing version. */
+	void awaitRecorded() {
+		while (this.requestHead.status() == RequestStatus.OPEN && this.closing != null) {
+			Thread.yield();
+		}
 	}
 
 	boolean isOpen() {
@@ -86,20 +115,21 @@ final class RequestRecord {
 		return (this.closing instanceof Throwable cause) ? cause : null;
 	}
 
+	/**
+	 * Why the request ended from outside: its own cancellation, else its run's. A node still running when its run
+	 * ended (timeout, fatal failure, close) has that as its outcome, whatever it returned afterwards.
+	 */
+	@Nullable Throwable endedWith() {
+		Throwable cancelled = cancelledWith();
+		return (cancelled != null) ? cancelled : this.run.failure();
+	}
+
 	@Nullable String callerNodeId() {
 		return (this.caller != null) ? this.caller.node.identifier() : null;
 	}
 
 	static String nameOf(@Nullable RequestRecord caller) {
 		return (caller != null) ? caller.nodeName : "START";
-	}
-
-	/** Records the finishing versions of the node and the request. */
-	void finish(@Nullable Object output, RequestStatus status, Stamp stamp, long latencyNanos) {
-		RequestTemplate previous = this.requestHead;
-		LinkedNode node = new LinkedNode(previous.sinkId(), this.nodeName, this.node.type(), stamp, this.node.details(),
-				latencyNanos, previous.nodeVersion());
-		this.requestHead = previous.next(node, output, status);
 	}
 
 }

@@ -4,69 +4,88 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One top-level call and everything under it. It owns the threads working for it, so that a timeout, a fatal
  * failure or the session's close can interrupt them, and it refuses new calls once cancelled.
+ *
+ * <p>Stopping is split in phases so that a caller stopping many runs (a closing session) interrupts all of them
+ * first and then waits once for all, instead of one grace period per run.
  */
 final class Run {
 
 	/** How long a cancelled run waits for its interrupted threads to stop before it reports the cancellation. */
 	static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-	private static final long STOP_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-
 	/** The top-level request's result; completed exceptionally when the run is cancelled first. */
 	final CancellableFuture<Object> result = new CancellableFuture<>();
 
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
+	/** Why the run was cancelled, or {@code null} while it may go on. */
 	private volatile @Nullable Throwable failure;
 
 	volatile @Nullable ScheduledFuture<?> timer;
 
-	/** Why the run was cancelled, or {@code null} while it may go on. */
 	@Nullable Throwable failure() {
 		return this.failure;
 	}
 
 	/**
-	 * Marks the run cancelled, so that no new call starts in it. Only the first cause counts.
+	 * Marks the run cancelled, so that no new call starts in it, and interrupts the threads working for it (except
+	 * the current one, which is doing the cancelling). Only the first cause counts.
 	 * @return {@code true} when this call cancelled the run
 	 */
-	synchronized boolean markCancelled(Throwable cause) {
-		if (this.failure != null) {
-			return false;
+	boolean cancel(Throwable cause) {
+		synchronized (this) {
+			if (this.failure != null) {
+				return false;
+			}
+			this.failure = cause;
 		}
-		this.failure = cause;
-		return true;
-	}
-
-	/**
-	 * Stops a cancelled run: every other thread working for it is interrupted and given up to
-	 * {@link #STOP_GRACE_NANOS} to stop, then the top-level result fails with the cause (unless it already finished).
-	 * The calling thread is not interrupted: on a fatal failure it is the failing node's own thread, which returns to
-	 * its callers through the failure anyway.
-	 */
-	void stop(Throwable cause) {
 		Thread current = Thread.currentThread();
 		this.workers.forEach((worker) -> {
 			if (worker.thread != current) {
 				worker.interrupt();
 			}
 		});
-		// So that nothing of the run still runs when its caller learns it ended, unless a node ignores interrupts.
-		long deadline = System.nanoTime() + STOP_GRACE_NANOS;
-		while (this.workers.stream().anyMatch((worker) -> worker.thread != current) && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(STOP_POLL_NANOS);
-		}
-		this.result.completeExceptionally(cause);
+		return true;
 	}
 
-	/** Registers the current thread as working for this run until the returned worker is closed. */
+	/**
+	 * Waits until no thread other than the current one works for this run, or the deadline passes (a node that
+	 * ignores interrupts): so that nothing of the run still runs when its caller learns it ended.
+	 * @param deadline a {@link System#nanoTime()} value
+	 */
+	void awaitStopped(long deadline) {
+		Thread current = Thread.currentThread();
+		boolean interrupted = false;
+		synchronized (this) {
+			long remaining;
+			while (othersWorking(current) && (remaining = deadline - System.nanoTime()) > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this, remaining);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Releases the run's caller with the cause it was cancelled with. */
+	void release() {
+		Throwable cause = this.failure;
+		if (cause != null) {
+			this.result.completeExceptionally(cause);
+		}
+	}
+
 	Worker enlist() {
 		Worker worker = new Worker(Thread.currentThread());
 		this.workers.add(worker);
@@ -76,7 +95,16 @@ final class Run {
 		return worker;
 	}
 
-	/** A thread working for the run; interrupting it is safe only while it has not moved on to other work. */
+	private boolean othersWorking(Thread current) {
+		for (Worker worker : this.workers) {
+			if (worker.thread != current) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A thread working for the run, from when it takes a task until it finishes it. */
 	final class Worker implements AutoCloseable {
 
 		private final Thread thread;
@@ -101,6 +129,12 @@ final class Run {
 				Thread.interrupted();
 			}
 			Run.this.workers.remove(this);
+			if (Run.this.failure != null) {
+				// A stopping run may be waiting for its last worker.
+				synchronized (Run.this) {
+					Run.this.notifyAll();
+				}
+			}
 		}
 
 	}

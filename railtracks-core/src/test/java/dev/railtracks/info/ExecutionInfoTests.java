@@ -10,12 +10,12 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.CATCHER;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class ExecutionInfoTests {
 	static final FunctionNode<Object> NOTHING = FunctionNode.of("nothing", () -> null);
 
 	private static Session session() {
-		return new Session(ExecutorConfig.builder().saveState(false).build());
+		return new Session(NO_SAVE);
 	}
 
 	@Test

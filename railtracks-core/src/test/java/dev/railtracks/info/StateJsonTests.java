@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.call;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class StateJsonTests {
 	}
 
 	private static Session session() {
-		return new Session(ExecutorConfig.builder().saveState(false).build());
+		return new Session(NO_SAVE);
 	}
 
 	@Test

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +33,7 @@ class CoordinatorTests {
 			CompletableFuture<String> child = callAsync(blocked);
 			return child.join();
 		});
-		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+		try (Session session = new Session(NO_SAVE)) {
 			CompletableFuture<?> run = session.run(parent);
 			started.await();
 			// The top-level node and its asynchronous child.

@@ -1,5 +1,6 @@
 package dev.railtracks.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +18,12 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestSuccess;
 import dev.railtracks.pubsub.Streaming;
 
+import static dev.railtracks.TestConfigs.NO_SAVE;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests that {@link RTPublisher} keeps delivering whatever its subscribers and threads do.
@@ -35,7 +39,7 @@ class MessageBusRobustnessTests {
 			return "done";
 		});
 		List<Object> received = new CopyOnWriteArrayList<>();
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).noTimeout().subscriber(received::add).build();
+		ExecutorConfig config = noSave().noTimeout().subscriber(received::add).build();
 		try (Session session = new Session(config)) {
 			session.publisher().subscribe((message) -> {
 				throw new StackOverflowError("deep trouble");
@@ -64,7 +68,7 @@ class MessageBusRobustnessTests {
 	@Test
 	void closingTheSessionFromASubscriberDoesNotWaitForItself() {
 		FunctionNode<String> node = FunctionNode.of("node", () -> "done");
-		Session session = new Session(ExecutorConfig.builder().saveState(false).build());
+		Session session = new Session(NO_SAVE);
 		long[] closeNanos = new long[1];
 		session.publisher().subscribe((message) -> {
 			if (message instanceof RequestSuccess) {
@@ -74,11 +78,7 @@ class MessageBusRobustnessTests {
 			}
 		}, "closer");
 		session.runSync(node);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!session.isClosed() && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		assertThat(session.isClosed()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(session.isClosed()).isTrue());
 		assertThat(TimeUnit.NANOSECONDS.toSeconds(closeNanos[0])).isLessThan(5);
 	}
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.pubsub.RequestCompletionMessage;
@@ -30,6 +29,7 @@ import dev.railtracks.pubsub.Streaming;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -218,7 +218,7 @@ class MessageBusTests {
 		FunctionNode<List<Integer>> root = FunctionNode.of("root",
 				() -> callBatch(branch, IntStream.range(0, 20).boxed().toList()));
 		List<RequestCompletionMessage> messages = new CopyOnWriteArrayList<>();
-		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+		try (Session session = new Session(NO_SAVE)) {
 			session.publisher().subscribe(messages::add, "recorder");
 			session.runSync(root);
 		}

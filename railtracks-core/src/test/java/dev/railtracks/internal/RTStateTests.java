@@ -2,10 +2,10 @@ package dev.railtracks.internal;
 
 import org.junit.jupiter.api.Test;
 
-import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.info.Stamp;
 
+import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class RTStateTests {
 
 	@Test
 	void isEmptyUntilTheFirstRequestIsRecorded() {
-		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+		try (Session session = new Session(NO_SAVE)) {
 			assertThat(EngineOf.state(session).isEmpty()).isTrue();
 			session.runSync(LENGTH, "abc");
 			assertThat(EngineOf.state(session).isEmpty()).isFalse();
@@ -25,7 +25,7 @@ class RTStateTests {
 
 	@Test
 	void aManualStampTakesTheNextStepAndJoinsTheSessionsHistory() {
-		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+		try (Session session = new Session(NO_SAVE)) {
 			session.runSync(LENGTH, "abc");
 			Stamp stamp = EngineOf.state(session).addStamp("checkpoint");
 			assertThat(stamp.step()).isEqualTo(2);

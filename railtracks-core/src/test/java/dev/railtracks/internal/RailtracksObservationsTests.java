@@ -30,6 +30,7 @@ import dev.railtracks.observation.SessionObservationConvention;
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.Railtracks.callBatch;
+import static dev.railtracks.TestConfigs.noSave;
 import static dev.railtracks.TestNodes.FAIL;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +78,7 @@ class RailtracksObservationsTests {
 	});
 
 	private static ExecutorConfig.Builder config(ObservationRegistry registry) {
-		return ExecutorConfig.builder().saveState(false).observationRegistry(registry);
+		return noSave().observationRegistry(registry);
 	}
 
 	private static List<Observation.Context> contexts(TestObservationRegistry registry) {
@@ -313,7 +314,7 @@ class RailtracksObservationsTests {
 			current.add(String.valueOf(ObservationRegistry.NOOP.getCurrentObservation()));
 			return s.length();
 		});
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).nodeObservationConvention(counting).build();
+		ExecutorConfig config = noSave().nodeObservationConvention(counting).build();
 		assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
 		try (Session session = new Session(config)) {
 			assertThat(session.runSync(looking, "abc").answer()).isEqualTo(3);

@@ -16,6 +16,7 @@ import dev.railtracks.info.RequestStatus;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callAsync;
+import static dev.railtracks.TestConfigs.noSave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +44,7 @@ class FailingObservationHandlerTests {
 		});
 		FunctionNode<String> child = FunctionNode.of("child", () -> "child");
 		FunctionNode<String> parent = FunctionNode.of("parent", () -> call(child) + callAsync(child).join());
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).observationRegistry(registry).build();
+		ExecutorConfig config = noSave().observationRegistry(registry).build();
 		try (Session session = new Session(config)) {
 			ExecutionInfo info = session.runSync(parent);
 			assertThat(info.answer()).isEqualTo("childchild");

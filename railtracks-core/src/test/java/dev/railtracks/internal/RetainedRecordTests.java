@@ -1,0 +1,56 @@
+package dev.railtracks.internal;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Railtracks;
+import dev.railtracks.Session;
+import dev.railtracks.TestConfigs;
+import dev.railtracks.info.ExecutionInfo;
+
+import static dev.railtracks.TestNodes.LENGTH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A kept {@link ExecutionInfo} pins no engine: the Spring tracker keeps the records of up to 100 closed sessions, and
+ * each must not keep its session's RTState, message bus and runs reachable.
+ */
+class RetainedRecordTests {
+
+	@Test
+	void aRetainedRecordKeepsNoEngineObjectAlive() {
+		Retained retained = runAndCloseASession();
+		// Bounded: a collector that never clears a weakly reachable object fails the test instead of hanging it.
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+			System.gc();
+			assertThat(retained.state.get()).as("the session's RTState").isNull();
+			assertThat(retained.bus.get()).as("the session's message bus").isNull();
+		});
+		assertThat(retained.info.answer()).isEqualTo(List.of(1, 2, 3));
+		assertThat(retained.info.graphSerialization()).contains("\"length\"", "\"sum-of-lengths\"");
+		assertThat(retained.info.requestForest().size()).isEqualTo(4);
+	}
+
+	/** In its own frame, so no local variable of the test method holds the session. */
+	private static Retained runAndCloseASession() {
+		FunctionNode<List<Integer>> parent = FunctionNode.of("sum-of-lengths",
+				() -> Railtracks.callBatch(LENGTH, List.of("a", "bb", "ccc")));
+		Session session = new Session(TestConfigs.NO_SAVE);
+		WeakReference<RTState> state = new WeakReference<>(EngineOf.state(session));
+		WeakReference<Object> bus = new WeakReference<>(session.publisher());
+		ExecutionInfo info;
+		try (session) {
+			info = session.runSync(parent);
+		}
+		return new Retained(info, state, bus);
+	}
+
+	private record Retained(ExecutionInfo info, WeakReference<RTState> state, WeakReference<Object> bus) {
+	}
+
+}
