@@ -167,6 +167,7 @@ class BroadcastTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the session only has to be current
 	void closeDeliversBroadcastsMadeOutsideANode() {
 		List<Object> received = new CopyOnWriteArrayList<>();
 		Consumer<Object> slow = (item) -> {

@@ -91,6 +91,7 @@ class FunctionNodeTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the session only has to be current
 	void methodReferencesOfAnyKindKeepTheirPrimitiveParameters() {
 		FunctionNode<Character> unbound = FunctionNode.of("charAt", String::charAt);
 		FunctionNode<Character> bound = FunctionNode.of("charOfHello", "hello"::charAt);

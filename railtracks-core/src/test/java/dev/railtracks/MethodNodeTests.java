@@ -3,6 +3,7 @@ package dev.railtracks;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.railtracks.info.NodeType;
@@ -28,7 +29,7 @@ class MethodNodeTests {
 				});
 		try (Session session = new Session(NO_SAVE)) {
 			assertThat(session.runSync(greet, "ada", 2).answer()).isEqualTo("hello ada hello ada");
-			assertThat(session.runSync(greet, "bob", 1).answer()).asList().containsExactly("hello ada hello ada",
+			assertThat(session.runSync(greet, "bob", 1).answer()).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("hello ada hello ada",
 					"hello bob");
 			assertThat(session.info().nodeForest().heads().values())
 				.allSatisfy((node) -> assertThat(node.nodeType()).isEqualTo(NodeType.TOOL));

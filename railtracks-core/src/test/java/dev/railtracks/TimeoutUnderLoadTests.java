@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
@@ -89,18 +90,18 @@ class TimeoutUnderLoadTests {
 	void unboundedRecursionIsStoppedAndNoNodeStartsAfterTheTimeout() {
 		List<Long> startedAfterTimeout = Collections.synchronizedList(new ArrayList<>());
 		long[] deadline = new long[1];
-		FunctionNode<Integer>[] recurse = new FunctionNode[1];
-		recurse[0] = FunctionNode.of("recurse", (Integer depth) -> {
+		AtomicReference<FunctionNode<Integer>> recurse = new AtomicReference<>();
+		recurse.set(FunctionNode.of("recurse", (Integer depth) -> {
 			if (deadline[0] != 0 && System.nanoTime() > deadline[0]) {
 				startedAfterTimeout.add((long) depth);
 			}
-			return call(recurse[0], depth + 1);
-		});
+			return call(recurse.get(), depth + 1);
+		}));
 		ExecutorConfig config = TestConfigs.noSave().timeout(TIMEOUT).build();
 		try (Session session = new Session(config)) {
 			// Nodes check the clock themselves; the engine's own cancellation must stop the recursion.
 			deadline[0] = System.nanoTime() + TIMEOUT.toNanos() + Duration.ofSeconds(1).toNanos();
-			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(recurse[0], 0));
+			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(recurse.get(), 0));
 			assertThat(session.info().requestForest().heads().values())
 				.allSatisfy((request) -> assertThat(request.status()).isEqualTo(RequestStatus.FAILED));
 		}

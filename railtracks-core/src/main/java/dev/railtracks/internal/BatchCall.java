@@ -129,6 +129,7 @@ final class BatchCall {
 		return this.scoutsOnTheirWay.get() > 0;
 	}
 
+	@SuppressWarnings("try") // the resource is a guard: opening and closing it is the point
 	private void scout() {
 		this.scoutsOnTheirWay.decrementAndGet();
 		try (Run.Worker worker = this.run.enlist()) {

@@ -27,6 +27,7 @@ public final class DefaultEngine implements Engine {
 		return new EngineSession(session, config, context);
 	}
 
+	@SuppressWarnings("try") // the temporary session is current while it is open: that is its use
 	@Override
 	public <O> O call(NodeDefinition<O> node, @Nullable Object[] args) {
 		Scope scope = Scope.current();
@@ -59,6 +60,7 @@ public final class DefaultEngine implements Engine {
 		return result.whenComplete((value, error) -> temporary.close());
 	}
 
+	@SuppressWarnings("try") // the temporary session is current while it is open: that is its use
 	@Override
 	public <O> List<O> callBatch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
 		Scope scope = Scope.current();

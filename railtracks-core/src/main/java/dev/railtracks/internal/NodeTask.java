@@ -50,6 +50,7 @@ final class NodeTask implements Task {
 
 	/** Inline: executes on this thread. Asynchronous: also enlists the thread in the run and completes the future. */
 	@Override
+	@SuppressWarnings("try") // the resource is a guard: opening and closing it is the point
 	public void run() {
 		if (this.future == null) {
 			execute();

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,7 +46,7 @@ class MessageBusRobustnessTests {
 				throw new StackOverflowError("deep trouble");
 			}, "broken");
 			assertThat(session.runSync(chatty).answer()).isEqualTo("done");
-			assertThat(session.runSync(chatty).answer()).asList().hasSize(2);
+			assertThat(session.runSync(chatty).answer()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(2);
 		}
 		assertThat(received).containsExactly("one", "two", "one", "two");
 	}
