@@ -118,7 +118,7 @@ final class BatchCall {
 				continue;
 			}
 			try {
-				this.state.coordinator.strategy().execute(this::scout);
+				this.state.coordinator.execute(this::scout);
 			}
 			catch (RuntimeException | OutOfMemoryError ex) {
 				// Rejected, or no native thread left: the threads already working claim the rest, so no child is lost.

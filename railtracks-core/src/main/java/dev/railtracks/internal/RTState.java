@@ -12,8 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +59,6 @@ final class RTState {
 
 	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
 	static final int MAX_INLINE_DEPTH = 128;
-
-	private static final ScheduledThreadPoolExecutor TIMER = timer();
 
 	final String sessionId;
 
@@ -196,7 +192,7 @@ final class RTState {
 		}
 		Duration timeout = this.config.timeout();
 		if (timeout != null) {
-			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+			run.timer = this.coordinator.scheduleTimeout(() -> timeOut(run, timeout), timeout);
 		}
 		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + record.nodeName
 				+ "' was cancelled through its future")));
@@ -341,8 +337,11 @@ final class RTState {
 		}
 	}
 
-	/** Writes a node's own outcome into its record, unless the request was already ended from outside. */
-	private void recordOutcome(RequestRecord record, RequestCompletionMessage message) {
+	/**
+	 * Writes a node's own outcome into its record, unless the request was already ended from outside.
+	 * @return whether it was written
+	 */
+	private boolean recordOutcome(RequestRecord record, RequestCompletionMessage message) {
 		if (message instanceof RequestSuccess success) {
 			if (record.finishOnce(success.result(), RequestStatus.COMPLETED,
 					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
@@ -350,6 +349,7 @@ final class RTState {
 				if (this.log.isEnabled(Level.INFO)) {
 					this.log.log(Level.INFO, record.nodeName + " DONE");
 				}
+				return true;
 			}
 		}
 		else if (message instanceof RequestFailure failure) {
@@ -363,8 +363,10 @@ final class RTState {
 				if (!endedByRun) {
 					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
 				}
+				return true;
 			}
 		}
+		return false;
 	}
 
 	/**
@@ -483,16 +485,21 @@ final class RTState {
 		}
 		Throwable ended = record.endedWith();
 		if (ended != null) {
-			error = ended;
+			// Still running when its run ended: recorded as ended by the run, whatever it did afterwards.
+			closeAsFailed(record, ended, false);
+			return;
 		}
 		RequestCompletionMessage message = (error == null)
 				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), result, now())
 				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), error, now());
-		recordOutcome(record, message);
+		if (!recordOutcome(record, message)) {
+			// Ended from outside meanwhile: that ending was recorded and published instead.
+			return;
+		}
 		publishQuietly(message);
-		if (error != null && ended == null && isFatal(error)) {
+		if (error != null && isFatal(error)) {
 			endRunFatally(record, error);
 		}
 	}
@@ -502,7 +509,7 @@ final class RTState {
 	 * recorded meanwhile.
 	 */
 	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator.strategy()::execute).join();
+		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator::execute).join();
 	}
 
 	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
@@ -666,7 +673,7 @@ final class RTState {
 		}
 		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
 		try {
-			this.coordinator.strategy().execute(cancel);
+			this.coordinator.execute(cancel);
 		}
 		catch (RuntimeException ex) {
 			cancel.run();
@@ -741,14 +748,5 @@ final class RTState {
 		return Instant.ofEpochSecond(0, EpochClock.nowNanos());
 	}
 
-	private static ScheduledThreadPoolExecutor timer() {
-		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "railtracks-timeout");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.setRemoveOnCancelPolicy(true);
-		return timer;
-	}
 
 }
