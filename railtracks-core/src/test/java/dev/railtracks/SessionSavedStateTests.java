@@ -193,7 +193,7 @@ class SessionSavedStateTests {
 		assertThat(run.get("status").asString()).isEqualTo("Failed");
 		assertThat(run.get("end_time").isNumber()).isTrue();
 		JsonNode output = run.get("edges").get(0).get("details").get("output");
-		assertThat(output.get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(output.get("type").asString()).isEqualTo("IllegalStateException");
 		assertThat(output.get("message").asString()).isEqualTo("top-level boom");
 	}
 
@@ -215,7 +215,7 @@ class SessionSavedStateTests {
 		assertThat(run.get("edges")).hasSize(2).allSatisfy((edge) -> {
 			assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed");
 			assertThat(edge.get("details").get("output").get("type").asString())
-				.isEqualTo(GlobalTimeoutException.class.getName());
+				.isEqualTo(GlobalTimeoutException.class.getSimpleName());
 			assertThat(edge.get("stamp").get("identifier").asString()).startsWith("Cancelled ");
 		});
 		assertThat(run.get("nodes"))
@@ -368,7 +368,8 @@ class SessionSavedStateTests {
 		JsonNode failure = failedEdge.get("details").get("output");
 		assertThat(failure.isObject()).isTrue();
 		assertThat(failure.propertyNames()).containsExactlyInAnyOrder("type", "message", "traceback");
-		assertThat(failure.get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+		// The simple name, as the original writes it; the traceback's first line carries the full name.
+		assertThat(failure.get("type").asString()).isEqualTo("IllegalStateException");
 		assertThat(failure.get("message").asString()).isEqualTo("boom");
 		assertThat(failure.get("traceback").asString()).startsWith("java.lang.IllegalStateException: boom")
 			.contains("\tat ");
