@@ -2,6 +2,7 @@ package dev.railtracks.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,6 +13,7 @@ import dev.railtracks.Engine;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.Session;
 
@@ -74,6 +76,20 @@ public final class DefaultEngine implements Engine {
 	}
 
 	@Override
+	public <O> List<Outcome<O>> callBatchOutcomes(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
+		Scope scope = Scope.current();
+		if (scope != null && scope.inNode()) {
+			return scope.state.callBatchOutcomes(scope, node, argumentLists);
+		}
+		if (scope != null) {
+			return topLevelOutcomes(scope.state, node, argumentLists);
+		}
+		try (Session temporary = new Session()) {
+			return topLevelOutcomes(currentState(), node, argumentLists);
+		}
+	}
+
+	@Override
 	public void broadcast(@Nullable Object item) {
 		Scope scope = requireScope("broadcast");
 		scope.state.broadcast(scope, item);
@@ -84,26 +100,35 @@ public final class DefaultEngine implements Engine {
 		return requireScope("use the context").state.context();
 	}
 
+	/** Top-level runs, one per argument list; the results in input order, or the first failure thrown. */
 	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
 			List<@Nullable Object[]> argumentLists) {
-		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
-		List<O> results = new ArrayList<>(calls.size());
-		RuntimeException firstFailure = null;
-		for (CompletableFuture<O> result : calls) {
-			try {
-				results.add(result.join());
+		List<Outcome<O>> outcomes = topLevelOutcomes(state, node, argumentLists);
+		List<O> results = new ArrayList<>(outcomes.size());
+		for (Outcome<O> outcome : outcomes) {
+			if (outcome.exception() != null) {
+				throw outcome.exception();
 			}
-			catch (CompletionException ex) {
-				results.add(null);
-				if (firstFailure == null) {
-					firstFailure = NodeInvocationException.unchecked(ex.getCause(), node.name());
-				}
-			}
-		}
-		if (firstFailure != null) {
-			throw firstFailure;
+			results.add(outcome.value());
 		}
 		return results;
+	}
+
+	/** Top-level runs, one per argument list; every outcome in input order once all have finished. */
+	private static <O> List<Outcome<O>> topLevelOutcomes(RTState state, NodeDefinition<O> node,
+			List<@Nullable Object[]> argumentLists) {
+		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
+		List<Outcome<O>> outcomes = new ArrayList<>(calls.size());
+		for (CompletableFuture<O> result : calls) {
+			try {
+				outcomes.add(new Outcome.Succeeded<>(result.join()));
+			}
+			catch (CompletionException | CancellationException ex) {
+				Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
+				outcomes.add(new Outcome.Failed<>(NodeInvocationException.unchecked(cause, node.name())));
+			}
+		}
+		return outcomes;
 	}
 
 	/** The state of the session just created on this thread. */

@@ -26,6 +26,7 @@ import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.RailtracksException;
 import dev.railtracks.info.EpochClock;
@@ -271,13 +272,31 @@ final class RTState {
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+		return (List<O>) batch(scope, definition, argumentLists).execute();
+	}
+
+	/**
+	 * Calls a node once per argument list from inside a node, like {@link #callBatch}, keeping every outcome.
+	 * @param <O> the result type
+	 * @param scope the calling node's scope
+	 * @param definition the node
+	 * @param argumentLists one argument array per call
+	 * @return the outcomes, in input order
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public <O> List<Outcome<O>> callBatchOutcomes(Scope scope, NodeDefinition<O> definition,
+			List<@Nullable Object[]> argumentLists) {
+		return (List) batch(scope, definition, argumentLists).outcomes();
+	}
+
+	private BatchCall batch(Scope scope, NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
 		RequestRecord caller = callerOf(scope);
 		List<Node<?>> nodes = createNodes(definition, argumentLists);
 		List<RequestRecord> records = new ArrayList<>(nodes.size());
 		for (int i = 0; i < nodes.size(); i++) {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
 		}
-		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
+		return new BatchCall(this, scope, caller.run, records);
 	}
 
 	/**
