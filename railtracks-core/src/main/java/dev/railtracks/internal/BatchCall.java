@@ -58,16 +58,6 @@ final class BatchCall {
 		this.unfinished = new AtomicInteger(size);
 	}
 
-	/** Runs every child; then the results in input order, or the first failure in input order thrown. */
-	List<@Nullable Object> execute() {
-		runAll();
-		List<@Nullable Object> results = new ArrayList<>(this.tasks.length);
-		for (NodeTask task : this.tasks) {
-			results.add(task.outcome());
-		}
-		return Collections.unmodifiableList(results);
-	}
-
 	/** Runs every child; then every outcome in input order, failures as values. */
 	List<Outcome<Object>> outcomes() {
 		runAll();

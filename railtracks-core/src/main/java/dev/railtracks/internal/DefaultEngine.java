@@ -63,16 +63,17 @@ public final class DefaultEngine implements Engine {
 
 	@Override
 	public <O> List<O> callBatch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
-		Scope scope = Scope.current();
-		if (scope != null && scope.inNode()) {
-			return scope.state.callBatch(scope, node, argumentLists);
+		// The same fan-out; the first failure in input order is thrown once all calls finished.
+		List<Outcome<O>> outcomes = callBatchOutcomes(node, argumentLists);
+		List<O> results = new ArrayList<>(outcomes.size());
+		for (Outcome<O> outcome : outcomes) {
+			RuntimeException failure = outcome.exception();
+			if (failure != null) {
+				throw failure;
+			}
+			results.add(outcome.value());
 		}
-		if (scope != null) {
-			return topLevelBatch(scope.state, node, argumentLists);
-		}
-		try (Session temporary = new Session()) {
-			return topLevelBatch(currentState(), node, argumentLists);
-		}
+		return results;
 	}
 
 	@Override
@@ -98,20 +99,6 @@ public final class DefaultEngine implements Engine {
 	@Override
 	public RailtracksContext context() {
 		return requireScope("use the context").state.context();
-	}
-
-	/** Top-level runs, one per argument list; the results in input order, or the first failure thrown. */
-	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
-			List<@Nullable Object[]> argumentLists) {
-		List<Outcome<O>> outcomes = topLevelOutcomes(state, node, argumentLists);
-		List<O> results = new ArrayList<>(outcomes.size());
-		for (Outcome<O> outcome : outcomes) {
-			if (outcome.exception() != null) {
-				throw outcome.exception();
-			}
-			results.add(outcome.value());
-		}
-		return results;
 	}
 
 	/** Top-level runs, one per argument list; every outcome in input order once all have finished. */

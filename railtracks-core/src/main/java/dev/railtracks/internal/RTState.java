@@ -262,21 +262,8 @@ final class RTState {
 	}
 
 	/**
-	 * A parallel fan-out from inside a node: one child per argument list, results in input order. Every argument
-	 * list is validated before any child is recorded or started.
-	 * @param <O> the result type
-	 * @param scope the calling node's scope
-	 * @param definition the child
-	 * @param argumentLists one argument array per child
-	 * @return the results, in input order
-	 */
-	@SuppressWarnings("unchecked")
-	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
-		return (List<O>) batch(scope, definition, argumentLists).execute();
-	}
-
-	/**
-	 * Calls a node once per argument list from inside a node, like {@link #callBatch}, keeping every outcome.
+	 * A parallel fan-out from inside a node: one child per argument list, every outcome in input order. Every
+	 * argument list is validated before any child is recorded or started.
 	 * @param <O> the result type
 	 * @param scope the calling node's scope
 	 * @param definition the node
