@@ -88,7 +88,7 @@ class SessionTests {
 				assertThat(session.context().keys()).isEmpty();
 				id = session.identifier();
 			}
-			saved = ExecutorConfig.DEFAULT_STATE_DIRECTORY.resolve(id + ".json");
+			saved = DefaultStateDirectory.path().resolve(id + ".json");
 			assertThat(saved).exists();
 		}
 		finally {

@@ -1,5 +1,6 @@
 package dev.railtracks.internal;
 
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,8 +166,10 @@ final class EngineSession implements Engine.SessionEngine {
 
 	private void saveState(ExecutionInfo info) {
 		SessionDocument document = document(info);
+		// Resolved at save time, as the original does, so a .railtracks created during the run is found.
+		Path directory = this.config.stateDirectory();
 		try {
-			SessionDocument.Saved saved = document.saveTo(this.config.stateDirectory());
+			SessionDocument.Saved saved = document.saveTo(directory);
 			if (saved.unsafeName() != null) {
 				this.log.log(Level.WARN, "Session name '" + saved.unsafeName() + "' could not be included in the file "
 						+ "name; falling back to using the unique identifier only");
@@ -174,11 +177,9 @@ final class EngineSession implements Engine.SessionEngine {
 			this.log.log(Level.INFO, "Saving execution info to " + saved.file());
 		}
 		catch (java.io.IOException | RuntimeException ex) {
-			this.log.log(Level.ERROR, "Could not save the execution state to " + this.config.stateDirectory() + ": " + ex,
-					ex);
+			this.log.log(Level.ERROR, "Could not save the execution state to " + directory + ": " + ex, ex);
 			if (!this.config.loggingSetting().logs(Level.ERROR)) {
-				logger.debug("Could not save the execution state of session {} to {}", this.identifier,
-						this.config.stateDirectory(), ex);
+				logger.debug("Could not save the execution state of session {} to {}", this.identifier, directory, ex);
 			}
 		}
 	}
