@@ -193,7 +193,7 @@ class CallTests {
 		try {
 			assertThat(call(node, "free")).isEqualTo("FREE");
 			assertThat(sessionId.get()).isNotNull();
-			saved = DefaultStateDirectory.path().resolve("outside_" + sessionId.get() + ".json");
+			saved = DefaultStateDirectory.path().resolve("_" + sessionId.get() + ".json");
 			assertThat(saved).exists();
 			assertThatExceptionOfType(ContextException.class).isThrownBy(Railtracks::context);
 		}
@@ -215,7 +215,7 @@ class CallTests {
 		finally {
 			for (String each : new String[] { first, second }) {
 				if (each != null) {
-					DefaultStateDirectory.delete(DefaultStateDirectory.path().resolve("whoami_" + each + ".json"));
+					DefaultStateDirectory.delete(DefaultStateDirectory.path().resolve("_" + each + ".json"));
 				}
 			}
 		}
@@ -302,7 +302,7 @@ class CallTests {
 		Path saved = null;
 		try {
 			assertThat(callAsync(node, "ab").get(30, TimeUnit.SECONDS)).isEqualTo("abab");
-			saved = DefaultStateDirectory.path().resolve("detached_" + sessionId.get() + ".json");
+			saved = DefaultStateDirectory.path().resolve("_" + sessionId.get() + ".json");
 			assertThat(saved).exists();
 		}
 		catch (ExecutionException ex) {

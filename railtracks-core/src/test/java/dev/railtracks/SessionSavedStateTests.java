@@ -95,21 +95,22 @@ class SessionSavedStateTests {
 	}
 
 	@Test
-	void closeSavesTheStateUnderTheTopLevelNodeNameWhenTheSessionHasNoName() throws IOException {
+	void closeSavesTheStateUnderAnEmptyNameWhenNeitherAFlowNorTheSessionHasOne() throws IOException {
+		// As the original: {flow name or session name or ""}_{id}.json; the top-level node's name is not used.
 		Session session = new Session(config().build());
 		session.runSync(Planner.class, "trip");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve("Planner_" + session.identifier() + ".json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_" + session.identifier() + ".json"));
 	}
 
 	@Test
-	void closeSavesTheStateUnderTheIdentifierAloneWithSeveralTopLevelRunsAndNoName() throws IOException {
+	void closeSavesSeveralTopLevelRunsInOneFile() throws IOException {
 		Session session = new Session(config().runIdentifier("fixed-id").build());
 		session.runSync(LENGTH, "a");
 		session.runSync(UPPER, "b");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve("fixed-id.json"));
-		JsonNode saved = read(this.directory.resolve("fixed-id.json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_fixed-id.json"));
+		JsonNode saved = read(this.directory.resolve("_fixed-id.json"));
 		assertThat(saved.get("session_id").asString()).isEqualTo("fixed-id");
 		assertThat(saved.get("runs")).hasSize(2);
 		assertThat(saved.get("runs").get(0).get("name").asString()).isEqualTo("length");
@@ -118,7 +119,7 @@ class SessionSavedStateTests {
 
 	@Test
 	void unsafeNamesFallBackToTheIdentifierWithAWarning() throws IOException {
-		for (String unsafe : List.of("../x", "a/b", "a:b", "C:\\temp\\x", "")) {
+		for (String unsafe : List.of("../x", "a/b", "a:b", "C:\\temp\\x", " x")) {
 			Path target = Files.createDirectories(this.directory.resolve("unsafe-" + Math.abs(unsafe.hashCode())));
 			List<ILoggingEvent> events = captureSessionLog(() -> {
 				Session session = new Session(config().stateDirectory(target).sessionName(unsafe).build());
@@ -137,12 +138,12 @@ class SessionSavedStateTests {
 	}
 
 	@Test
-	void anUnsafeTopLevelNodeNameFallsBackToTheIdentifier() throws IOException {
+	void anUnsafeTopLevelNodeNameDoesNotMatterToTheFileName() throws IOException {
 		FunctionNode<Integer> slashed = FunctionNode.of("weird/name", (String s) -> s.length());
 		Session session = new Session(config().build());
 		session.runSync(slashed, "abc");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve(session.identifier() + ".json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_" + session.identifier() + ".json"));
 	}
 
 	@Test
@@ -277,7 +278,7 @@ class SessionSavedStateTests {
 	void theSavedStateOfAnEmptySessionValidatesAgainstTheSchema() throws IOException {
 		Session session = new Session(config().build());
 		session.close();
-		Path file = this.directory.resolve(session.identifier() + ".json");
+		Path file = this.directory.resolve("_" + session.identifier() + ".json");
 		assertThat(files()).containsExactly(file);
 		String text = Files.readString(file);
 		assertThat(SCHEMA.validate(text, InputFormat.JSON)).isEmpty();
@@ -444,7 +445,7 @@ class SessionSavedStateTests {
 
 	@Test
 	void aDirectoryInTheWayOfTheStateFileIsLoggedAndLeavesNoTemporaryFile() throws IOException {
-		Path inTheWay = Files.createDirectories(this.directory.resolve("fixed.json"));
+		Path inTheWay = Files.createDirectories(this.directory.resolve("_fixed.json"));
 		Files.writeString(inTheWay.resolve("keep.txt"), "keep");
 		List<ILoggingEvent> events = captureSessionLog(() -> {
 			Session session = new Session(config().runIdentifier("fixed").build());

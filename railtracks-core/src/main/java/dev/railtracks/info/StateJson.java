@@ -39,7 +39,8 @@ final class StateJson {
 	}
 
 	/**
-	 * Writes the saved-session document: {@code session_id}, {@code session_name}, {@code start_time},
+	 * Writes the saved-session document: {@code flow_name}, {@code flow_id}, {@code session_id},
+	 * {@code session_name}, {@code start_time},
 	 * {@code end_time} and one entry in {@code runs} per top-level request.
 	 * @param out where to write
 	 * @param document the session's envelope and record
@@ -49,6 +50,11 @@ final class StateJson {
 		ExecutionInfo info = document.info();
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartObject();
+			// Always present, null without a flow, as the original writes them.
+			json.writeName("flow_name");
+			writeNullableString(json, document.flowName());
+			json.writeName("flow_id");
+			writeNullableString(json, document.flowId());
 			json.writeStringProperty("session_id", sessionId);
 			json.writeName("session_name");
 			writeNullableString(json, document.sessionName());

@@ -160,8 +160,8 @@ final class EngineSession implements Engine.SessionEngine {
 	}
 
 	private SessionDocument document(ExecutionInfo info) {
-		return new SessionDocument(this.identifier, this.config.sessionName(), this.startNanos, EpochClock.nowNanos(),
-				info);
+		return new SessionDocument(this.owner.flowName(), this.owner.flowId(), this.identifier,
+				this.config.sessionName(), this.startNanos, EpochClock.nowNanos(), info);
 	}
 
 	private void saveState(ExecutionInfo info) {
@@ -171,8 +171,8 @@ final class EngineSession implements Engine.SessionEngine {
 		try {
 			SessionDocument.Saved saved = document.saveTo(directory);
 			if (saved.unsafeName() != null) {
-				this.log.log(Level.WARN, "Session name '" + saved.unsafeName() + "' could not be included in the file "
-						+ "name; falling back to using the unique identifier only");
+				this.log.log(Level.WARN, "Name '" + saved.unsafeName() + "' could not be included in the file name; "
+						+ "falling back to using the unique identifier only");
 			}
 			this.log.log(Level.INFO, "Saving execution info to " + saved.file());
 		}
