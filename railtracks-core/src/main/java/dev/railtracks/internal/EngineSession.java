@@ -70,8 +70,8 @@ final class EngineSession implements Engine.SessionEngine {
 		this.context = context;
 		RailtracksObservations observations = RailtracksObservations.of(config.observationRegistry(),
 				config.nodeObservationConvention(), config.sessionObservationConvention());
-		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName())
-				: null;
+		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName(),
+				owner.flowName()) : null;
 		this.state = new RTState(this.identifier, config, this.coordinator, this.publisher, this.log, this.context,
 				observations, this.observation);
 		this.coordinator.start(this.publisher);
