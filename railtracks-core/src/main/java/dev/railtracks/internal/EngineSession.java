@@ -65,7 +65,8 @@ final class EngineSession implements Engine.SessionEngine {
 		this.config = config;
 		this.identifier = context.sessionId();
 		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile());
-		this.publisher = new MessageBus(config.executionStrategy()::execute);
+		this.publisher = new MessageBus(config.executionStrategy()::execute,
+				(message, error) -> this.log.log(Level.WARN, message, error));
 		this.coordinator = new Coordinator(config.executionStrategy());
 		this.context = context;
 		RailtracksObservations observations = RailtracksObservations.of(config.observationRegistry(),
