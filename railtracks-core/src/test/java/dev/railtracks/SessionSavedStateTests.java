@@ -217,7 +217,9 @@ class SessionSavedStateTests {
 			assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed");
 			assertThat(edge.get("details").get("output").get("type").asString())
 				.isEqualTo(GlobalTimeoutException.class.getSimpleName());
-			assertThat(edge.get("stamp").get("identifier").asString()).startsWith("Cancelled ");
+			// The original's words: "Cancelled request <request id>".
+			assertThat(edge.get("stamp").get("identifier").asString())
+				.isEqualTo("Cancelled request " + edge.get("identifier").asString());
 		});
 		assertThat(run.get("nodes"))
 			.allSatisfy((node) -> assertThat(node.get("details").get("internals").has("latency")).isTrue());

@@ -548,7 +548,7 @@ final class RTState {
 		}
 		this.open.remove(record.id);
 		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
-		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.nodeName), elapsed);
+		record.finish(new Failure(cause), RequestStatus.FAILED, this.stamper.cancelled(record.id), elapsed);
 		this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
 		publishOrRecord(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 				record.node.identifier(), cause, now()));
