@@ -134,26 +134,35 @@ public final class Flow<O> {
 	/**
 	 * Runs {@link #invoke} on a thread of the flow's {@link ExecutorConfig#executionStrategy()}.
 	 * @param args the entry point's arguments
-	 * @return completes with the result, or exceptionally with the failure {@link #invoke} would throw; cancelling
-	 * it cancels the run, whose session is then closed and saved
+	 * @return completes once the session is closed (and saved) with the result, or exceptionally with the failure
+	 * {@link #invoke} would throw; cancelling it cancels the run, whose session is then closed and saved
 	 */
 	public CompletableFuture<O> invokeAsync(@Nullable Object... args) {
 		CompletableFuture<O> result = new CompletableFuture<>();
 		this.config.executionStrategy().execute(() -> {
+			O value = null;
+			Throwable failure = null;
 			try (Session session = openSession()) {
 				CompletableFuture<O> run = session.invokeAsync(this.entryPoint, args);
-				result.whenComplete((value, error) -> {
+				result.whenComplete((ignored, error) -> {
 					if (error instanceof CancellationException) {
 						run.cancel(true);
 					}
 				});
-				result.complete(run.join());
+				value = run.join();
 			}
 			catch (CompletionException ex) {
-				result.completeExceptionally(ex.getCause());
+				failure = ex.getCause();
 			}
 			catch (RuntimeException | Error ex) {
-				result.completeExceptionally(ex);
+				failure = ex;
+			}
+			// Completed only now, with the session closed and saved, as invoke returns.
+			if (failure != null) {
+				result.completeExceptionally(failure);
+			}
+			else {
+				result.complete(value);
 			}
 		});
 		return result;

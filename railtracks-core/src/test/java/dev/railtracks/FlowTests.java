@@ -140,8 +140,9 @@ class FlowTests {
 
 	@Test
 	void invokeAsyncCompletesWithTheResultOrTheFailure() throws Exception {
-		Flow<String> flow = greeter().saveState(false).build();
+		Flow<String> flow = greeter().build();
 		assertThat(flow.invokeAsync("hey").get(30, TimeUnit.SECONDS)).isEqualTo("hey alice (3)");
+		assertThat(savedFiles()).as("saved before the future completes").hasSize(1);
 		Flow<Integer> fail = Flow.builder("failing", TestNodes.FAIL).saveState(false).build();
 		assertThatThrownBy(() -> fail.invokeAsync("late boom").get(30, TimeUnit.SECONDS))
 			.isInstanceOf(ExecutionException.class)
