@@ -139,33 +139,42 @@ public final class Flow<O> {
 	 */
 	public CompletableFuture<O> invokeAsync(@Nullable Object... args) {
 		CompletableFuture<O> result = new CompletableFuture<>();
-		this.config.executionStrategy().execute(() -> {
-			O value = null;
-			Throwable failure = null;
-			try (Session session = openSession()) {
-				CompletableFuture<O> run = session.invokeAsync(this.entryPoint, args);
-				result.whenComplete((ignored, error) -> {
-					if (error instanceof CancellationException) {
-						run.cancel(true);
-					}
-				});
-				value = run.join();
-			}
-			catch (CompletionException ex) {
-				failure = ex.getCause();
-			}
-			catch (RuntimeException | Error ex) {
-				failure = ex;
-			}
-			// Completed only now, with the session closed and saved, as invoke returns.
-			if (failure != null) {
-				result.completeExceptionally(failure);
-			}
-			else {
-				result.complete(value);
-			}
-		});
+		try {
+			this.config.executionStrategy().execute(() -> complete(result, args));
+		}
+		catch (RuntimeException ex) {
+			// The strategy refused the task (shut down, saturated): nothing ran, the future says why.
+			result.completeExceptionally(ex);
+		}
 		return result;
+	}
+
+	/** Runs one invocation on this thread and completes the future once its session is closed. */
+	private void complete(CompletableFuture<O> result, @Nullable Object[] args) {
+		O value = null;
+		Throwable failure = null;
+		try (Session session = openSession()) {
+			CompletableFuture<O> run = session.invokeAsync(this.entryPoint, args);
+			result.whenComplete((ignored, error) -> {
+				if (error instanceof CancellationException) {
+					run.cancel(true);
+				}
+			});
+			value = run.join();
+		}
+		catch (CompletionException ex) {
+			failure = ex.getCause();
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+		}
+		// Completed only now, with the session closed and saved, as invoke returns.
+		if (failure != null) {
+			result.completeExceptionally(failure);
+		}
+		else {
+			result.complete(value);
+		}
 	}
 
 	/**

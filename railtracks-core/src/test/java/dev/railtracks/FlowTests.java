@@ -152,6 +152,21 @@ class FlowTests {
 	}
 
 	@Test
+	void aStrategyThatRefusesTheInvocationFailsTheFutureInsteadOfTheCaller() {
+		Flow<Integer> refused = Flow.builder("refused", TestNodes.LENGTH)
+			.config(ExecutorConfig.builder()
+				.saveState(false)
+				.executionStrategy(dev.railtracks.execution.ExecutionStrategy.of("refusing", (task) -> {
+					throw new java.util.concurrent.RejectedExecutionException("no threads today");
+				}))
+				.build())
+			.build();
+		CompletableFuture<Integer> result = refused.invokeAsync("abc");
+		assertThat(result).isCompletedExceptionally();
+		assertThatThrownBy(result::join).hasRootCauseMessage("no threads today");
+	}
+
+	@Test
 	void cancellingAnAsynchronousInvocationCancelsTheRunAndStillSavesIt() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch interrupted = new CountDownLatch(1);
