@@ -19,7 +19,7 @@ class ConfigurationMetadataTests {
 			"railtracks.session-name", "railtracks.prompt-injection", "railtracks.save-state",
 			"railtracks.state-directory", "railtracks.recent-sessions", "railtracks.execution.strategy",
 			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
-			"railtracks.endpoint.roles");
+			"railtracks.endpoint.roles", "railtracks.flows");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
