@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.railtracks.Flow;
 
@@ -34,7 +33,8 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 
 	private final Map<String, RailtracksFlowProperties.Definition> definitions;
 
-	private volatile @Nullable Map<String, Flow<?>> flows;
+	/** Built on first use or when the context has created its singletons, whichever comes first. */
+	private final SingletonSupplier<Map<String, Flow<?>>> flows = SingletonSupplier.of(this::build);
 
 	/**
 	 * The flows of some definitions.
@@ -80,17 +80,7 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 	}
 
 	private Map<String, Flow<?>> flows() {
-		Map<String, Flow<?>> built = this.flows;
-		if (built == null) {
-			synchronized (this) {
-				built = this.flows;
-				if (built == null) {
-					built = build();
-					this.flows = built;
-				}
-			}
-		}
-		return built;
+		return this.flows.obtain();
 	}
 
 	private Map<String, Flow<?>> build() {
