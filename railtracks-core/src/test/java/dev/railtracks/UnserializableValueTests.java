@@ -138,6 +138,41 @@ class UnserializableValueTests {
 				+ Unprintable.class.getName() + " failed: java.lang.AssertionError)");
 	}
 
+	/** Fails with an exception whose message cannot be read. */
+	static final class Unreadable extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		public String getMessage() {
+			throw new IllegalStateException("no message");
+		}
+
+	}
+
+	@org.junit.jupiter.api.Test
+	void aFailureWhoseMessageCannotBeReadIsStillRecordedLoggedAndSaved() throws IOException {
+		Path logFile = this.directory.resolve("failures.log");
+		FunctionNode<Object> failing = FunctionNode.of("failing", () -> {
+			throw new Unreadable();
+		});
+		Session session = new Session(ExecutorConfig.builder()
+			.stateDirectory(this.directory)
+			.loggingSetting(LoggingSetting.VERBOSE)
+			.logFile(logFile)
+			.build());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.runSync(failing)).isInstanceOf(Unreadable.class);
+		assertThatCode(session::close).doesNotThrowAnyException();
+		JsonNode output = JSON.readTree(session.info().graphSerialization()).get("edges").get(0).get("details");
+		assertThat(output.get("status").asString()).isEqualTo("Failed");
+		assertThat(output.get("output").get("type").asString()).isEqualTo("Unreadable");
+		assertThat(output.get("output").get("message").asString()).startsWith("(getMessage() of ");
+		assertThat(Files.readString(logFile)).contains("failing FAILED");
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".json"))).hasSize(1);
+		}
+	}
+
 	/** The first placeholder text anywhere in a value. */
 	private static String unserializable(JsonNode value) {
 		if (value.isString()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -40,6 +41,7 @@ import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.Stamp;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.ValueText;
 import dev.railtracks.pubsub.FatalFailure;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestCreation;
@@ -342,7 +344,7 @@ final class RTState {
 			if (record != null) {
 				record.finish(new Failure(failure.error()), RequestStatus.FAILED, this.stamper.finished(record.nodeName),
 						record.latencyNanos);
-				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
 			}
 		}
 	}
@@ -464,6 +466,15 @@ final class RTState {
 		catch (ExecutionException ex) {
 			throw NodeInvocationException.unchecked(ex.getCause(), waitingFor);
 		}
+		catch (RuntimeException ex) {
+			// get() builds its ExecutionException from the failure's toString(); a failure whose message cannot be
+			// read breaks that, so the caller gets the failure itself. A cancellation is passed on as it is.
+			Throwable failure = result.isDone() ? result.handle((value, error) -> error).getNow(null) : null;
+			if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+				failure = wrapped.getCause();
+			}
+			throw (failure != null && failure != ex) ? NodeInvocationException.unchecked(failure, waitingFor) : ex;
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			Throwable cancelled = run.failure();
@@ -580,7 +591,7 @@ final class RTState {
 		if (!run.markCancelled(error)) {
 			return;
 		}
-		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + error);
+		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + ValueText.of(error));
 		publishOrRecord(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
 		closeOpenRequests(run, error);
 		run.stop(error);
