@@ -39,7 +39,7 @@ class StackLimitTests {
 				assertThat(info.requestForest().heads().values()).as("attempt %d", attempt)
 					.allSatisfy((request) -> assertThat(request.status()).isNotEqualTo(RequestStatus.OPEN));
 			}
-			JsonNode saved = JsonMapper.shared().readTree(directory.resolve("deep_attempt-" + attempt + ".json").toFile());
+			JsonNode saved = JsonMapper.shared().readTree(directory.resolve("_attempt-" + attempt + ".json").toFile());
 			assertThat(saved.get("runs").get(0).get("edges")).as("attempt %d", attempt)
 				.allSatisfy((edge) -> assertThat(edge.get("details").get("status").asString()).isNotEqualTo("Open"));
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -24,6 +25,7 @@ import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.RailtracksException;
 import dev.railtracks.info.EpochClock;
@@ -37,6 +39,7 @@ import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.Stamp;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.ValueText;
 import dev.railtracks.pubsub.FatalFailure;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestCreation;
@@ -267,16 +270,21 @@ final class RTState {
 	}
 
 	/**
-	 * A parallel fan-out from inside a node: one child per argument list, results in input order. Every argument
-	 * list is validated before any child is recorded or started.
+	 * A parallel fan-out from inside a node: one child per argument list, every outcome in input order. Every
+	 * argument list is validated before any child is recorded or started.
 	 * @param <O> the result type
 	 * @param scope the calling node's scope
-	 * @param definition the child
-	 * @param argumentLists one argument array per child
-	 * @return the results, in input order
+	 * @param definition the node
+	 * @param argumentLists one argument array per call
+	 * @return the outcomes, in input order
 	 */
-	@SuppressWarnings("unchecked")
-	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public <O> List<Outcome<O>> callBatchOutcomes(Scope scope, NodeDefinition<O> definition,
+			List<@Nullable Object[]> argumentLists) {
+		return (List) batch(scope, definition, argumentLists).outcomes();
+	}
+
+	private BatchCall batch(Scope scope, NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
 		RequestRecord caller = callerOf(scope);
 		List<Node<?>> nodes = createNodes(definition, argumentLists);
 		List<RequestRecord> records = new ArrayList<>(nodes.size());
@@ -284,7 +292,7 @@ final class RTState {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
 		}
 		caller.inlineChild = null;
-		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
+		return new BatchCall(this, scope, caller.run, records);
 	}
 
 	/**
@@ -357,11 +365,11 @@ final class RTState {
 			// end is logged once for the run, not once for each node.
 			boolean endedByRun = failure.error() == record.run.failure();
 			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
-					() -> endedByRun ? this.stamper.cancelled(record.nodeName) : this.stamper.finished(record.nodeName),
+					() -> endedByRun ? this.stamper.cancelled(record.id) : this.stamper.finished(record.nodeName),
 					record.latencyNanos, null)) {
 				this.open.remove(record.id);
 				if (!endedByRun) {
-					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
 				}
 				return true;
 			}
@@ -520,6 +528,15 @@ final class RTState {
 		catch (ExecutionException ex) {
 			throw NodeInvocationException.unchecked(ex.getCause(), waitingFor);
 		}
+		catch (RuntimeException ex) {
+			// get() builds its ExecutionException from the failure's toString(); a failure whose message cannot be
+			// read breaks that, so the caller gets the failure itself. A cancellation is passed on as it is.
+			Throwable failure = result.isDone() ? result.handle((value, error) -> error).getNow(null) : null;
+			if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+				failure = wrapped.getCause();
+			}
+			throw (failure != null && failure != ex) ? NodeInvocationException.unchecked(failure, waitingFor) : ex;
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			Throwable cancelled = run.failure();
@@ -617,7 +634,7 @@ final class RTState {
 	 */
 	private boolean closeAsFailed(RequestRecord record, Throwable cause, boolean logIt) {
 		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
-		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.nodeName),
+		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.id),
 				elapsed, cause)) {
 			return false;
 		}
@@ -656,7 +673,7 @@ final class RTState {
 		if (!run.cancel(error)) {
 			return;
 		}
-		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + error);
+		this.log.log(Level.ERROR, record.nodeName + " FAILED fatally, ending the run: " + ValueText.of(error));
 		publishQuietly(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
 		closeOpenRequests(run, error);
 		run.awaitStopped(deadline);

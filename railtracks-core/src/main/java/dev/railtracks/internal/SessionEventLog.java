@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import dev.railtracks.LoggingSetting;
+import dev.railtracks.info.ValueText;
 
 /**
  * One session's event log. Events go to the SLF4J logger {@code dev.railtracks.Session} (with the session id as a
@@ -93,7 +94,14 @@ final class SessionEventLog implements AutoCloseable {
 			return;
 		}
 		if (logger.isEnabledForLevel(level)) {
-			logger.atLevel(level).addKeyValue("session_id", this.sessionId).setCause(error).log(message);
+			try {
+				logger.atLevel(level).addKeyValue("session_id", this.sessionId).setCause(error).log(message);
+			}
+			catch (RuntimeException ex) {
+				// An exception whose own methods throw cannot be rendered; the line must still be logged.
+				logger.atLevel(level).addKeyValue("session_id", this.sessionId)
+					.log(message + " (its stack trace could not be rendered: " + ValueText.of(ex) + ")");
+			}
 		}
 		if (this.file != null) {
 			writeLine(level, message, error);
@@ -148,7 +156,12 @@ final class SessionEventLog implements AutoCloseable {
 			out.newLine();
 			if (error != null) {
 				PrintWriter trace = new PrintWriter(out);
-				error.printStackTrace(trace);
+				try {
+					error.printStackTrace(trace);
+				}
+				catch (RuntimeException ex) {
+					trace.println("(the stack trace could not be rendered: " + ValueText.of(ex) + ")");
+				}
 				trace.flush();
 			}
 			out.flush();

@@ -36,6 +36,11 @@ public enum RailtracksObservationDocumentation implements ObservationDocumentati
 		}
 
 		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return SessionLowCardinalityKeys.values();
+		}
+
+		@Override
 		public KeyName[] getHighCardinalityKeyNames() {
 			return SessionHighCardinalityKeys.values();
 		}
@@ -86,6 +91,19 @@ public enum RailtracksObservationDocumentation implements ObservationDocumentati
 			@Override
 			public String asString() {
 				return "railtracks.request.id";
+			}
+		}
+
+	}
+
+	/** Low-cardinality keys of {@link #SESSION}: tags of its metrics. */
+	public enum SessionLowCardinalityKeys implements KeyName {
+
+		/** The name of the {@link dev.railtracks.Flow} that started the session, {@code none} without one. */
+		FLOW_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.flow";
 			}
 		}
 
