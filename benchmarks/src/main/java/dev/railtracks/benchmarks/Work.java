@@ -1,5 +1,7 @@
 package dev.railtracks.benchmarks;
 
+import org.openjdk.jmh.annotations.CompilerControl;
+
 /**
  * The work one child does, the same in every library and floor, so that only the way it is called differs.
  */
@@ -11,7 +13,11 @@ final class Work {
 	private Work() {
 	}
 
-	/** A trivial child: a chain of them counts its length, a fan-out of them from 0 sums to its width. */
+	/**
+	 * A trivial child: a chain of them counts its length, a fan-out of them from 0 sums to its width. Never inlined, so
+	 * that the floors pay for a real call rather than a loop the JIT folds into one addition.
+	 */
+	@CompilerControl(CompilerControl.Mode.DONT_INLINE)
 	static int increment(int count) {
 		return count + 1;
 	}
