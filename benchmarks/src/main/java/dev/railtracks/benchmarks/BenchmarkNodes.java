@@ -2,6 +2,10 @@ package dev.railtracks.benchmarks;
 
 import java.util.Collections;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
@@ -45,7 +49,19 @@ final class BenchmarkNodes {
 		.noTimeout()
 		.build();
 
+	/**
+	 * {@link #CONFIG} with every node and session observed, as in a Spring Boot application with Actuator: a real
+	 * {@link ObservationRegistry} whose {@link DefaultMeterObservationHandler} turns each observation into a timer.
+	 */
+	static final ExecutorConfig OBSERVED_CONFIG = CONFIG.toBuilder().observationRegistry(meteredRegistry()).build();
+
 	private BenchmarkNodes() {
+	}
+
+	private static ObservationRegistry meteredRegistry() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		return registry;
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.bsc.langgraph4j.GraphStateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +21,12 @@ class WorkloadTests {
 
 	private static final int N = 100;
 
-	@Test
-	void railtracksChainAndFanOutCountTheirNodes() {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void railtracksChainAndFanOutCountTheirNodes(boolean observed) {
 		RailtracksBenchmark benchmark = sized(new RailtracksBenchmark());
 		FreshSession session = new FreshSession();
+		session.observed = observed;
 		session.open();
 		try {
 			assertThat(benchmark.chain(session)).isEqualTo(N);
