@@ -30,8 +30,8 @@ final class LangChain4jAgents {
 	/** Adds one to the scope's count. */
 	public static final class Increment {
 
-		@Agent(description = "adds one to the count", outputKey = "count")
-		public int increment(@V("count") int count) {
+		@Agent(description = "adds one to the count", outputKey = COUNT)
+		public int increment(@V(COUNT) int count) {
 			return Work.increment(count);
 		}
 

@@ -8,6 +8,7 @@ import org.bsc.langgraph4j.CompiledGraph;
 import org.bsc.langgraph4j.GraphStateException;
 import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.StateGraph;
+import org.bsc.langgraph4j.action.AsyncNodeAction;
 import org.bsc.langgraph4j.state.AgentState;
 import org.bsc.langgraph4j.state.Channels;
 
@@ -26,6 +27,12 @@ final class LangGraph4jGraphs {
 
 	private static final String PARENT = "parent";
 
+	private static final String JOIN = "join";
+
+	/** A chain node: adds one to the count. */
+	private static final AsyncNodeAction<AgentState> INCREMENT = node_async(
+			(state) -> Map.of(COUNT, Work.increment(state.<Integer>value(COUNT).orElseThrow())));
+
 	/** Runs the parent's branches on {@link ThreadPerTask}; without it they would run one after another. */
 	static final RunnableConfig PARALLEL = RunnableConfig.builder()
 		.addParallelNodeExecutor(PARENT, ThreadPerTask.EXECUTOR)
@@ -40,7 +47,7 @@ final class LangGraph4jGraphs {
 		String previous = START;
 		for (int i = 1; i <= length; i++) {
 			String node = "node" + i;
-			graph.addNode(node, node_async((state) -> Map.of(COUNT, Work.increment(state.<Integer>value(COUNT).orElseThrow()))));
+			graph.addNode(node, INCREMENT);
 			graph.addEdge(previous, node);
 			previous = node;
 		}
@@ -57,15 +64,15 @@ final class LangGraph4jGraphs {
 		StateGraph<AgentState> graph = new StateGraph<>(Map.of(COUNT, Channels.base(Integer::sum, () -> 0)),
 				AgentState::new);
 		graph.addNode(PARENT, node_async((state) -> Map.of()));
-		graph.addNode("join", node_async((state) -> Map.of()));
+		graph.addNode(JOIN, node_async((state) -> Map.of()));
 		graph.addEdge(START, PARENT);
 		for (int i = 1; i <= width; i++) {
 			String node = "child" + i;
 			graph.addNode(node, node_async((state) -> Map.of(COUNT, child.applyAsInt(item))));
 			graph.addEdge(PARENT, node);
-			graph.addEdge(node, "join");
+			graph.addEdge(node, JOIN);
 		}
-		graph.addEdge("join", END);
+		graph.addEdge(JOIN, END);
 		return graph.compile();
 	}
 
