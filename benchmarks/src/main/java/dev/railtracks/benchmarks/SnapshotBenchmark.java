@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.railtracks.Session;
-import dev.railtracks.state.ExecutionInfo;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
  * Taking an {@link ExecutionInfo} snapshot of an open session that has recorded {@link #nodes} nodes (one parent and
