@@ -156,6 +156,16 @@ public final class Railtracks {
 		return Engines.ENGINE.context().sessionId();
 	}
 
+	/**
+	 * The current session's configuration, for nodes whose behaviour follows it (agents read
+	 * {@link ExecutorConfig#promptInjection()}, {@link ExecutorConfig#endOnError()} and the observation registry).
+	 * @return the configuration
+	 * @throws ContextException outside a session
+	 */
+	public static ExecutorConfig config() {
+		return requireScope("read the configuration").state().config();
+	}
+
 	private static <O> List<O> batch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
 		return Engines.ENGINE.callBatch(node, argumentLists);
 	}
