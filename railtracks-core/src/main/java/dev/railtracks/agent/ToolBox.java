@@ -2,6 +2,7 @@ package dev.railtracks.agent;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ final class ToolBox {
 						+ "'; tool names must be unique");
 			}
 		}
-		return new ToolBox(Map.copyOf(byName));
+		return new ToolBox(Collections.unmodifiableMap(byName));
 	}
 
 	List<ToolDefinition> definitions() {
