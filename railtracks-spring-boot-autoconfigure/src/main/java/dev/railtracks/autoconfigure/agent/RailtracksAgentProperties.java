@@ -4,11 +4,12 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.RetryPolicy;
 
 /**
- * Configuration properties for agents built with {@link AgentFactory}, bound from {@code railtracks.agent.*}.
+ * Configuration properties for agents built with {@link AgentFactory}, bound from {@code railtracks.agent.*}. The
+ * defaults are those of {@link dev.railtracks.agent.Agent.Builder} (written as literals so that the configuration
+ * metadata shows them).
  *
  * @author Railtracks
  * @since 0.1.0
@@ -20,7 +21,7 @@ public class RailtracksAgentProperties {
 	 * Maximum number of model calls an agent makes per invocation, retries not counted. An agent whose model still
 	 * asks for tools in its last round fails.
 	 */
-	private int maxRounds = Agent.DEFAULT_MAX_ROUNDS;
+	private int maxRounds = 10;
 
 	private final Retry retry = new Retry();
 
@@ -53,22 +54,22 @@ public class RailtracksAgentProperties {
 		/**
 		 * Maximum number of calls in one model round, the first included. 1 disables retries.
 		 */
-		private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+		private int maxAttempts = 3;
 
 		/**
 		 * Wait after the first failed attempt.
 		 */
-		private Duration initialBackoff = RetryPolicy.DEFAULT.initialBackoff();
+		private Duration initialBackoff = Duration.ofMillis(500);
 
 		/**
 		 * Longest wait between two attempts.
 		 */
-		private Duration maxBackoff = RetryPolicy.DEFAULT.maxBackoff();
+		private Duration maxBackoff = Duration.ofSeconds(10);
 
 		/**
 		 * Factor by which each wait is longer than the one before.
 		 */
-		private double multiplier = RetryPolicy.DEFAULT.multiplier();
+		private double multiplier = 2.0;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
