@@ -163,7 +163,7 @@ public final class Railtracks {
 	 * @throws ContextException outside a session
 	 */
 	public static ExecutorConfig config() {
-		return requireScope("read the configuration").state().config();
+		return Engines.ENGINE.config();
 	}
 
 	private static <O> List<O> batch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {

@@ -9,7 +9,7 @@ import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeParameter;
-import dev.railtracks.NodeType;
+import dev.railtracks.info.NodeType;
 import dev.railtracks.Railtracks;
 import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.Message;

@@ -17,7 +17,7 @@ import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Node;
 import dev.railtracks.NodeInvocationException;
-import dev.railtracks.NodeType;
+import dev.railtracks.info.NodeType;
 import dev.railtracks.Railtracks;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.LanguageModel;

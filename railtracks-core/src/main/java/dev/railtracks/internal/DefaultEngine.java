@@ -84,6 +84,11 @@ public final class DefaultEngine implements Engine {
 		return requireScope("use the context").state.context();
 	}
 
+	@Override
+	public ExecutorConfig config() {
+		return requireScope("read the configuration").state.config;
+	}
+
 	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
 			List<@Nullable Object[]> argumentLists) {
 		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);

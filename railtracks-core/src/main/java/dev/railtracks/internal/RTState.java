@@ -110,14 +110,6 @@ final class RTState {
 		this.sessionObservation = sessionObservation;
 	}
 
-	/**
-	 * The session's configuration.
-	 * @return the configuration
-	 */
-	public ExecutorConfig config() {
-		return this.config;
-	}
-
 	// ---- entry points used by Session and Railtracks
 
 	/**
