@@ -1,6 +1,7 @@
 package dev.railtracks.agent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -161,7 +162,7 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 	private NodeCreationException invalidInput(@Nullable Object @Nullable [] args) {
 		return new NodeCreationException("Agent '" + this.name
 				+ "' takes one argument, a String, a UserMessage or a List<Message> conversation, but was called with "
-				+ ((args == null) ? "null" : java.util.Arrays.toString(args)));
+				+ ((args == null) ? "null" : Arrays.toString(args)));
 	}
 
 	private static String schemaOf(String name, Class<?> type) {

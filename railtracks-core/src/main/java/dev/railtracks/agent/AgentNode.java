@@ -3,6 +3,7 @@ package dev.railtracks.agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -180,8 +181,8 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 				results[i] = TOOL_ERROR_PREFIX + call.error();
 				continue;
 			}
-			ToolBox.Tool tool = java.util.Objects.requireNonNull(call.tool());
-			@Nullable Object[] arguments = java.util.Objects.requireNonNull(call.arguments());
+			ToolBox.Tool tool = Objects.requireNonNull(call.tool());
+			@Nullable Object[] arguments = Objects.requireNonNull(call.arguments());
 			try {
 				if (runnable == 1) {
 					results[i] = resultText(Railtracks.call(tool.node(), arguments));

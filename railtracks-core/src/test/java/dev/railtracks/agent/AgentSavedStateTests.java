@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
+import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.llm.TokenUsage;
 import dev.railtracks.llm.ToolCall;
 import dev.railtracks.llm.TransientModelException;
 
@@ -46,7 +48,7 @@ class AgentSavedStateTests {
 		ScriptedModel outer = ScriptedModel.of(
 				ModelResponse.toolCalls(new ToolCall("1", "weather", "{\"city\":\"Kyoto\"}"),
 						new ToolCall("2", "forecaster", "{\"prompt\":\"week in Kyoto?\"}"), new ToolCall("3", "nope", "{}")),
-				new ModelResponse(new dev.railtracks.llm.AssistantMessage("Go."), new dev.railtracks.llm.TokenUsage(40, 1),
+				new ModelResponse(new AssistantMessage("Go."), new TokenUsage(40, 1),
 						"gpt-x-2026", 0.0012));
 		Agent<String> planner = Agent.builder("planner").model(outer).systemMessage("Plan.")
 			.tools(TripTools.WEATHER, forecaster).build();

@@ -13,6 +13,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.RetryPolicy;
@@ -127,7 +128,7 @@ class RailtracksAgentAutoConfigurationTests {
 					ModelResponse.text("5 letters").withUsage(50, 3)).named("test-model"))
 			.run((context) -> {
 				Agent<String> agent = context.getBean(AgentFactory.class).builder("counter")
-					.tool(dev.railtracks.FunctionNode.of("length", (String text) -> text.length()), "Counts letters")
+					.tool(FunctionNode.of("length", (String text) -> text.length()), "Counts letters")
 					.build();
 				try (Session session = context.getBean(SessionFactory.class).create()) {
 					session.runSync(agent, "How long is Kyoto?");

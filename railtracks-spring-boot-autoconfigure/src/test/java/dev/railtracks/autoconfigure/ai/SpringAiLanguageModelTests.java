@@ -18,9 +18,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.AgentResponse;
+import dev.railtracks.agent.ModelCallException;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.RailtracksNode;
 import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
@@ -29,6 +31,7 @@ import dev.railtracks.autoconfigure.agent.AgentFactory;
 import dev.railtracks.autoconfigure.agent.RailtracksAgentAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -170,7 +173,7 @@ class SpringAiLanguageModelTests {
 			.systemMessage("Extract the trip.")
 			.outputType(Trip.class)
 			.build();
-		try (Session session = new Session(dev.railtracks.ExecutorConfig.builder().saveState(false).build())) {
+		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
 			@SuppressWarnings("unchecked")
 			AgentResponse<Trip> response = (AgentResponse<Trip>) session.runSync(extractor, "3 days in Kyoto").answer();
 			assertThat(response.content()).isEqualTo(new Trip("Kyoto", 3));
@@ -185,8 +188,8 @@ class SpringAiLanguageModelTests {
 			throw new IllegalArgumentException("400 Bad Request: unknown model");
 		});
 		Agent<String> agent = Agent.builder("broken").model(new SpringAiLanguageModel(chatModel)).build();
-		try (Session session = new Session(dev.railtracks.ExecutorConfig.builder().saveState(false).build())) {
-			org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.railtracks.agent.ModelCallException.class)
+		try (Session session = new Session(ExecutorConfig.builder().saveState(false).build())) {
+			assertThatExceptionOfType(ModelCallException.class)
 				.isThrownBy(() -> session.runSync(agent, "hi"))
 				.withMessageContaining("call to model scripted/scripted-chat failed in round 1 (attempt 1 of 3)")
 				.withMessageContaining("unknown model");
