@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.GlobalTimeoutException;
+import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Session;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.Message;
@@ -246,6 +248,34 @@ class AgentTests {
 			assertThat(edgeTo(graph, forecasterId).get("source").asString())
 				.isEqualTo(node(graph, "planner").get("identifier").asString());
 		}
+	}
+
+	/** A node class as a tool: its constructor's parameters are the tool's. */
+	public static class Convert extends Node<String> {
+
+		private final String result;
+
+		public Convert(int amount, String currency) {
+			this.result = amount + " " + currency;
+		}
+
+		@Override
+		public String invoke() {
+			return this.result;
+		}
+
+	}
+
+	@Test
+	void aNodeClassIsAToolWithItsConstructorsParameters() {
+		ScriptedModel model = ScriptedModel.of(
+				ModelResponse.toolCalls(call("1", "Convert", "{\"amount\":120,\"currency\":\"JPY\"}")),
+				ModelResponse.text("ok"));
+		Agent<String> agent = Agent.builder("cashier").model(model).tool(NodeDefinition.of(Convert.class)).build();
+		run(CONFIG, agent, "convert");
+		assertThat(JSON.readTree(model.requests().get(0).tools().get(0).inputSchema()).get("required"))
+			.extracting(JsonNode::asString).containsExactly("amount", "currency");
+		assertThat(toolResults(model.requests().get(1))).containsExactly("120 JPY");
 	}
 
 	@Test
