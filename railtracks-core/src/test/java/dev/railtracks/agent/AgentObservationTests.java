@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
+import dev.railtracks.TestConfigs;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
 import dev.railtracks.llm.ToolCall;
@@ -44,7 +45,7 @@ class AgentObservationTests {
 				ModelResponse.toolCalls(new ToolCall("1", "weather", "{\"city\":\"Kyoto\"}")).withUsage(12, 5),
 				ModelResponse.text("Sunny").withUsage(20, 2)).named("gpt-test");
 		Agent<String> agent = Agent.builder("planner").model(model).tool(TripTools.WEATHER).build();
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).observationRegistry(registry).build();
+		ExecutorConfig config = TestConfigs.noSave().observationRegistry(registry).build();
 		try (Session session = new Session(config)) {
 			session.runSync(agent, "Kyoto");
 		}
@@ -73,7 +74,7 @@ class AgentObservationTests {
 			throw new IllegalStateException("bad request");
 		});
 		Agent<String> agent = Agent.builder("planner").model(model).build();
-		ExecutorConfig config = ExecutorConfig.builder().saveState(false).observationRegistry(registry).build();
+		ExecutorConfig config = TestConfigs.noSave().observationRegistry(registry).build();
 		try (Session session = new Session(config)) {
 			session.run(agent, "Kyoto").exceptionally((ex) -> null).join();
 		}

@@ -20,6 +20,7 @@ import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.Session;
+import dev.railtracks.TestConfigs;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.Message;
 import dev.railtracks.llm.ModelRequest;
@@ -42,7 +43,7 @@ class AgentTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final ExecutorConfig CONFIG = ExecutorConfig.builder().saveState(false).build();
+	static final ExecutorConfig CONFIG = TestConfigs.NO_SAVE;
 
 	static ToolCall call(String id, String tool, String arguments) {
 		return new ToolCall(id, tool, arguments);
