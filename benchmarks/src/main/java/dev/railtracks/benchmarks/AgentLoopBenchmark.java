@@ -24,8 +24,7 @@ import dev.railtracks.llm.ToolCall;
  * tool call per round for {@value #ROUNDS} rounds, then answers. JMH divides each sample by the rounds, so a figure is
  * one round: building the request, recording {@code llm_details}, observing (no-op registry), reading the tool call's
  * JSON arguments, running the tool as a recorded child node, and appending the result. {@link #textAnswer} is one
- * round with no tool: the agent node itself plus one model call. Each invocation runs in a fresh session; the
- * scripted models keep every request they get, a few hundred bytes per round, which the heap holds for a run.
+ * round with no tool: the agent node itself plus one model call. Each invocation runs in a fresh session.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -1,7 +1,7 @@
 package dev.railtracks.llm;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -17,16 +17,20 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>When a response reports no token usage, the model estimates it as one token per four characters of the request
- * and of the answer, so meters and recorded details show plausible numbers in demos. Every request is kept and can be
- * read with {@link #requests()}.
+ * and of the answer, so meters and recorded details show plausible numbers in demos. The latest
+ * {@value #KEPT_REQUESTS} requests are kept and can be read with {@link #requests()} (a bound, so that a demo serving
+ * requests for days does not fill its heap).
  */
 public final class ScriptedModel implements LanguageModel {
+
+	/** How many of the latest requests are kept. */
+	public static final int KEPT_REQUESTS = 1000;
 
 	private final Function<ModelRequest, ModelResponse> script;
 
 	private final String modelName;
 
-	private final List<ModelRequest> requests = Collections.synchronizedList(new ArrayList<>());
+	private final Deque<ModelRequest> requests = new ArrayDeque<>();
 
 	private ScriptedModel(String modelName, Function<ModelRequest, ModelResponse> script) {
 		this.modelName = modelName;
@@ -76,7 +80,12 @@ public final class ScriptedModel implements LanguageModel {
 
 	@Override
 	public ModelResponse chat(ModelRequest request) {
-		this.requests.add(request);
+		synchronized (this.requests) {
+			if (this.requests.size() == KEPT_REQUESTS) {
+				this.requests.removeFirst();
+			}
+			this.requests.addLast(request);
+		}
 		ModelResponse response = this.script.apply(request);
 		if (response == null) {
 			throw new IllegalStateException("ScriptedModel's script returned null for a request of "
@@ -99,7 +108,7 @@ public final class ScriptedModel implements LanguageModel {
 	}
 
 	/**
-	 * The requests received so far, in order.
+	 * The requests received so far (the latest {@value #KEPT_REQUESTS}), in order.
 	 * @return a copy of the requests
 	 */
 	public List<ModelRequest> requests() {
