@@ -77,6 +77,13 @@ public interface Engine {
 	RailtracksContext context();
 
 	/**
+	 * The current session's configuration.
+	 * @return the configuration
+	 * @throws ContextException outside a session
+	 */
+	ExecutorConfig config();
+
+	/**
 	 * The engine of one session; {@link Session} delegates to it.
 	 */
 	interface SessionEngine {

@@ -167,6 +167,16 @@ public final class Railtracks {
 		return Engines.ENGINE.context().sessionId();
 	}
 
+	/**
+	 * The current session's configuration, for nodes whose behaviour follows it (agents read
+	 * {@link ExecutorConfig#promptInjection()}, {@link ExecutorConfig#endOnError()} and the observation registry).
+	 * @return the configuration
+	 * @throws ContextException outside a session
+	 */
+	public static ExecutorConfig config() {
+		return Engines.ENGINE.config();
+	}
+
 	private static List<@Nullable Object[]> single(String method, Iterable<?> inputs) {
 		if (inputs == null) {
 			throw new IllegalArgumentException(method + " inputs must not be null");

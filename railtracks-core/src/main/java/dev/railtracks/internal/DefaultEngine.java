@@ -101,6 +101,11 @@ public final class DefaultEngine implements Engine {
 		return requireScope("use the context").state.context();
 	}
 
+	@Override
+	public ExecutorConfig config() {
+		return requireScope("read the configuration").state.config;
+	}
+
 	/** Top-level runs, one per argument list; every outcome in input order once all have finished. */
 	private static <O> List<Outcome<O>> topLevelOutcomes(RTState state, NodeDefinition<O> node,
 			List<@Nullable Object[]> argumentLists) {

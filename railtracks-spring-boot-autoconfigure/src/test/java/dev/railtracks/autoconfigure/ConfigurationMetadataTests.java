@@ -19,7 +19,9 @@ class ConfigurationMetadataTests {
 			"railtracks.session-name", "railtracks.prompt-injection", "railtracks.save-state",
 			"railtracks.state-directory", "railtracks.recent-sessions", "railtracks.execution.strategy",
 			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
-			"railtracks.endpoint.roles", "railtracks.flows");
+			"railtracks.endpoint.roles", "railtracks.agent.max-rounds", "railtracks.agent.retry.max-attempts",
+			"railtracks.agent.retry.initial-backoff", "railtracks.agent.retry.max-backoff",
+			"railtracks.agent.retry.multiplier", "railtracks.flows");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -33,6 +35,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.endpoint.show-values").path("defaultValue").asString())
 			.isEqualTo("never");
 		assertThat(properties.get("railtracks.save-state").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.agent.max-rounds").path("defaultValue").asInt()).isEqualTo(10);
+		assertThat(properties.get("railtracks.agent.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("railtracks.agent.retry.initial-backoff").path("defaultValue").asString())
+			.isEqualTo("500ms");
+		assertThat(properties.get("railtracks.agent.retry.max-backoff").path("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
 	}
 
 	private static Map<String, JsonNode> properties() throws Exception {

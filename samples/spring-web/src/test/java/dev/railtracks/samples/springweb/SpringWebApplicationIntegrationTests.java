@@ -38,16 +38,40 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
-	void planRunsTheWorkflowAndSavesItsState(CapturedOutput output) {
+	void planRunsTheAgentWithItsToolsAndSavesItsState(CapturedOutput output) throws Exception {
 		PlanResponse response = plan("cycle to Lisbon");
 		assertThat(response.goal()).isEqualTo("cycle to Lisbon");
-		assertThat(response.plan()).startsWith("Plan for cycle to Lisbon: 1. Read two guides")
-			.contains("2. Set aside a fixed amount")
-			.contains("3. Block three evenings");
-		assertThat(stateDirectory.resolve("plan_" + response.sessionId() + ".json")).satisfies(Files::isRegularFile);
+		assertThat(response.plan()).startsWith("Plan for cycle to Lisbon: 1. Weather: Lisbon: ")
+			.contains("2. Budget for 3 days: ")
+			.contains("3. Pack ");
+		Path saved = stateDirectory.resolve("plan_" + response.sessionId() + ".json");
+		assertThat(saved).satisfies(Files::isRegularFile);
+		assertThat(Files.readString(saved)).contains("\"llm_details\"").contains("\"node_type\":\"Agent\"");
 		assertThat(output).contains("Session " + response.sessionId() + " started")
-			.contains("Session " + response.sessionId() + " broadcast: Planning 'cycle to Lisbon'")
+			.contains("Session " + response.sessionId() + " broadcast: Checking the weather in Lisbon")
+			.contains("Session " + response.sessionId() + ": node weather called")
 			.contains("Session " + response.sessionId() + " closed with answer: Plan for cycle to Lisbon");
+	}
+
+	@Test
+	void thePlansBudgetIsInTheRequestedCurrencyThroughPromptInjection() {
+		PlanResponse response = this.client.get()
+			.uri("/plan?goal={goal}&currency={currency}", "visit Kyoto", "JPY")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PlanResponse.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response).isNotNull();
+		this.client.get()
+			.uri("/actuator/railtracks/{id}", response.sessionId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.graph.nodes[?(@.name == 'trip_planner')].details.internals.llm_details[0].input[0].content")
+			.value((system) -> assertThat(system.toString()).contains("(in JPY)").doesNotContain("{currency}"));
 	}
 
 	@Test
@@ -76,7 +100,7 @@ class SpringWebApplicationIntegrationTests {
 			.jsonPath("$.valuesShown")
 			.isEqualTo(true)
 			.jsonPath("$.graph.nodes.length()")
-			.isEqualTo(5)
+			.isEqualTo(4)
 			.jsonPath("$.graph.edges[?(@.target)].details.input_args[0]")
 			.value((args) -> assertThat(args.toString()).contains("bake bread"));
 	}
@@ -87,12 +111,16 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
-	void metricsShowNodeTimersAndActiveSessions() {
-		plan("paint the fence");
-		double before = adviseCount();
-		plan("paint the shed");
-		// the planner fans out to one advise node per task: three per plan
-		assertThat(adviseCount() - before).isEqualTo(3.0);
+	void metricsShowNodeAndModelCallTimersTokensAndActiveSessions() {
+		plan("walk in Bergen");
+		double weatherBefore = count("railtracks.node", "railtracks.node.name:weather");
+		double modelCallsBefore = count("railtracks.model.call", "railtracks.agent.name:trip_planner");
+		double inputTokensBefore = count("railtracks.model.tokens", "railtracks.token.type:input");
+		plan("walk in Oslo");
+		// one weather tool call and three model rounds per plan
+		assertThat(count("railtracks.node", "railtracks.node.name:weather") - weatherBefore).isEqualTo(1.0);
+		assertThat(count("railtracks.model.call", "railtracks.agent.name:trip_planner") - modelCallsBefore).isEqualTo(3.0);
+		assertThat(count("railtracks.model.tokens", "railtracks.token.type:input") - inputTokensBefore).isPositive();
 		this.client.get()
 			.uri("/actuator/metrics/railtracks.sessions.active")
 			.exchange()
@@ -104,10 +132,10 @@ class SpringWebApplicationIntegrationTests {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
 	}
 
-	private double adviseCount() {
+	private double count(String meter, String tag) {
 		AtomicReference<Object> count = new AtomicReference<>();
 		this.client.get()
-			.uri("/actuator/metrics/railtracks.node?tag=railtracks.node.name:advise")
+			.uri("/actuator/metrics/{meter}?tag={tag}", meter, tag)
 			.exchange()
 			.expectStatus()
 			.isOk()
