@@ -351,7 +351,7 @@ class AgentTests {
 			JsonNode edge = edgeTo(graph, node(graph, "slow").get("identifier").asString());
 			assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed");
 			assertThat(edge.get("details").get("output").get("type").asString())
-				.isEqualTo(GlobalTimeoutException.class.getName());
+				.isEqualTo(GlobalTimeoutException.class.getSimpleName());
 		}
 		assertThat(calls).hasValue(1);
 	}
