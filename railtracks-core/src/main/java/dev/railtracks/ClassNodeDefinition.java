@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,15 @@ final class ClassNodeDefinition<O> implements NodeDefinition<O> {
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * The parameters of the constructor with the most parameters (the only one, for most node classes).
+	 */
+	@Override
+	public List<NodeParameter> parameters() {
+		Constructor<?> widest = this.constructors[this.constructors.length - 1];
+		return NodeParameter.of(widest.getParameters());
 	}
 
 	@Override

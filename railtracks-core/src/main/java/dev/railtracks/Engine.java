@@ -54,6 +54,16 @@ public interface Engine {
 	<O> List<O> callBatch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists);
 
 	/**
+	 * One call per argument list, in parallel, every outcome kept; see
+	 * {@link Railtracks#callBatchOutcomes(NodeDefinition, Iterable)}.
+	 * @param <O> the result type
+	 * @param node the node
+	 * @param argumentLists one argument array per call
+	 * @return the outcomes, in input order
+	 */
+	<O> List<Outcome<O>> callBatchOutcomes(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists);
+
+	/**
 	 * See {@link Railtracks#broadcast(Object)}.
 	 * @param item the item
 	 */
@@ -65,6 +75,13 @@ public interface Engine {
 	 * @throws ContextException outside a session
 	 */
 	RailtracksContext context();
+
+	/**
+	 * The current session's configuration.
+	 * @return the configuration
+	 * @throws ContextException outside a session
+	 */
+	ExecutorConfig config();
 
 	/**
 	 * The engine of one session; {@link Session} delegates to it.

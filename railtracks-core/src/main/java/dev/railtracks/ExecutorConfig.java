@@ -33,7 +33,10 @@ public final class ExecutorConfig {
 	/** The default timeout of a top-level call, as in the design document. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(150);
 
-	/** Where sessions save their state unless told otherwise (relative to the working directory). */
+	/**
+	 * Where sessions save their state when no {@code .railtracks} directory is found and {@code RAILTRACKS_HOME} is
+	 * unset (relative to the working directory); see {@link RailtracksHome}.
+	 */
 	public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".railtracks", "data", "sessions");
 
 	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
@@ -69,7 +72,7 @@ public final class ExecutorConfig {
 
 	private final boolean saveState;
 
-	private final Path stateDirectory;
+	private final @Nullable Path stateDirectory;
 
 	private final ExecutionStrategy executionStrategy;
 
@@ -105,7 +108,7 @@ public final class ExecutorConfig {
 
 	/**
 	 * The defaults: 150 s timeout, no end on error, {@link LoggingSetting#REGULAR}, no log file, no subscriber, a new
-	 * identifier per session, prompt injection on, state saved under {@link #DEFAULT_STATE_DIRECTORY}, automatic
+	 * identifier per session, prompt injection on, state saved under the {@link RailtracksHome} directory, automatic
 	 * execution strategy (virtual threads on Java 21+).
 	 * @return the default configuration
 	 */
@@ -212,10 +215,20 @@ public final class ExecutorConfig {
 	}
 
 	/**
-	 * Directory of the saved state files.
+	 * Directory of the saved state files: the one {@link Builder#stateDirectory} named, else {@code data/sessions}
+	 * in the {@code .railtracks} directory {@link RailtracksHome#resolve()} finds now.
 	 * @return the state directory
 	 */
 	public Path stateDirectory() {
+		Path configured = this.stateDirectory;
+		return (configured != null) ? configured : RailtracksHome.sessionsDirectory(RailtracksHome.resolve());
+	}
+
+	/**
+	 * The state directory {@link Builder#stateDirectory} named.
+	 * @return the directory, or {@code null} when it is found through {@link RailtracksHome}
+	 */
+	public @Nullable Path configuredStateDirectory() {
 		return this.stateDirectory;
 	}
 
@@ -273,7 +286,8 @@ public final class ExecutorConfig {
 		return "ExecutorConfig[timeout=" + this.timeout + ", endOnError=" + this.endOnError + ", loggingSetting="
 				+ this.loggingSetting + ", logFile=" + this.logFile + ", maxLogLength=" + this.maxLogLength + ", subscriber=" + (this.subscriber != null)
 				+ ", runIdentifier=" + this.runIdentifier + ", sessionName=" + this.sessionName + ", promptInjection="
-				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory=" + this.stateDirectory
+				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory="
+				+ ((this.stateDirectory != null) ? this.stateDirectory : "(" + RailtracksHome.DIRECTORY_NAME + " home)")
 				+ ", executionStrategy=" + this.executionStrategy.name() + ", inlineSynchronousCalls="
 				+ this.inlineSynchronousCalls + "]";
 	}
@@ -303,7 +317,7 @@ public final class ExecutorConfig {
 
 		private boolean saveState = true;
 
-		private Path stateDirectory = DEFAULT_STATE_DIRECTORY;
+		private @Nullable Path stateDirectory;
 
 		private ExecutionStrategy executionStrategy = ExecutionStrategy.auto();
 
@@ -474,7 +488,8 @@ public final class ExecutorConfig {
 		}
 
 		/**
-		 * Directory of the saved state files; created when needed.
+		 * Directory of the saved state files; created when needed. Without it, sessions save under
+		 * {@code data/sessions} in the {@code .railtracks} directory that {@link RailtracksHome} finds.
 		 * @param stateDirectory the directory
 		 * @return this builder
 		 * @throws IllegalArgumentException when the path is an existing regular file

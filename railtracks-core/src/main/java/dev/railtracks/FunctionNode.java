@@ -6,6 +6,9 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,11 @@ import dev.railtracks.info.NodeType;
  * reason), so a call with the wrong number or type of arguments fails with a {@link NodeCreationException} naming
  * the node and the argument before anything runs. Where a type cannot be read (an erased generic parameter) any
  * argument is accepted for it.
+ *
+ * <p>When the node is a tool of an agent, its {@linkplain #parameters() parameters} are described to the model. A
+ * method reference ({@code Weather::forecast}) gives the method's parameter names and generic types (compile with
+ * {@code -parameters}); a lambda's parameter names are not kept by the compiler, so they are {@code arg0},
+ * {@code arg1}... unless named with {@link #withParameterNames(String...)}.
  *
  * @param <O> the function's result type
  */
@@ -142,6 +150,8 @@ public final class FunctionNode<O> implements NodeDefinition<O> {
 
 	private final Body<O> body;
 
+	private final List<NodeParameter> parameters;
+
 	private FunctionNode(String name, Serializable function, int arity, Body<O> body) {
 		if (name == null || name.isBlank()) {
 			throw new NodeCreationException("Function node name must not be blank but was '" + name + "'");
@@ -152,6 +162,14 @@ public final class FunctionNode<O> implements NodeDefinition<O> {
 		this.name = name;
 		this.parameterTypes = parameterTypes(function, arity);
 		this.body = body;
+		this.parameters = describe(function, this.parameterTypes);
+	}
+
+	private FunctionNode(FunctionNode<O> original, List<NodeParameter> parameters) {
+		this.name = original.name;
+		this.parameterTypes = original.parameterTypes;
+		this.body = original.body;
+		this.parameters = List.copyOf(parameters);
 	}
 
 	/**
@@ -242,6 +260,54 @@ public final class FunctionNode<O> implements NodeDefinition<O> {
 	}
 
 	@Override
+	public List<NodeParameter> parameters() {
+		return this.parameters;
+	}
+
+	/**
+	 * The same node with its parameters named, for the model when the node is an agent's tool.
+	 * @param names one name per parameter, in order
+	 * @return a copy with those names
+	 * @throws NodeCreationException when the count differs from the function's arity or a name is blank
+	 */
+	public FunctionNode<O> withParameterNames(String... names) {
+		checkCount("names", names);
+		List<NodeParameter> named = new ArrayList<>();
+		for (int i = 0; i < names.length; i++) {
+			if (names[i] == null || names[i].isBlank()) {
+				throw new NodeCreationException("Function node '" + this.name + "': parameter name " + (i + 1)
+						+ " must not be blank");
+			}
+			NodeParameter parameter = this.parameters.get(i);
+			named.add(new NodeParameter(names[i], parameter.type(), parameter.description()));
+		}
+		return new FunctionNode<>(this, named);
+	}
+
+	/**
+	 * The same node with its parameters described, for the model when the node is an agent's tool.
+	 * @param descriptions one description per parameter, in order ({@code null} for none)
+	 * @return a copy with those descriptions
+	 * @throws NodeCreationException when the count differs from the function's arity
+	 */
+	public FunctionNode<O> withParameterDescriptions(@Nullable String... descriptions) {
+		checkCount("descriptions", descriptions);
+		List<NodeParameter> described = new ArrayList<>();
+		for (int i = 0; i < descriptions.length; i++) {
+			NodeParameter parameter = this.parameters.get(i);
+			described.add(new NodeParameter(parameter.name(), parameter.type(), descriptions[i]));
+		}
+		return new FunctionNode<>(this, described);
+	}
+
+	private void checkCount(String what, @Nullable Object @Nullable [] given) {
+		if (given == null || given.length != this.parameterTypes.length) {
+			throw new NodeCreationException("Function node '" + this.name + "' takes " + this.parameterTypes.length
+					+ " parameter(s) but " + ((given != null) ? given.length : 0) + " " + what + " were given");
+		}
+	}
+
+	@Override
 	public Node<O> create(@Nullable Object... args) {
 		@Nullable Object[] actual = (args != null) ? args : new Object[] { null };
 		if (!ArgumentMatcher.fits(this.parameterTypes, actual)) {
@@ -271,22 +337,74 @@ public final class FunctionNode<O> implements NodeDefinition<O> {
 		return any;
 	}
 
-	private static Class<?> @Nullable [] lambdaParameterTypes(Serializable function) {
+	/**
+	 * Names and generic types from the implementing method of a method reference, when it takes exactly the
+	 * function's parameters; {@code argN} and the erased types otherwise (lambdas, unbound receivers).
+	 */
+	private static List<NodeParameter> describe(Serializable function, Class<?>[] types) {
+		Method implementation = implementation(function);
+		if (implementation != null && implementation.getParameterCount() == types.length && !implementation.isSynthetic()) {
+			return NodeParameter.of(implementation.getParameters());
+		}
+		List<NodeParameter> parameters = new ArrayList<>(types.length);
+		for (int i = 0; i < types.length; i++) {
+			Type type = (implementation != null && implementation.getParameterCount() == types.length)
+					? implementation.getGenericParameterTypes()[i] : types[i];
+			parameters.add(new NodeParameter("arg" + i, type, null));
+		}
+		return List.copyOf(parameters);
+	}
+
+	private static @Nullable Method implementation(Serializable function) {
+		SerializedLambda lambda = serializedLambda(function);
+		if (lambda == null) {
+			return null;
+		}
 		try {
-			Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
-			writeReplace.setAccessible(true);
-			if (writeReplace.invoke(function) instanceof SerializedLambda lambda) {
-				ClassLoader loader = function.getClass().getClassLoader();
-				Class<?>[] types = MethodType.fromMethodDescriptorString(lambda.getInstantiatedMethodType(), loader)
-					.parameterArray();
-				restorePrimitives(types, lambda, loader);
-				return types;
+			ClassLoader loader = function.getClass().getClassLoader();
+			Class<?> owner = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
+			for (Method method : owner.getDeclaredMethods()) {
+				if (method.getName().equals(lambda.getImplMethodName()) && MethodType
+					.methodType(method.getReturnType(), method.getParameterTypes())
+					.toMethodDescriptorString()
+					.equals(lambda.getImplMethodSignature())) {
+					return method;
+				}
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			// Not a serializable lambda (or not open to us): fall back to the apply method's declared types.
+			// Not reachable from here: the parameters keep generic names.
 		}
 		return null;
+	}
+
+	private static @Nullable SerializedLambda serializedLambda(Serializable function) {
+		try {
+			Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
+			writeReplace.setAccessible(true);
+			return (writeReplace.invoke(function) instanceof SerializedLambda lambda) ? lambda : null;
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	private static Class<?> @Nullable [] lambdaParameterTypes(Serializable function) {
+		SerializedLambda lambda = serializedLambda(function);
+		if (lambda == null) {
+			// Not a serializable lambda (or not open to us): fall back to the apply method's declared types.
+			return null;
+		}
+		try {
+			ClassLoader loader = function.getClass().getClassLoader();
+			Class<?>[] types = MethodType.fromMethodDescriptorString(lambda.getInstantiatedMethodType(), loader)
+				.parameterArray();
+			restorePrimitives(types, lambda, loader);
+			return types;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	/**

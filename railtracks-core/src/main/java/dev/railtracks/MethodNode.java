@@ -3,6 +3,7 @@ package dev.railtracks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,15 @@ public final class MethodNode<O> implements NodeDefinition<O> {
 	@Override
 	public NodeType type() {
 		return this.type;
+	}
+
+	/**
+	 * The method's parameters: names (compile with {@code -parameters}, as Spring Boot's build plugins do), generic
+	 * types, and descriptions from {@code @JsonPropertyDescription} on a parameter.
+	 */
+	@Override
+	public List<NodeParameter> parameters() {
+		return NodeParameter.of(this.method.getParameters());
 	}
 
 	/**

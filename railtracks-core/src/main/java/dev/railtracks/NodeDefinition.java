@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.info.NodeType;
@@ -24,6 +26,14 @@ public interface NodeDefinition<O> {
 	 */
 	default NodeType type() {
 		return NodeType.OTHER;
+	}
+
+	/**
+	 * The parameters a call takes, in order, as an agent describes them to a model when this node is one of its tools.
+	 * @return the parameters; empty when the node takes none or they are not known
+	 */
+	default List<NodeParameter> parameters() {
+		return List.of();
 	}
 
 	/**

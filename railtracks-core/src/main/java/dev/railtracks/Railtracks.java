@@ -92,14 +92,7 @@ public final class Railtracks {
 	 * @throws RuntimeException the failure of the first failed call in input order, after all calls finished
 	 */
 	public static <O> List<O> callBatch(NodeDefinition<O> node, Iterable<?> inputs) {
-		if (inputs == null) {
-			throw new IllegalArgumentException("callBatch inputs must not be null");
-		}
-		List<@Nullable Object[]> argumentLists = new ArrayList<>();
-		for (Object input : inputs) {
-			argumentLists.add(new Object[] { input });
-		}
-		return batch(node, argumentLists);
+		return Engines.ENGINE.callBatch(node, single("callBatch", inputs));
 	}
 
 	/**
@@ -110,21 +103,39 @@ public final class Railtracks {
 	 * @param first the first argument of each call
 	 * @param more the further arguments of each call
 	 * @return the results, in input order
+	 * @throws RuntimeException the failure of the first failed call in input order, after all calls finished
 	 */
 	public static <O> List<O> callBatch(NodeDefinition<O> node, Iterable<?> first, Iterable<?>... more) {
-		if (first == null || more == null || Arrays.asList(more).contains(null)) {
-			throw new IllegalArgumentException("callBatch input sequences must not be null");
-		}
-		List<Iterator<?>> columns = new ArrayList<>();
-		columns.add(first.iterator());
-		for (Iterable<?> column : more) {
-			columns.add(column.iterator());
-		}
-		List<@Nullable Object[]> argumentLists = new ArrayList<>();
-		while (columns.stream().allMatch(Iterator::hasNext)) {
-			argumentLists.add(columns.stream().map(Iterator::next).toArray());
-		}
-		return batch(node, argumentLists);
+		return Engines.ENGINE.callBatch(node, zipped("callBatch", first, more));
+	}
+
+	/**
+	 * Calls a node once per input, in parallel, like {@link #callBatch(NodeDefinition, Iterable)}, and returns every
+	 * call's outcome in input order, failures as values: one failed call never costs the results of the others. This
+	 * is what the original's {@code call_batch} returns by default.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param inputs one argument per call
+	 * @return one outcome per input, in input order, once all calls finished
+	 * @throws NodeCreationException when an input doesn't fit the node; then no call is made
+	 */
+	public static <O> List<Outcome<O>> callBatchOutcomes(NodeDefinition<O> node, Iterable<?> inputs) {
+		return Engines.ENGINE.callBatchOutcomes(node, single("callBatchOutcomes", inputs));
+	}
+
+	/**
+	 * Calls a node once per position of several input sequences, like
+	 * {@link #callBatch(NodeDefinition, Iterable, Iterable...)}, and returns every call's outcome in input order.
+	 * @param <O> the result type
+	 * @param node the node to call
+	 * @param first the first argument of each call
+	 * @param more the further arguments of each call
+	 * @return one outcome per position, in input order, once all calls finished
+	 * @throws NodeCreationException when an input doesn't fit the node; then no call is made
+	 */
+	public static <O> List<Outcome<O>> callBatchOutcomes(NodeDefinition<O> node, Iterable<?> first,
+			Iterable<?>... more) {
+		return Engines.ENGINE.callBatchOutcomes(node, zipped("callBatchOutcomes", first, more));
 	}
 
 	/**
@@ -156,8 +167,41 @@ public final class Railtracks {
 		return Engines.ENGINE.context().sessionId();
 	}
 
-	private static <O> List<O> batch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
-		return Engines.ENGINE.callBatch(node, argumentLists);
+	/**
+	 * The current session's configuration, for nodes whose behaviour follows it (agents read
+	 * {@link ExecutorConfig#promptInjection()}, {@link ExecutorConfig#endOnError()} and the observation registry).
+	 * @return the configuration
+	 * @throws ContextException outside a session
+	 */
+	public static ExecutorConfig config() {
+		return Engines.ENGINE.config();
+	}
+
+	private static List<@Nullable Object[]> single(String method, Iterable<?> inputs) {
+		if (inputs == null) {
+			throw new IllegalArgumentException(method + " inputs must not be null");
+		}
+		List<@Nullable Object[]> argumentLists = new ArrayList<>();
+		for (Object input : inputs) {
+			argumentLists.add(new Object[] { input });
+		}
+		return argumentLists;
+	}
+
+	private static List<@Nullable Object[]> zipped(String method, Iterable<?> first, Iterable<?>[] more) {
+		if (first == null || more == null || Arrays.asList(more).contains(null)) {
+			throw new IllegalArgumentException(method + " input sequences must not be null");
+		}
+		List<Iterator<?>> columns = new ArrayList<>();
+		columns.add(first.iterator());
+		for (Iterable<?> column : more) {
+			columns.add(column.iterator());
+		}
+		List<@Nullable Object[]> argumentLists = new ArrayList<>();
+		while (columns.stream().allMatch(Iterator::hasNext)) {
+			argumentLists.add(columns.stream().map(Iterator::next).toArray());
+		}
+		return argumentLists;
 	}
 
 }

@@ -41,6 +41,10 @@ public final class Session implements AutoCloseable {
 
 	private final Engine.SessionEngine engine;
 
+	private final @Nullable String flowName;
+
+	private final @Nullable String flowId;
+
 	/**
 	 * A session with {@link ExecutorConfig#defaults()} and an empty context.
 	 */
@@ -63,10 +67,17 @@ public final class Session implements AutoCloseable {
 	 * @throws java.io.UncheckedIOException when the configured log file cannot be opened
 	 */
 	public Session(ExecutorConfig config, Map<String, ?> context) {
+		this(config, context, null, null);
+	}
+
+	/** A session started by a {@link Flow}, which names it in the saved envelope and file. */
+	Session(ExecutorConfig config, Map<String, ?> context, @Nullable String flowName, @Nullable String flowId) {
 		if (config == null) {
 			throw new IllegalArgumentException("ExecutorConfig must not be null; use ExecutorConfig.defaults()");
 		}
 		this.config = config;
+		this.flowName = flowName;
+		this.flowId = flowId;
 		String runIdentifier = config.runIdentifier();
 		this.context = new RailtracksContext((runIdentifier != null) ? runIdentifier : Ids.newId(),
 				(context != null) ? context : Map.of());
@@ -135,6 +146,16 @@ public final class Session implements AutoCloseable {
 		return run(NodeDefinition.of(start), args);
 	}
 
+	/** Runs a node as a top-level request and returns its own result: how a {@link Flow} invokes its entry point. */
+	<O> O invoke(NodeDefinition<O> start, @Nullable Object[] args) {
+		return this.engine.runSync(start, args);
+	}
+
+	/** Starts a node as a top-level request; cancelling the future cancels the run. */
+	<O> CompletableFuture<O> invokeAsync(NodeDefinition<O> start, @Nullable Object[] args) {
+		return this.engine.run(start, args);
+	}
+
 	/**
 	 * A snapshot of the execution so far (after close: the final state).
 	 * @return the execution info
@@ -166,6 +187,22 @@ public final class Session implements AutoCloseable {
 	 */
 	public @Nullable String name() {
 		return this.config.sessionName();
+	}
+
+	/**
+	 * The name of the {@link Flow} that started this session.
+	 * @return {@link Flow#name()}, or {@code null} when no flow started it
+	 */
+	public @Nullable String flowName() {
+		return this.flowName;
+	}
+
+	/**
+	 * The id of the {@link Flow} that started this session.
+	 * @return {@link Flow#id()}, or {@code null} when no flow started it
+	 */
+	public @Nullable String flowId() {
+		return this.flowId;
 	}
 
 	/**

@@ -192,7 +192,7 @@ class CallTests {
 		try {
 			assertThat(call(node, "free")).isEqualTo("FREE");
 			assertThat(sessionId.get()).isNotNull();
-			saved = ExecutorConfig.DEFAULT_STATE_DIRECTORY.resolve("outside_" + sessionId.get() + ".json");
+			saved = DefaultStateDirectory.path().resolve("_" + sessionId.get() + ".json");
 			assertThat(saved).exists();
 			assertThatExceptionOfType(ContextException.class).isThrownBy(Railtracks::context);
 		}
@@ -214,7 +214,7 @@ class CallTests {
 		finally {
 			for (String each : new String[] { first, second }) {
 				if (each != null) {
-					DefaultStateDirectory.delete(ExecutorConfig.DEFAULT_STATE_DIRECTORY.resolve("whoami_" + each + ".json"));
+					DefaultStateDirectory.delete(DefaultStateDirectory.path().resolve("_" + each + ".json"));
 				}
 			}
 		}
@@ -301,7 +301,7 @@ class CallTests {
 		Path saved = null;
 		try {
 			assertThat(callAsync(node, "ab").get(30, TimeUnit.SECONDS)).isEqualTo("abab");
-			saved = ExecutorConfig.DEFAULT_STATE_DIRECTORY.resolve("detached_" + sessionId.get() + ".json");
+			saved = DefaultStateDirectory.path().resolve("_" + sessionId.get() + ".json");
 			assertThat(saved).exists();
 		}
 		catch (ExecutionException ex) {

@@ -43,8 +43,8 @@ class ExecutorConfigTests {
 		assertThat(config.sessionName()).isNull();
 		assertThat(config.promptInjection()).isTrue();
 		assertThat(config.saveState()).isTrue();
-		assertThat(config.stateDirectory()).isEqualTo(Path.of(".railtracks/data/sessions"))
-			.isEqualTo(ExecutorConfig.DEFAULT_STATE_DIRECTORY);
+		assertThat(config.configuredStateDirectory()).isNull();
+		assertThat(config.stateDirectory()).isEqualTo(RailtracksHome.sessionsDirectory(RailtracksHome.resolve()));
 		assertThat(config.executionStrategy()).isSameAs(ExecutionStrategy.auto());
 		assertThat(config.inlineSynchronousCalls()).isTrue();
 		assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);

@@ -62,10 +62,10 @@ class OutsideSessionTests {
 	}
 
 	private static List<Path> savedFiles() throws IOException {
-		if (!Files.isDirectory(ExecutorConfig.DEFAULT_STATE_DIRECTORY)) {
+		if (!Files.isDirectory(DefaultStateDirectory.path())) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(ExecutorConfig.DEFAULT_STATE_DIRECTORY)) {
+		try (Stream<Path> files = Files.list(DefaultStateDirectory.path())) {
 			return files.toList();
 		}
 	}

@@ -95,21 +95,22 @@ class SessionSavedStateTests {
 	}
 
 	@Test
-	void closeSavesTheStateUnderTheTopLevelNodeNameWhenTheSessionHasNoName() throws IOException {
+	void closeSavesTheStateUnderAnEmptyNameWhenNeitherAFlowNorTheSessionHasOne() throws IOException {
+		// As the original: {flow name or session name or ""}_{id}.json; the top-level node's name is not used.
 		Session session = new Session(config().build());
 		session.runSync(Planner.class, "trip");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve("Planner_" + session.identifier() + ".json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_" + session.identifier() + ".json"));
 	}
 
 	@Test
-	void closeSavesTheStateUnderTheIdentifierAloneWithSeveralTopLevelRunsAndNoName() throws IOException {
+	void closeSavesSeveralTopLevelRunsInOneFile() throws IOException {
 		Session session = new Session(config().runIdentifier("fixed-id").build());
 		session.runSync(LENGTH, "a");
 		session.runSync(UPPER, "b");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve("fixed-id.json"));
-		JsonNode saved = read(this.directory.resolve("fixed-id.json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_fixed-id.json"));
+		JsonNode saved = read(this.directory.resolve("_fixed-id.json"));
 		assertThat(saved.get("session_id").asString()).isEqualTo("fixed-id");
 		assertThat(saved.get("runs")).hasSize(2);
 		assertThat(saved.get("runs").get(0).get("name").asString()).isEqualTo("length");
@@ -118,7 +119,7 @@ class SessionSavedStateTests {
 
 	@Test
 	void unsafeNamesFallBackToTheIdentifierWithAWarning() throws IOException {
-		for (String unsafe : List.of("../x", "a/b", "a:b", "C:\\temp\\x", "")) {
+		for (String unsafe : List.of("../x", "a/b", "a:b", "C:\\temp\\x", " x")) {
 			Path target = Files.createDirectories(this.directory.resolve("unsafe-" + Math.abs(unsafe.hashCode())));
 			List<ILoggingEvent> events = captureSessionLog(() -> {
 				Session session = new Session(config().stateDirectory(target).sessionName(unsafe).build());
@@ -137,12 +138,12 @@ class SessionSavedStateTests {
 	}
 
 	@Test
-	void anUnsafeTopLevelNodeNameFallsBackToTheIdentifier() throws IOException {
+	void anUnsafeTopLevelNodeNameDoesNotMatterToTheFileName() throws IOException {
 		FunctionNode<Integer> slashed = FunctionNode.of("weird/name", (String s) -> s.length());
 		Session session = new Session(config().build());
 		session.runSync(slashed, "abc");
 		session.close();
-		assertThat(files()).containsExactly(this.directory.resolve(session.identifier() + ".json"));
+		assertThat(files()).containsExactly(this.directory.resolve("_" + session.identifier() + ".json"));
 	}
 
 	@Test
@@ -193,7 +194,7 @@ class SessionSavedStateTests {
 		assertThat(run.get("status").asString()).isEqualTo("Failed");
 		assertThat(run.get("end_time").isNumber()).isTrue();
 		JsonNode output = run.get("edges").get(0).get("details").get("output");
-		assertThat(output.get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(output.get("type").asString()).isEqualTo("IllegalStateException");
 		assertThat(output.get("message").asString()).isEqualTo("top-level boom");
 	}
 
@@ -215,8 +216,10 @@ class SessionSavedStateTests {
 		assertThat(run.get("edges")).hasSize(2).allSatisfy((edge) -> {
 			assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed");
 			assertThat(edge.get("details").get("output").get("type").asString())
-				.isEqualTo(GlobalTimeoutException.class.getName());
-			assertThat(edge.get("stamp").get("identifier").asString()).startsWith("Cancelled ");
+				.isEqualTo(GlobalTimeoutException.class.getSimpleName());
+			// The original's words: "Cancelled request <request id>".
+			assertThat(edge.get("stamp").get("identifier").asString())
+				.isEqualTo("Cancelled request " + edge.get("identifier").asString());
 		});
 		assertThat(run.get("nodes"))
 			.allSatisfy((node) -> assertThat(node.get("details").get("internals").has("latency")).isTrue());
@@ -277,7 +280,7 @@ class SessionSavedStateTests {
 	void theSavedStateOfAnEmptySessionValidatesAgainstTheSchema() throws IOException {
 		Session session = new Session(config().build());
 		session.close();
-		Path file = this.directory.resolve(session.identifier() + ".json");
+		Path file = this.directory.resolve("_" + session.identifier() + ".json");
 		assertThat(files()).containsExactly(file);
 		String text = Files.readString(file);
 		assertThat(SCHEMA.validate(text, InputFormat.JSON)).isEmpty();
@@ -368,7 +371,8 @@ class SessionSavedStateTests {
 		JsonNode failure = failedEdge.get("details").get("output");
 		assertThat(failure.isObject()).isTrue();
 		assertThat(failure.propertyNames()).containsExactlyInAnyOrder("type", "message", "traceback");
-		assertThat(failure.get("type").asString()).isEqualTo("java.lang.IllegalStateException");
+		// The simple name, as the original writes it; the traceback's first line carries the full name.
+		assertThat(failure.get("type").asString()).isEqualTo("IllegalStateException");
 		assertThat(failure.get("message").asString()).isEqualTo("boom");
 		assertThat(failure.get("traceback").asString()).startsWith("java.lang.IllegalStateException: boom")
 			.contains("\tat ");
@@ -443,7 +447,7 @@ class SessionSavedStateTests {
 
 	@Test
 	void aDirectoryInTheWayOfTheStateFileIsLoggedAndLeavesNoTemporaryFile() throws IOException {
-		Path inTheWay = Files.createDirectories(this.directory.resolve("fixed.json"));
+		Path inTheWay = Files.createDirectories(this.directory.resolve("_fixed.json"));
 		Files.writeString(inTheWay.resolve("keep.txt"), "keep");
 		List<ILoggingEvent> events = captureSessionLog(() -> {
 			Session session = new Session(config().runIdentifier("fixed").build());

@@ -90,7 +90,7 @@ class SessionTests {
 				assertThat(session.context().keys()).isEmpty();
 				id = session.identifier();
 			}
-			saved = ExecutorConfig.DEFAULT_STATE_DIRECTORY.resolve(id + ".json");
+			saved = DefaultStateDirectory.path().resolve("_" + id + ".json");
 			assertThat(saved).exists();
 		}
 		finally {
@@ -320,7 +320,7 @@ class SessionTests {
 		}
 		try (var files = Files.list(directory)) {
 			assertThat(files).singleElement()
-				.satisfies((file) -> assertThat(file.getFileName().toString()).isEqualTo("echo_" + id + ".json"));
+				.satisfies((file) -> assertThat(file.getFileName().toString()).isEqualTo("_" + id + ".json"));
 		}
 	}
 

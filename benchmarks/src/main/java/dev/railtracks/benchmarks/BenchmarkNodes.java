@@ -1,7 +1,10 @@
 package dev.railtracks.benchmarks;
 
 import java.util.Collections;
-import java.util.List;
+
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
@@ -9,36 +12,36 @@ import dev.railtracks.LoggingSetting;
 import dev.railtracks.Railtracks;
 
 /**
- * The node graphs the benchmarks run, and the configuration they run them with: no saving, no logging, so the
- * engine itself is measured.
+ * The Railtracks node graphs the benchmarks run, and the configuration they run them with: no saving, no logging, so
+ * the engine itself is measured.
  */
 final class BenchmarkNodes {
 
 	/** A trivial child. */
-	static final FunctionNode<Integer> CHILD = FunctionNode.of("child", (Integer i) -> i + 1);
+	static final FunctionNode<Integer> CHILD = FunctionNode.of("child", (Integer count) -> Work.increment(count));
 
-	/** Makes {@code calls} synchronous calls of {@link #CHILD}, one after another. */
-	static final FunctionNode<Integer> SEQUENTIAL_PARENT = FunctionNode.of("sequential_parent", (Integer calls) -> {
-		int sum = 0;
-		for (int i = 0; i < calls; i++) {
-			sum += Railtracks.call(CHILD, i);
+	/** A chain of {@code length} synchronous calls of {@link #CHILD}, each taking the previous one's result. */
+	static final FunctionNode<Integer> CHAIN = FunctionNode.of("chain", (Integer length) -> {
+		int count = 0;
+		for (int i = 0; i < length; i++) {
+			count = Railtracks.call(CHILD, count);
 		}
-		return sum;
+		return count;
 	});
 
-	/** Fans out {@code width} calls of {@link #CHILD} with one callBatch. */
-	static final FunctionNode<Integer> FAN_OUT_PARENT = FunctionNode.of("fan_out_parent",
-			(Integer width) -> Railtracks.callBatch(CHILD, Collections.nCopies(width, 1)).size());
+	/** Fans out {@code width} calls of {@link #CHILD} with one callBatch and sums their results. */
+	static final FunctionNode<Integer> FAN_OUT = FunctionNode.of("fan_out", (Integer width) -> Railtracks
+		.callBatch(CHILD, Collections.nCopies(width, 0))
+		.stream()
+		.mapToInt(Integer::intValue)
+		.sum());
 
 	/** A child that sleeps. */
-	static final FunctionNode<Integer> SLEEPER = FunctionNode.of("sleeper", (Integer millis) -> {
-		Thread.sleep(millis);
-		return millis;
-	});
+	static final FunctionNode<Integer> SLEEPER = FunctionNode.of("sleeper", (Integer millis) -> Work.sleep(millis));
 
-	/** Fans out {@code width} sleepers of 100 ms. */
-	static final FunctionNode<List<Integer>> SLEEPING_FAN_OUT = FunctionNode.of("sleeping_fan_out",
-			(Integer width) -> Railtracks.callBatch(SLEEPER, Collections.nCopies(width, 100)));
+	/** Fans out {@code width} sleepers and counts them. */
+	static final FunctionNode<Integer> SLEEPING_FAN_OUT = FunctionNode.of("sleeping_fan_out",
+			(Integer width) -> Railtracks.callBatch(SLEEPER, Collections.nCopies(width, Work.SLEEP_MILLIS)).size());
 
 	static final ExecutorConfig CONFIG = ExecutorConfig.builder()
 		.saveState(false)
@@ -46,7 +49,19 @@ final class BenchmarkNodes {
 		.noTimeout()
 		.build();
 
+	/**
+	 * {@link #CONFIG} with every node and session observed, as in a Spring Boot application with Actuator: a real
+	 * {@link ObservationRegistry} whose {@link DefaultMeterObservationHandler} turns each observation into a timer.
+	 */
+	static final ExecutorConfig OBSERVED_CONFIG = CONFIG.toBuilder().observationRegistry(meteredRegistry()).build();
+
 	private BenchmarkNodes() {
+	}
+
+	private static ObservationRegistry meteredRegistry() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		return registry;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.railtracks.benchmarks;
 
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,11 +17,18 @@ import dev.railtracks.Session;
 @State(Scope.Thread)
 public class FreshSession {
 
+	/**
+	 * Whether nodes are observed ({@link BenchmarkNodes#OBSERVED_CONFIG}); {@code -p observed=false,true} measures
+	 * what the observation path adds.
+	 */
+	@Param({ "false" })
+	public boolean observed;
+
 	private Session session;
 
 	@Setup(Level.Invocation)
 	public void open() {
-		this.session = new Session(BenchmarkNodes.CONFIG);
+		this.session = new Session(this.observed ? BenchmarkNodes.OBSERVED_CONFIG : BenchmarkNodes.CONFIG);
 	}
 
 	@TearDown(Level.Invocation)

@@ -2,14 +2,24 @@ package dev.railtracks.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.railtracks.Session;
 import dev.railtracks.info.ExecutionInfo;
 
 /**
- * Measures the heap retained per recorded node: runs fan-outs of trivial children in one open session, so every
- * node, request, version and stamp stays reachable from the session, and compares the live heap after full GCs
- * before and after. Memory is not a timing target, so this is a plain program rather than a JMH benchmark.
+ * Measures the heap a recorded node keeps, comparing the live heap after full GCs before and after:
+ * <ul>
+ * <li>in an open session, after fan-outs of trivial children, so that every node, request, version and stamp stays
+ * reachable from the session;</li>
+ * <li>in the finished {@link ExecutionInfo} that {@code runSync} returned, which is what users keep, held after the
+ * session is closed, at 10 000 and 100 000 nodes;</li>
+ * <li>after that info is dropped too: the info and the session must then be collected and the heap back where it
+ * was. The probe exits with status 1 when something stays pinned.</li>
+ * </ul>
+ * Memory is not a timing target, so this is a plain program rather than a JMH benchmark.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.railtracks.benchmarks.RetainedMemoryProbe}
  */
@@ -19,34 +29,72 @@ public final class RetainedMemoryProbe {
 
 	private static final int RUNS = 20;
 
+	/** What may be left after everything is dropped: GC noise, far below one byte per node. */
+	private static final long TOLERATED_LEFTOVER_BYTES = 256 * 1024;
+
+	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
 	private RetainedMemoryProbe() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		// Warm up the engine's classes and JIT so that class metadata does not count as retained by nodes.
 		try (Session warmUp = new Session(BenchmarkNodes.CONFIG)) {
-			warmUp.runSync(BenchmarkNodes.FAN_OUT_PARENT, NODES_PER_RUN);
+			warmUp.runSync(BenchmarkNodes.FAN_OUT, NODES_PER_RUN);
 		}
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		long before = liveHeap(memory);
-		try (Session session = new Session(BenchmarkNodes.CONFIG)) {
-			for (int i = 0; i < RUNS; i++) {
-				session.runSync(BenchmarkNodes.FAN_OUT_PARENT, NODES_PER_RUN - 1);
-			}
-			long after = liveHeap(memory);
-			ExecutionInfo info = session.info();
-			int nodes = info.nodeForest().size();
-			System.out.printf("recorded nodes: %d%nretained bytes: %d%nretained bytes per node: %.0f%n", nodes,
-					after - before, (after - before) / (double) nodes);
+		openSession();
+		boolean pinned = false;
+		for (int nodes : new int[] { 10_000, 100_000 }) {
+			pinned |= finishedInfo(nodes);
+		}
+		if (pinned) {
+			System.exit(1);
 		}
 	}
 
-	private static long liveHeap(MemoryMXBean memory) throws InterruptedException {
+	private static void openSession() throws InterruptedException {
+		long before = liveHeap();
+		try (Session session = new Session(BenchmarkNodes.CONFIG)) {
+			for (int i = 0; i < RUNS; i++) {
+				session.runSync(BenchmarkNodes.FAN_OUT, NODES_PER_RUN - 1);
+			}
+			long retained = liveHeap() - before;
+			int nodes = session.info().nodeForest().size();
+			System.out.printf("open session, %d nodes: %.0f B/node%n", nodes, retained / (double) nodes);
+		}
+	}
+
+	/** Returns whether something stayed reachable after the info was dropped. */
+	private static boolean finishedInfo(int nodes) throws InterruptedException {
+		long before = liveHeap();
+		List<WeakReference<Object>> dropped = new ArrayList<>();
+		ExecutionInfo info = runAndClose(nodes, dropped);
+		long retained = liveHeap() - before;
+		int recorded = info.nodeForest().size();
+		dropped.add(new WeakReference<>(info));
+		info = null;
+		long leftover = liveHeap() - before;
+		boolean collected = dropped.stream().allMatch((reference) -> reference.get() == null);
+		System.out.printf("finished ExecutionInfo held after close, %d nodes: %.0f B/node%n", recorded,
+				retained / (double) recorded);
+		System.out.printf("  after dropping it: %d bytes left, info and session collected: %b%n", leftover, collected);
+		return !collected || leftover > TOLERATED_LEFTOVER_BYTES;
+	}
+
+	/** Runs one fan-out of {@code nodes} nodes in a new session, closes it and returns what runSync returned. */
+	private static ExecutionInfo runAndClose(int nodes, List<WeakReference<Object>> dropped) {
+		try (Session session = new Session(BenchmarkNodes.CONFIG)) {
+			dropped.add(new WeakReference<>(session));
+			return session.runSync(BenchmarkNodes.FAN_OUT, nodes - 1);
+		}
+	}
+
+	private static long liveHeap() throws InterruptedException {
 		for (int i = 0; i < 3; i++) {
 			System.gc();
 			Thread.sleep(100);
 		}
-		return memory.getHeapMemoryUsage().getUsed();
+		return MEMORY.getHeapMemoryUsage().getUsed();
 	}
 
 }

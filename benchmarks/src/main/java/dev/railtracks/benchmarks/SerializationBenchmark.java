@@ -41,7 +41,7 @@ public class SerializationBenchmark {
 	@Setup
 	public void recordRun() {
 		this.session = new Session(BenchmarkNodes.CONFIG);
-		this.info = this.session.runSync(BenchmarkNodes.FAN_OUT_PARENT, NODES - 1);
+		this.info = this.session.runSync(BenchmarkNodes.FAN_OUT, NODES - 1);
 	}
 
 	@TearDown
@@ -58,11 +58,6 @@ public class SerializationBenchmark {
 	public String savedSessionDocument() {
 		return new SessionDocument(this.session.identifier(), "benchmark", this.session.startNanos(),
 				EpochClock.nowNanos(), this.info).toJson();
-	}
-
-	@Benchmark
-	public ExecutionInfo snapshot() {
-		return this.session.info();
 	}
 
 }

@@ -38,7 +38,7 @@ import dev.railtracks.Session;
 @Fork(1)
 public class SessionCloseBenchmark {
 
-	/** 5 nodes is the size of the spring-web demo's run (about 8 KB saved); 100 shows how it grows. */
+	/** 5 nodes is the size of a small workflow run (about 8 KB saved); 100 shows how it grows. */
 	@Param({ "5", "100" })
 	public int nodes;
 
@@ -60,7 +60,7 @@ public class SessionCloseBenchmark {
 	@Setup(Level.Invocation)
 	public void runSession() {
 		this.session = new Session(this.config);
-		this.session.runSync(BenchmarkNodes.SEQUENTIAL_PARENT, this.nodes - 1);
+		this.session.runSync(BenchmarkNodes.CHAIN, this.nodes - 1);
 	}
 
 	@Benchmark

@@ -12,19 +12,34 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The saved-state document of a session: its envelope (id, name, start and end time) around the record, in the
- * format of {@code railtracks-state-schema.json} that the Railtracks tools read.
+ * The saved-state document of a session: its envelope (flow name and id, session id and name, start and end time)
+ * around the record, in the format of {@code railtracks-state-schema.json} that the Railtracks tools read.
  *
+ * @param flowName the name of the flow that started the session, or {@code null}
+ * @param flowId the id of the flow that started the session, or {@code null}
  * @param sessionId the session's id
  * @param sessionName the session's name, or {@code null}
  * @param startNanos when the session started, epoch nanoseconds
  * @param endNanos when the document was made, epoch nanoseconds
  * @param info the record
  */
-public record SessionDocument(String sessionId, @Nullable String sessionName, long startNanos, long endNanos,
-		ExecutionInfo info) {
+public record SessionDocument(@Nullable String flowName, @Nullable String flowId, String sessionId,
+		@Nullable String sessionName, long startNanos, long endNanos, ExecutionInfo info) {
 
 	private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}");
+
+	/**
+	 * The document of a session no flow started.
+	 * @param sessionId the session's id
+	 * @param sessionName the session's name, or {@code null}
+	 * @param startNanos when the session started, epoch nanoseconds
+	 * @param endNanos when the document was made, epoch nanoseconds
+	 * @param info the record
+	 */
+	public SessionDocument(String sessionId, @Nullable String sessionName, long startNanos, long endNanos,
+			ExecutionInfo info) {
+		this(null, null, sessionId, sessionName, startNanos, endNanos, info);
+	}
 
 	/**
 	 * The document as JSON text.
@@ -44,25 +59,28 @@ public record SessionDocument(String sessionId, @Nullable String sessionName, lo
 	}
 
 	/**
-	 * The name the saved file carries: the session's name, else the single top-level node's.
-	 * @return the name, or {@code null}
+	 * The name the saved file carries, as the original chooses it: the flow's name, else the session's, else empty.
+	 * @return the name, possibly empty
 	 */
-	public @Nullable String fileLabel() {
-		return (this.sessionName != null) ? this.sessionName : this.info.name();
+	public String fileLabel() {
+		if (this.flowName != null) {
+			return this.flowName;
+		}
+		return (this.sessionName != null) ? this.sessionName : "";
 	}
 
 	/**
 	 * Saves the document as {@code {name}_{sessionId}.json} in a directory (created when missing), atomically: a
-	 * temporary file, then a move, so a reader never sees half a file. A name unsafe in a file name falls back to
-	 * {@code {sessionId}.json}.
+	 * temporary file, then a move, so a reader never sees half a file. The name is {@link #fileLabel()}; one unsafe in
+	 * a file name falls back to {@code {sessionId}.json}.
 	 * @param directory the state directory
 	 * @return where it went
 	 * @throws IOException when the directory or file cannot be written
 	 */
 	public Saved saveTo(Path directory) throws IOException {
 		String label = fileLabel();
-		boolean safe = label == null || SAFE_NAME.matcher(label).matches();
-		String fileName = (label != null && safe) ? label + "_" + this.sessionId + ".json" : this.sessionId + ".json";
+		boolean safe = label.isEmpty() || SAFE_NAME.matcher(label).matches();
+		String fileName = safe ? label + "_" + this.sessionId + ".json" : this.sessionId + ".json";
 		Path target = directory.resolve(fileName);
 		Files.createDirectories(directory);
 		Path temporary = Files.createTempFile(directory, "." + this.sessionId, ".json.tmp");

@@ -57,8 +57,8 @@ public final class Stamp implements Comparable<Stamp> {
 		return new Stamp(step, epochNanos, FINISHED, node, null);
 	}
 
-	static Stamp cancelled(long step, long epochNanos, String node) {
-		return new Stamp(step, epochNanos, CANCELLED, node, null);
+	static Stamp cancelled(long step, long epochNanos, String requestId) {
+		return new Stamp(step, epochNanos, CANCELLED, requestId, null);
 	}
 
 	/**
@@ -101,7 +101,7 @@ public final class Stamp implements Comparable<Stamp> {
 		return switch (this.kind) {
 			case CREATED -> this.subject + " CREATED " + this.object;
 			case FINISHED -> "Finished executing " + this.subject;
-			case CANCELLED -> "Cancelled " + this.subject;
+			case CANCELLED -> "Cancelled request " + this.subject;
 			default -> this.subject;
 		};
 	}

@@ -76,12 +76,13 @@ public final class StampManager {
 	}
 
 	/**
-	 * Stamps a node ended from outside (cancelled, timed out, ended with its run): {@code "Cancelled node"}.
-	 * @param nodeName the node's name
+	 * Stamps a request ended from outside (cancelled, timed out, ended with its run) in the original's words:
+	 * {@code "Cancelled request <request id>"}.
+	 * @param requestId the request's id
 	 * @return the stamp
 	 */
-	public Stamp cancelled(String nodeName) {
-		return keep(Stamp.cancelled(takeStep(), EpochClock.nowNanos(), nodeName));
+	public Stamp cancelled(String requestId) {
+		return keep(Stamp.cancelled(takeStep(), EpochClock.nowNanos(), requestId));
 	}
 
 	/**

@@ -1,15 +1,13 @@
 package dev.railtracks.info;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,8 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+	/**
+	 * Writes the document's own structure. Its nesting is ours (a node's earlier versions nest under
+	 * {@code parent}, one level per version), so it has no depth limit; {@link ValueJson} bounds the values.
+	 */
+	private static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+			.build())
 		.build();
 
 	private StateJson() {
@@ -35,7 +39,8 @@ final class StateJson {
 	}
 
 	/**
-	 * Writes the saved-session document: {@code session_id}, {@code session_name}, {@code start_time},
+	 * Writes the saved-session document: {@code flow_name}, {@code flow_id}, {@code session_id},
+	 * {@code session_name}, {@code start_time},
 	 * {@code end_time} and one entry in {@code runs} per top-level request.
 	 * @param out where to write
 	 * @param document the session's envelope and record
@@ -45,6 +50,11 @@ final class StateJson {
 		ExecutionInfo info = document.info();
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartObject();
+			// Always present, null without a flow, as the original writes them.
+			json.writeName("flow_name");
+			writeNullableString(json, document.flowName());
+			json.writeName("flow_id");
+			writeNullableString(json, document.flowId());
 			json.writeStringProperty("session_id", sessionId);
 			json.writeName("session_name");
 			writeNullableString(json, document.sessionName());
@@ -121,7 +131,7 @@ final class StateJson {
 		writeStamp(json, node.stamp());
 		json.writeObjectPropertyStart("details");
 		json.writeName("internals");
-		writeMap(json, node.internals());
+		ValueJson.writeMap(json, node.internals());
 		json.writeEndObject();
 		json.writeName("parent");
 		if (node.parent() != null) {
@@ -144,14 +154,14 @@ final class StateJson {
 		json.writeObjectPropertyStart("details");
 		json.writeArrayPropertyStart("input_args");
 		for (Object arg : request.inputArgs()) {
-			writeValue(json, arg);
+			ValueJson.write(json, arg);
 		}
 		json.writeEndArray();
 		json.writeObjectPropertyStart("input_kwargs");
 		json.writeEndObject();
 		json.writeStringProperty("status", request.status().jsonName());
 		json.writeName("output");
-		writeValue(json, request.output());
+		ValueJson.write(json, request.output());
 		json.writeEndObject();
 		json.writeName("parent");
 		if (request.parent() != null) {
@@ -168,107 +178,6 @@ final class StateJson {
 		json.writeNumberProperty("step", stamp.step());
 		json.writeNumberProperty("time", stamp.time());
 		json.writeStringProperty("identifier", stamp.identifier());
-		json.writeEndObject();
-	}
-
-	private static void writeMap(JsonGenerator json, Map<String, Object> map) {
-		json.writeStartObject(map);
-		for (Map.Entry<String, Object> entry : map.entrySet()) {
-			json.writeName(entry.getKey());
-			writeValue(json, entry.getValue());
-		}
-		json.writeEndObject();
-	}
-
-	/**
-	 * Writes an argument, output or detail: JSON scalars directly, failures as {@code {type, message, traceback}},
-	 * anything else through Jackson data binding, and a readable placeholder for what Jackson cannot serialise (so one
-	 * odd value never loses the whole file).
-	 */
-	@SuppressWarnings("unchecked")
-	private static void writeValue(JsonGenerator json, @Nullable Object value) {
-		if (value == null) {
-			json.writeNull();
-		}
-		else if (value instanceof String text) {
-			json.writeString(text);
-		}
-		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-			json.writeNumber(((Number) value).longValue());
-		}
-		else if (value instanceof Double || value instanceof Float) {
-			writeDouble(json, ((Number) value).doubleValue());
-		}
-		else if (value instanceof Boolean flag) {
-			json.writeBoolean(flag);
-		}
-		else if ((value instanceof Map || value instanceof Iterable) && isEnclosing(json, value)) {
-			json.writeString("< Unable to serialize " + value.getClass().getName() + " > (it contains itself)");
-		}
-		else if (value instanceof Failure failure) {
-			writeThrowable(json, failure.exception());
-		}
-		else if (value instanceof Throwable error) {
-			writeThrowable(json, error);
-		}
-		else if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
-			writeMap(json, (Map<String, Object>) map);
-		}
-		else if (value instanceof Iterable<?> items && !(value instanceof java.nio.file.Path)) {
-			json.writeStartArray(items);
-			for (Object item : items) {
-				writeValue(json, item);
-			}
-			json.writeEndArray();
-		}
-		else {
-			writeBound(json, value);
-		}
-	}
-
-	/** Whether a collection is already being written further out, so writing it again would never end. */
-	private static boolean isEnclosing(JsonGenerator json, Object value) {
-		for (TokenStreamContext context = json.streamWriteContext(); context != null; context = context.getParent()) {
-			if (context.currentValue() == value) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void writeDouble(JsonGenerator json, double number) {
-		if (Double.isFinite(number)) {
-			json.writeNumber(number);
-		}
-		else {
-			json.writeString(Double.toString(number));
-		}
-	}
-
-	private static void writeBound(JsonGenerator json, Object value) {
-		String bound;
-		try {
-			bound = MAPPER.writeValueAsString(value);
-		}
-		catch (RuntimeException | StackOverflowError ex) {
-			bound = null;
-		}
-		if (bound != null) {
-			json.writeRawValue(bound);
-		}
-		else {
-			json.writeString("< Unable to serialize " + value.getClass().getName() + " > " + value);
-		}
-	}
-
-	private static void writeThrowable(JsonGenerator json, Throwable error) {
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		json.writeStartObject();
-		json.writeStringProperty("type", error.getClass().getName());
-		json.writeName("message");
-		writeNullableString(json, error.getMessage());
-		json.writeStringProperty("traceback", trace.toString());
 		json.writeEndObject();
 	}
 

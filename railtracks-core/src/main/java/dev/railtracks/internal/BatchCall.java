@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.Outcome;
+
 
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
@@ -56,10 +58,19 @@ final class BatchCall {
 		this.unfinished = new AtomicInteger(size);
 	}
 
-	List<@Nullable Object> execute() {
-		int size = this.tasks.length;
-		if (size == 0) {
-			return List.of();
+	/** Runs every child; then every outcome in input order, failures as values. */
+	List<Outcome<Object>> outcomes() {
+		runAll();
+		List<Outcome<Object>> outcomes = new ArrayList<>(this.tasks.length);
+		for (NodeTask task : this.tasks) {
+			outcomes.add(task.settled());
+		}
+		return Collections.unmodifiableList(outcomes);
+	}
+
+	private void runAll() {
+		if (this.tasks.length == 0) {
+			return;
 		}
 		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
 			work(this.caller.depth + 1);
@@ -69,11 +80,6 @@ final class BatchCall {
 			work(this.caller.depth + 1);
 		}
 		this.state.await(this.done, this.run, "child nodes", false);
-		List<@Nullable Object> results = new ArrayList<>(size);
-		for (NodeTask task : this.tasks) {
-			results.add(task.outcome());
-		}
-		return Collections.unmodifiableList(results);
 	}
 
 	/** Claims and runs children on this thread at the given nesting depth until none are left. */
@@ -118,7 +124,7 @@ final class BatchCall {
 				continue;
 			}
 			try {
-				this.state.coordinator.strategy().execute(this::scout);
+				this.state.coordinator.execute(this::scout);
 			}
 			catch (RuntimeException | OutOfMemoryError ex) {
 				// Rejected, or no native thread left: the threads already working claim the rest, so no child is lost.

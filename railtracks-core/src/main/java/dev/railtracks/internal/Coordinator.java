@@ -1,7 +1,11 @@
 package dev.railtracks.internal;
 
-import java.util.Map;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.railtracks.execution.ExecutionStrategy;
 import dev.railtracks.pubsub.RTPublisher;
@@ -10,23 +14,25 @@ import dev.railtracks.pubsub.RequestFailure;
 import dev.railtracks.pubsub.RequestSuccess;
 
 /**
- * Runs tasks with the session's execution strategies and keeps track of the jobs in flight: inline on the caller's
- * thread, or asynchronously on the configured {@link ExecutionStrategy}. It subscribes to the publisher to close a
- * job when its completion message arrives.
- *
- * <p>Engine API: created and driven by the {@code Session}; applications do not call it.
+ * Dispatches a session's work: a node task inline on the caller's thread or asynchronously on the configured
+ * {@link ExecutionStrategy}, the engine's own work (batch scouts, cancellations, recording on a fresh stack) on that
+ * strategy too, and the runs' timeouts on a timer. It subscribes to the publisher to close an asynchronous job when
+ * its completion message arrives, so it knows what is in flight.
  */
 final class Coordinator {
 
+	/** One timer thread for every session's timeouts: it only hands each timeout to its session's strategy. */
+	private static final ScheduledThreadPoolExecutor TIMER = timer();
+
 	private final ExecutionStrategy strategy;
 
-	private final Map<String, Long> openJobs = new ConcurrentHashMap<>();
+	private final Set<String> openJobs = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a coordinator.
 	 * @param strategy the strategy for asynchronous tasks
 	 */
-	public Coordinator(ExecutionStrategy strategy) {
+	Coordinator(ExecutionStrategy strategy) {
 		this.strategy = strategy;
 	}
 
@@ -34,21 +40,22 @@ final class Coordinator {
 	 * Subscribes to the session's publisher as "Coordinator Subscriber".
 	 * @param publisher the publisher
 	 */
-	public void start(RTPublisher publisher) {
+	void start(RTPublisher publisher) {
 		publisher.subscribeSynchronous(this::handleItem, "Coordinator Subscriber");
 	}
 
 	/**
-	 * Runs a task.
+	 * Runs a node task: inline on this thread, or asynchronously on the strategy.
 	 * @param task the task
-	 * @param mode inline on this thread (returns when done), or asynchronously (returns at once)
+	 * @param mode how to run it
+	 * @throws RuntimeException when the strategy refuses the task (rejection, or no native thread left)
 	 */
-	public void submit(Task task, ExecutionMode mode) {
+	void submit(Task task, ExecutionMode mode) {
 		if (mode == ExecutionMode.INLINE) {
 			task.run();
 			return;
 		}
-		this.openJobs.put(task.requestId(), System.nanoTime());
+		this.openJobs.add(task.requestId());
 		try {
 			this.strategy.execute(task);
 		}
@@ -59,40 +66,57 @@ final class Coordinator {
 	}
 
 	/**
-	 * Closes the job of a finished request.
-	 * @param message a published message; only successes and failures matter
+	 * Runs engine work on a thread of the strategy.
+	 * @param work the work
+	 * @throws RuntimeException when the strategy refuses it
 	 */
-	public void handleItem(RequestCompletionMessage message) {
-		if (message instanceof RequestSuccess success) {
-			this.openJobs.remove(success.requestId());
-		}
-		else if (message instanceof RequestFailure failure) {
-			this.openJobs.remove(failure.requestId());
+	void execute(Runnable work) {
+		this.strategy.execute(work);
+	}
+
+	/**
+	 * Schedules a run's timeout; the action runs on the timer thread and must hand real work to {@link #execute}.
+	 * @param action what to do when the time has passed
+	 * @param after the delay
+	 * @return the scheduled timeout, to cancel when the run ends first
+	 */
+	ScheduledFuture<?> scheduleTimeout(Runnable action, Duration after) {
+		return TIMER.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Closes an asynchronous job when its completion arrives.
+	 * @param message a published message
+	 */
+	void handleItem(RequestCompletionMessage message) {
+		if (message instanceof RequestSuccess || message instanceof RequestFailure) {
+			this.openJobs.remove(message.requestId());
 		}
 	}
 
 	/**
-	 * Asynchronous jobs submitted and not finished.
+	 * The number of asynchronous jobs started and not yet completed.
 	 * @return the count
 	 */
-	public int openJobCount() {
+	int openJobCount() {
 		return this.openJobs.size();
 	}
 
 	/**
-	 * The strategy of asynchronous tasks.
-	 * @return the strategy
+	 * Shuts down the strategy.
 	 */
-	public ExecutionStrategy strategy() {
-		return this.strategy;
+	void shutdown() {
+		this.strategy.shutdown();
 	}
 
-	/**
-	 * Shuts down the execution strategies ({@link ExecutionStrategy#shutdown()}); the built-in ones are shared and
-	 * keep running.
-	 */
-	public void shutdown() {
-		this.strategy.shutdown();
+	private static ScheduledThreadPoolExecutor timer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "railtracks-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
 	}
 
 }

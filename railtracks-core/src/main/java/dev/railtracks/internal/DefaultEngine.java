@@ -2,6 +2,7 @@ package dev.railtracks.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,6 +13,7 @@ import dev.railtracks.Engine;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.Session;
 
@@ -63,15 +65,31 @@ public final class DefaultEngine implements Engine {
 	@SuppressWarnings("try") // the temporary session is current while it is open: that is its use
 	@Override
 	public <O> List<O> callBatch(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
+		// The same fan-out; the first failure in input order is thrown once all calls finished.
+		List<Outcome<O>> outcomes = callBatchOutcomes(node, argumentLists);
+		List<O> results = new ArrayList<>(outcomes.size());
+		for (Outcome<O> outcome : outcomes) {
+			RuntimeException failure = outcome.exception();
+			if (failure != null) {
+				throw failure;
+			}
+			results.add(outcome.value());
+		}
+		return results;
+	}
+
+	@SuppressWarnings("try") // the temporary session is current while it is open: that is its use
+	@Override
+	public <O> List<Outcome<O>> callBatchOutcomes(NodeDefinition<O> node, List<@Nullable Object[]> argumentLists) {
 		Scope scope = Scope.current();
 		if (scope != null && scope.inNode()) {
-			return scope.state.callBatch(scope, node, argumentLists);
+			return scope.state.callBatchOutcomes(scope, node, argumentLists);
 		}
 		if (scope != null) {
-			return topLevelBatch(scope.state, node, argumentLists);
+			return topLevelOutcomes(scope.state, node, argumentLists);
 		}
 		try (Session temporary = new Session()) {
-			return topLevelBatch(currentState(), node, argumentLists);
+			return topLevelOutcomes(currentState(), node, argumentLists);
 		}
 	}
 
@@ -86,26 +104,26 @@ public final class DefaultEngine implements Engine {
 		return requireScope("use the context").state.context();
 	}
 
-	private static <O> List<O> topLevelBatch(RTState state, NodeDefinition<O> node,
+	@Override
+	public ExecutorConfig config() {
+		return requireScope("read the configuration").state.config;
+	}
+
+	/** Top-level runs, one per argument list; every outcome in input order once all have finished. */
+	private static <O> List<Outcome<O>> topLevelOutcomes(RTState state, NodeDefinition<O> node,
 			List<@Nullable Object[]> argumentLists) {
 		List<CompletableFuture<O>> calls = state.startAll(node, argumentLists);
-		List<O> results = new ArrayList<>(calls.size());
-		RuntimeException firstFailure = null;
+		List<Outcome<O>> outcomes = new ArrayList<>(calls.size());
 		for (CompletableFuture<O> result : calls) {
 			try {
-				results.add(result.join());
+				outcomes.add(new Outcome.Succeeded<>(result.join()));
 			}
-			catch (CompletionException ex) {
-				results.add(null);
-				if (firstFailure == null) {
-					firstFailure = NodeInvocationException.unchecked(ex.getCause(), node.name());
-				}
+			catch (CompletionException | CancellationException ex) {
+				Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
+				outcomes.add(new Outcome.Failed<>(NodeInvocationException.unchecked(cause, node.name())));
 			}
 		}
-		if (firstFailure != null) {
-			throw firstFailure;
-		}
-		return results;
+		return outcomes;
 	}
 
 	/** The state of the session just created on this thread. */

@@ -1,5 +1,6 @@
 package dev.railtracks.internal;
 
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -71,13 +72,14 @@ final class EngineSession implements Engine.SessionEngine {
 		this.identifier = context.sessionId();
 		this.log = new SessionEventLog(this.identifier, config.loggingSetting(), config.logFile(),
 				config.maxLogLength());
-		this.publisher = new MessageBus(config.executionStrategy()::execute);
+		this.publisher = new MessageBus(config.executionStrategy()::execute,
+				(message, error) -> this.log.log(Level.WARN, message, error));
 		this.coordinator = new Coordinator(config.executionStrategy());
 		this.context = context;
 		RailtracksObservations observations = RailtracksObservations.of(config.observationRegistry(),
 				config.nodeObservationConvention(), config.sessionObservationConvention());
-		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName())
-				: null;
+		this.observation = (observations != null) ? observations.startSession(this.identifier, config.sessionName(),
+				owner.flowName()) : null;
 		this.state = new RTState(this.identifier, config, this.coordinator, this.publisher, this.log, this.context,
 				observations, this.observation);
 		this.coordinator.start(this.publisher);
@@ -193,26 +195,26 @@ final class EngineSession implements Engine.SessionEngine {
 	}
 
 	private SessionDocument document(ExecutionInfo info) {
-		return new SessionDocument(this.identifier, this.config.sessionName(), this.startNanos, EpochClock.nowNanos(),
-				info);
+		return new SessionDocument(this.owner.flowName(), this.owner.flowId(), this.identifier,
+				this.config.sessionName(), this.startNanos, EpochClock.nowNanos(), info);
 	}
 
 	private void saveState(ExecutionInfo info) {
 		SessionDocument document = document(info);
+		// Resolved at save time, as the original does, so a .railtracks created during the run is found.
+		Path directory = this.config.stateDirectory();
 		try {
-			SessionDocument.Saved saved = document.saveTo(this.config.stateDirectory());
+			SessionDocument.Saved saved = document.saveTo(directory);
 			if (saved.unsafeName() != null) {
-				this.log.log(Level.WARN, "Session name '" + saved.unsafeName() + "' could not be included in the file "
-						+ "name; falling back to using the unique identifier only");
+				this.log.log(Level.WARN, "Name '" + saved.unsafeName() + "' could not be included in the file name; "
+						+ "falling back to using the unique identifier only");
 			}
 			this.log.log(Level.INFO, "Saving execution info to " + saved.file());
 		}
 		catch (java.io.IOException | RuntimeException ex) {
-			this.log.log(Level.ERROR, "Could not save the execution state to " + this.config.stateDirectory() + ": " + ex,
-					ex);
+			this.log.log(Level.ERROR, "Could not save the execution state to " + directory + ": " + ex, ex);
 			if (!this.config.loggingSetting().logs(Level.ERROR)) {
-				logger.debug("Could not save the execution state of session {} to {}", this.identifier,
-						this.config.stateDirectory(), ex);
+				logger.debug("Could not save the execution state of session {} to {}", this.identifier, directory, ex);
 			}
 		}
 	}

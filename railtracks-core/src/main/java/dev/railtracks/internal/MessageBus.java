@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -57,13 +58,25 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 
 	/** Signalled when the queue drains after close() stopped new publications. */
 	private final Object drained = new Object();
+	/** Where a subscriber's failure is reported: the session's log, so its logging setting decides. */
+	private final BiConsumer<String, Throwable> subscriberFailures;
+
+	/**
+	 * Creates a running publisher that logs a failing subscriber at WARN.
+	 * @param deliveryThreads where asynchronous deliveries run
+	 */
+	MessageBus(Executor deliveryThreads) {
+		this(deliveryThreads, (message, error) -> logger.warn(message, error));
+	}
 
 	/**
 	 * Creates a running publisher.
 	 * @param deliveryThreads where asynchronous deliveries run
+	 * @param subscriberFailures told when a subscriber throws, with a message naming it and the message it failed on
 	 */
-	MessageBus(Executor deliveryThreads) {
+	MessageBus(Executor deliveryThreads, BiConsumer<String, Throwable> subscriberFailures) {
 		this.deliveryThreads = deliveryThreads;
+		this.subscriberFailures = subscriberFailures;
 	}
 
 	/**
@@ -180,7 +193,7 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 					+ message.getClass().getSimpleName() + " for " + message.nodeName() + " cannot be published");
 		}
 		for (Subscriber subscriber : this.synchronous) {
-			subscriber.deliver(message);
+			subscriber.deliver(message, this.subscriberFailures);
 		}
 		if (this.asynchronous.isEmpty()) {
 			return null;
@@ -219,7 +232,7 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 			Envelope envelope;
 			while ((envelope = this.queue.poll()) != null) {
 				for (Subscriber subscriber : this.asynchronous) {
-					subscriber.deliver(envelope.message);
+					subscriber.deliver(envelope.message, this.subscriberFailures);
 				}
 				if (envelope.delivered != null) {
 					envelope.delivered.complete(null);
@@ -255,13 +268,14 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 
 	private record Subscriber(String id, String name, Consumer<? super RequestCompletionMessage> callback) {
 
-		void deliver(RequestCompletionMessage message) {
+		void deliver(RequestCompletionMessage message, BiConsumer<String, Throwable> failures) {
 			try {
 				this.callback.accept(message);
 			}
 			catch (Throwable ex) {
 				// Even an Error (a StackOverflowError in a callback) must not stop delivery for everyone else.
-				logger.warn("Subscriber '{}' failed on {}; the run goes on", this.name, message.logMessage(), ex);
+				failures.accept("Subscriber '" + this.name + "' failed on " + message.logMessage() + "; the run goes on",
+						ex);
 			}
 		}
 

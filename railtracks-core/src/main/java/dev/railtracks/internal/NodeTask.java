@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.observation.NodeObservationContext;
 
 /**
@@ -80,6 +81,15 @@ final class NodeTask implements Task {
 			throw NodeInvocationException.unchecked(failure, this.record.nodeName);
 		}
 		return this.result;
+	}
+
+	/** The node's result or its failure as {@code call} throws it, as a value. */
+	Outcome<Object> settled() {
+		Throwable failure = outcomeError();
+		if (failure != null) {
+			return new Outcome.Failed<>(NodeInvocationException.unchecked(failure, this.record.nodeName));
+		}
+		return new Outcome.Succeeded<>(this.result);
 	}
 
 	/** What the caller gets: the cancellation when the request or its run ended (as recorded), else the node's failure. */

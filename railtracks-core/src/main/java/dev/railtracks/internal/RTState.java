@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +25,7 @@ import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeInvocationException;
+import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.RailtracksException;
 import dev.railtracks.info.EpochClock;
@@ -39,6 +39,7 @@ import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.Stamp;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.ValueText;
 import dev.railtracks.pubsub.FatalFailure;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestCreation;
@@ -61,8 +62,6 @@ final class RTState {
 
 	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
 	static final int MAX_INLINE_DEPTH = 128;
-
-	private static final ScheduledThreadPoolExecutor TIMER = timer();
 
 	final String sessionId;
 
@@ -196,7 +195,7 @@ final class RTState {
 		}
 		Duration timeout = this.config.timeout();
 		if (timeout != null) {
-			run.timer = TIMER.schedule(() -> timeOut(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+			run.timer = this.coordinator.scheduleTimeout(() -> timeOut(run, timeout), timeout);
 		}
 		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + record.nodeName
 				+ "' was cancelled through its future")));
@@ -271,16 +270,21 @@ final class RTState {
 	}
 
 	/**
-	 * A parallel fan-out from inside a node: one child per argument list, results in input order. Every argument
-	 * list is validated before any child is recorded or started.
+	 * A parallel fan-out from inside a node: one child per argument list, every outcome in input order. Every
+	 * argument list is validated before any child is recorded or started.
 	 * @param <O> the result type
 	 * @param scope the calling node's scope
-	 * @param definition the child
-	 * @param argumentLists one argument array per child
-	 * @return the results, in input order
+	 * @param definition the node
+	 * @param argumentLists one argument array per call
+	 * @return the outcomes, in input order
 	 */
-	@SuppressWarnings("unchecked")
-	public <O> List<O> callBatch(Scope scope, NodeDefinition<O> definition, List<@Nullable Object[]> argumentLists) {
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public <O> List<Outcome<O>> callBatchOutcomes(Scope scope, NodeDefinition<O> definition,
+			List<@Nullable Object[]> argumentLists) {
+		return (List) batch(scope, definition, argumentLists).outcomes();
+	}
+
+	private BatchCall batch(Scope scope, NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
 		RequestRecord caller = callerOf(scope);
 		List<Node<?>> nodes = createNodes(definition, argumentLists);
 		List<RequestRecord> records = new ArrayList<>(nodes.size());
@@ -288,7 +292,7 @@ final class RTState {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
 		}
 		caller.inlineChild = null;
-		return (List<O>) new BatchCall(this, scope, caller.run, records).execute();
+		return new BatchCall(this, scope, caller.run, records);
 	}
 
 	/**
@@ -341,8 +345,11 @@ final class RTState {
 		}
 	}
 
-	/** Writes a node's own outcome into its record, unless the request was already ended from outside. */
-	private void recordOutcome(RequestRecord record, RequestCompletionMessage message) {
+	/**
+	 * Writes a node's own outcome into its record, unless the request was already ended from outside.
+	 * @return whether it was written
+	 */
+	private boolean recordOutcome(RequestRecord record, RequestCompletionMessage message) {
 		if (message instanceof RequestSuccess success) {
 			if (record.finishOnce(success.result(), RequestStatus.COMPLETED,
 					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
@@ -350,6 +357,7 @@ final class RTState {
 				if (this.log.isEnabled(Level.INFO)) {
 					this.log.log(Level.INFO, record.nodeName + " DONE");
 				}
+				return true;
 			}
 		}
 		else if (message instanceof RequestFailure failure) {
@@ -357,14 +365,16 @@ final class RTState {
 			// end is logged once for the run, not once for each node.
 			boolean endedByRun = failure.error() == record.run.failure();
 			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
-					() -> endedByRun ? this.stamper.cancelled(record.nodeName) : this.stamper.finished(record.nodeName),
+					() -> endedByRun ? this.stamper.cancelled(record.id) : this.stamper.finished(record.nodeName),
 					record.latencyNanos, null)) {
 				this.open.remove(record.id);
 				if (!endedByRun) {
-					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + failure.error(), failure.error());
+					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
 				}
+				return true;
 			}
 		}
+		return false;
 	}
 
 	/**
@@ -483,16 +493,21 @@ final class RTState {
 		}
 		Throwable ended = record.endedWith();
 		if (ended != null) {
-			error = ended;
+			// Still running when its run ended: recorded as ended by the run, whatever it did afterwards.
+			closeAsFailed(record, ended, false);
+			return;
 		}
 		RequestCompletionMessage message = (error == null)
 				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), result, now())
 				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
 						record.node.identifier(), error, now());
-		recordOutcome(record, message);
+		if (!recordOutcome(record, message)) {
+			// Ended from outside meanwhile: that ending was recorded and published instead.
+			return;
+		}
 		publishQuietly(message);
-		if (error != null && ended == null && isFatal(error)) {
+		if (error != null && isFatal(error)) {
 			endRunFatally(record, error);
 		}
 	}
@@ -502,7 +517,7 @@ final class RTState {
 	 * recorded meanwhile.
 	 */
 	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator.strategy()::execute).join();
+		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator::execute).join();
 	}
 
 	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
@@ -512,6 +527,15 @@ final class RTState {
 		}
 		catch (ExecutionException ex) {
 			throw NodeInvocationException.unchecked(ex.getCause(), waitingFor);
+		}
+		catch (RuntimeException ex) {
+			// get() builds its ExecutionException from the failure's toString(); a failure whose message cannot be
+			// read breaks that, so the caller gets the failure itself. A cancellation is passed on as it is.
+			Throwable failure = result.isDone() ? result.handle((value, error) -> error).getNow(null) : null;
+			if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+				failure = wrapped.getCause();
+			}
+			throw (failure != null && failure != ex) ? NodeInvocationException.unchecked(failure, waitingFor) : ex;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -610,7 +634,7 @@ final class RTState {
 	 */
 	private boolean closeAsFailed(RequestRecord record, Throwable cause, boolean logIt) {
 		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
-		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.nodeName),
+		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.id),
 				elapsed, cause)) {
 			return false;
 		}
@@ -668,7 +692,7 @@ final class RTState {
 		}
 		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
 		try {
-			this.coordinator.strategy().execute(cancel);
+			this.coordinator.execute(cancel);
 		}
 		catch (RuntimeException ex) {
 			cancel.run();
@@ -743,14 +767,5 @@ final class RTState {
 		return Instant.ofEpochSecond(0, EpochClock.nowNanos());
 	}
 
-	private static ScheduledThreadPoolExecutor timer() {
-		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "railtracks-timeout");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.setRemoveOnCancelPolicy(true);
-		return timer;
-	}
 
 }

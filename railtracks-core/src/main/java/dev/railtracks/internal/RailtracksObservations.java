@@ -48,12 +48,13 @@ final class RailtracksObservations {
 	 * Starts a session's observation.
 	 * @param sessionId the session id
 	 * @param sessionName the session name, or {@code null}
+	 * @param flowName the name of the flow that started the session, or {@code null}
 	 * @return the started observation
 	 */
-	public Observation startSession(String sessionId, @Nullable String sessionName) {
+	public Observation startSession(String sessionId, @Nullable String sessionName, @Nullable String flowName) {
 		return RailtracksObservationDocumentation.SESSION
 			.observation(this.sessionConvention, DefaultSessionObservationConvention.INSTANCE,
-					() -> new SessionObservationContext(sessionId, sessionName), this.registry)
+					() -> new SessionObservationContext(sessionId, sessionName, flowName), this.registry)
 			.start();
 	}
 

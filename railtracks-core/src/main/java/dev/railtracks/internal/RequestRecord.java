@@ -117,11 +117,16 @@ final class RequestRecord {
 
 	/**
 	 * Why the request ended from outside: its own cancellation, else its run's. A node still running when its run
-	 * ended (timeout, fatal failure, close) has that as its outcome, whatever it returned afterwards.
+	 * ended (timeout, fatal failure, close) has that as its outcome, whatever it returned afterwards; a node that
+	 * recorded its outcome first keeps it.
 	 */
 	@Nullable Throwable endedWith() {
-		Throwable cancelled = cancelledWith();
-		return (cancelled != null) ? cancelled : this.run.failure();
+		Object closing = this.closing;
+		if (closing instanceof Throwable cause) {
+			return cause;
+		}
+		// Recorded with its own outcome before the run ended: that outcome stands.
+		return (closing == FINISHED) ? null : this.run.failure();
 	}
 
 	@Nullable String callerNodeId() {

@@ -18,6 +18,7 @@ import org.slf4j.event.Level;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.LoggingSetting;
+import dev.railtracks.info.ValueText;
 
 /**
  * One session's event log. Events go to the SLF4J logger {@code dev.railtracks.Session} (with the session id as a
@@ -121,6 +122,11 @@ final class SessionEventLog implements AutoCloseable {
 			try {
 				logger.atLevel(level).addKeyValue("session_id", this.sessionId).setCause(error).log(text);
 			}
+			catch (RuntimeException ex) {
+				// An exception whose own methods throw cannot be rendered; the line must still be logged.
+				logger.atLevel(level).addKeyValue("session_id", this.sessionId)
+					.log(text + " (its stack trace could not be rendered: " + ValueText.of(ex) + ")");
+			}
 			finally {
 				// Restored, not removed: the application may have set it (a node logging its own session's events).
 				if (outer != null) {
@@ -198,7 +204,12 @@ final class SessionEventLog implements AutoCloseable {
 			out.newLine();
 			if (error != null) {
 				PrintWriter trace = new PrintWriter(out);
-				error.printStackTrace(trace);
+				try {
+					error.printStackTrace(trace);
+				}
+				catch (RuntimeException ex) {
+					trace.println("(the stack trace could not be rendered: " + ValueText.of(ex) + ")");
+				}
 				trace.flush();
 			}
 			out.flush();

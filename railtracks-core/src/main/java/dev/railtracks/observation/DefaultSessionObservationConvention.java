@@ -28,6 +28,11 @@ public class DefaultSessionObservationConvention implements SessionObservationCo
 	}
 
 	@Override
+	public KeyValues getLowCardinalityKeyValues(SessionObservationContext context) {
+		return KeyValues.of(flowName(context));
+	}
+
+	@Override
 	public KeyValues getHighCardinalityKeyValues(SessionObservationContext context) {
 		return KeyValues.of(sessionId(context), sessionName(context));
 	}
@@ -49,6 +54,18 @@ public class DefaultSessionObservationConvention implements SessionObservationCo
 	protected KeyValue sessionName(SessionObservationContext context) {
 		String name = context.getSessionName();
 		return KeyValue.of(SessionHighCardinalityKeys.SESSION_NAME, (name != null) ? name : KeyValue.NONE_VALUE);
+	}
+
+	/**
+	 * The {@code railtracks.flow} key: the flow that started the session, {@code none} without one. A flow is a
+	 * fixed entry point of the application, so its name is a low-cardinality tag of the session metrics.
+	 * @param context the observation context
+	 * @return the key value
+	 */
+	protected KeyValue flowName(SessionObservationContext context) {
+		String name = context.getFlowName();
+		return KeyValue.of(RailtracksObservationDocumentation.SessionLowCardinalityKeys.FLOW_NAME,
+				(name != null) ? name : KeyValue.NONE_VALUE);
 	}
 
 }

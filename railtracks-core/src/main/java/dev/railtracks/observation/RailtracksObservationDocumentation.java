@@ -28,11 +28,34 @@ public enum RailtracksObservationDocumentation implements ObservationDocumentati
 		}
 	},
 
+	/** One model call of an agent; nested under the agent node's observation. */
+	MODEL_CALL {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultModelCallObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return ModelCallLowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return ModelCallHighCardinalityKeys.values();
+		}
+	},
+
 	/** One session, from construction to close. */
 	SESSION {
 		@Override
 		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
 			return DefaultSessionObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return SessionLowCardinalityKeys.values();
 		}
 
 		@Override
@@ -91,6 +114,19 @@ public enum RailtracksObservationDocumentation implements ObservationDocumentati
 
 	}
 
+	/** Low-cardinality keys of {@link #SESSION}: tags of its metrics. */
+	public enum SessionLowCardinalityKeys implements KeyName {
+
+		/** The name of the {@link dev.railtracks.Flow} that started the session, {@code none} without one. */
+		FLOW_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.flow";
+			}
+		}
+
+	}
+
 	/** High-cardinality keys of {@link #SESSION}. */
 	public enum SessionHighCardinalityKeys implements KeyName {
 
@@ -107,6 +143,72 @@ public enum RailtracksObservationDocumentation implements ObservationDocumentati
 			@Override
 			public String asString() {
 				return "railtracks.session.name";
+			}
+		}
+
+	}
+
+	/** Low-cardinality keys of {@link #MODEL_CALL}. */
+	public enum ModelCallLowCardinalityKeys implements KeyName {
+
+		/** The calling agent's name. */
+		AGENT_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.agent.name";
+			}
+		},
+
+		/** The model's name. */
+		MODEL_NAME {
+			@Override
+			public String asString() {
+				return "railtracks.model.name";
+			}
+		},
+
+		/** The model's provider, such as openai or scripted. */
+		PROVIDER {
+			@Override
+			public String asString() {
+				return "railtracks.model.provider";
+			}
+		},
+
+		/** How the call ended: success or failure. */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		}
+
+	}
+
+	/** High-cardinality keys of {@link #MODEL_CALL}. */
+	public enum ModelCallHighCardinalityKeys implements KeyName {
+
+		/** Input tokens the provider reported. */
+		INPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "railtracks.model.input.tokens";
+			}
+		},
+
+		/** Output tokens the provider reported. */
+		OUTPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "railtracks.model.output.tokens";
+			}
+		},
+
+		/** The agent's model round, from 1. */
+		ROUND {
+			@Override
+			public String asString() {
+				return "railtracks.model.round";
 			}
 		}
 

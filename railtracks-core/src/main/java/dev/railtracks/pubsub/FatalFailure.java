@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.ValueText;
+
 /**
  * A failure that ends the whole run: any failure when {@code endOnError} is on, or a
  * {@link dev.railtracks.FatalException} at any time. The top-level call fails with {@code error}.
@@ -20,7 +22,7 @@ public record FatalFailure(String sessionId, String requestId, @Nullable String 
 
 	@Override
 	public String logMessage() {
-		return this.nodeName + " FAILED FATALLY, ending the run: " + this.error;
+		return this.nodeName + " FAILED FATALLY, ending the run: " + ValueText.of(this.error);
 	}
 
 }

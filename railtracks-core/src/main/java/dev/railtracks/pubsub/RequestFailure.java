@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.ValueText;
+
 /**
  * A node threw. Its caller receives the same exception.
  *
@@ -20,7 +22,7 @@ public record RequestFailure(String sessionId, String requestId, @Nullable Strin
 
 	@Override
 	public String logMessage() {
-		return this.nodeName + " FAILED with error " + this.error;
+		return this.nodeName + " FAILED with error " + ValueText.of(this.error);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.ValueText;
+
 /**
  * A node returned a result.
  *
@@ -20,7 +22,7 @@ public record RequestSuccess(String sessionId, String requestId, @Nullable Strin
 
 	@Override
 	public String logMessage() {
-		return this.nodeName + " DONE with result " + this.result;
+		return this.nodeName + " DONE with result " + ValueText.of(this.result);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.ValueText;
+
 /**
  * An item a node {@link dev.railtracks.Railtracks#broadcast broadcast}. Delivered to subscribers before the node's
  * completion reaches its caller.
@@ -20,7 +22,7 @@ public record Streaming(String sessionId, @Nullable String requestId, @Nullable 
 
 	@Override
 	public String logMessage() {
-		return this.nodeName + " BROADCAST " + this.item;
+		return this.nodeName + " BROADCAST " + ValueText.of(this.item);
 	}
 
 }

@@ -41,10 +41,10 @@ class StampManagerTests {
 		StampManager stamper = new StampManager();
 		stamper.createStamp("one");
 		stamper.created("START", "planner");
-		stamper.cancelled("planner");
+		stamper.cancelled("request-1");
 		Map<Long, List<String>> logs = stamper.stepLogs();
 		assertThat(logs).containsExactly(Map.entry(0L, List.of("one")), Map.entry(1L, List.of("START CREATED planner")),
-				Map.entry(2L, List.of("Cancelled planner")));
+				Map.entry(2L, List.of("Cancelled request request-1")));
 		logs.clear();
 		assertThat(stamper.stepLogs()).hasSize(3);
 	}

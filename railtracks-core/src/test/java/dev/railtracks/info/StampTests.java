@@ -43,7 +43,7 @@ class StampTests {
 	void identifiersDescribeWhatHappened() {
 		assertThat(Stamp.created(0, 1, "START", "planner").identifier()).isEqualTo("START CREATED planner");
 		assertThat(Stamp.finished(1, 2, "planner").identifier()).isEqualTo("Finished executing planner");
-		assertThat(Stamp.cancelled(2, 3, "planner").identifier()).isEqualTo("Cancelled planner");
+		assertThat(Stamp.cancelled(2, 3, "request-1").identifier()).isEqualTo("Cancelled request request-1");
 		assertThat(Stamp.of(3, 4, "free text").identifier()).isEqualTo("free text");
 	}
 

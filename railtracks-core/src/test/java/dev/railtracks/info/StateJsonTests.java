@@ -142,4 +142,80 @@ class StateJsonTests {
 		}
 	}
 
+	@Test
+	void bytesAreBase64AndExactNumbersStayNumbers() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("bytes", new byte[] { 0, 1, 2, (byte) 255 });
+		values.put("decimal", new java.math.BigDecimal("0.1000000000000000000001"));
+		values.put("integer", new java.math.BigInteger("123456789012345678901234567890"));
+		values.put("nan", Double.NaN);
+		values.put("minusInfinity", Float.NEGATIVE_INFINITY);
+		String graph = StateJson.graph(recording(values));
+		JsonNode written = JSON.readTree(graph).get("edges").get(0).get("details").get("output");
+		assertThat(written.get("bytes").asString()).isEqualTo("AAEC/w==");
+		assertThat(graph).contains("\"decimal\":0.1000000000000000000001,");
+		assertThat(written.get("integer").bigIntegerValue())
+			.isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+		assertThat(written.get("nan").asString()).isEqualTo("NaN");
+		assertThat(written.get("minusInfinity").asString()).isEqualTo("-Infinity");
+	}
+
+	@Test
+	void valuesNestMaxDepthLevelsAndDeeperLevelsBecomeThePlaceholder() {
+		List<Object> outermost = new ArrayList<>();
+		List<Object> current = outermost;
+		for (int i = 1; i < ValueJson.MAX_DEPTH + 5; i++) {
+			List<Object> inner = new ArrayList<>();
+			current.add(inner);
+			current = inner;
+		}
+		JsonNode value = JSON.readTree(StateJson.graph(recording(outermost))).get("edges").get(0).get("details")
+			.get("output");
+		for (int level = 0; level < ValueJson.MAX_DEPTH; level++) {
+			assertThat(value.isArray()).as("level %d", level).isTrue();
+			value = value.get(0);
+		}
+		assertThat(value.asString()).isEqualTo("< Unable to serialize java.util.ArrayList > (nested more than "
+				+ ValueJson.MAX_DEPTH + " levels deep)");
+	}
+
+	@Test
+	void aPlainObjectIsWrittenWithItsTextInsteadOfAnEmptyObject() {
+		Object plain = new Object() {
+			@Override
+			public String toString() {
+				return "plain text";
+			}
+		};
+		JsonNode value = JSON.readTree(StateJson.graph(recording(plain))).get("edges").get(0).get("details")
+			.get("output");
+		assertThat(value.asString()).isEqualTo("< Unable to serialize " + plain.getClass().getName() + " > plain text");
+	}
+
+	@Test
+	void aFailureIsWrittenWithItsSimpleTypeNameAndAMessageThatCannotBeReadLeavesANote() {
+		RuntimeException unreadable = new RuntimeException() {
+			@Override
+			public String getMessage() {
+				throw new IllegalStateException("no message");
+			}
+		};
+		JsonNode failure = JSON.readTree(StateJson.graph(recording(new IllegalArgumentException("bad"))))
+			.get("edges").get(0).get("details").get("output");
+		assertThat(failure.get("type").asString()).isEqualTo("IllegalArgumentException");
+		assertThat(failure.get("traceback").asString()).startsWith("java.lang.IllegalArgumentException: bad");
+		JsonNode note = JSON.readTree(StateJson.graph(recording(unreadable))).get("edges").get(0).get("details")
+			.get("output");
+		assertThat(note.get("type").asString()).isEqualTo(unreadable.getClass().getName());
+		assertThat(note.get("message").asString()).startsWith("(getMessage() of ");
+	}
+
+	/** The record of one run of a node returning the given value. */
+	private static ExecutionInfo recording(Object value) {
+		FunctionNode<Object> returning = FunctionNode.of("returning", () -> value);
+		try (Session session = session()) {
+			return session.runSync(returning);
+		}
+	}
+
 }

@@ -17,6 +17,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Session;
@@ -158,7 +159,19 @@ class RailtracksObservationsTests {
 		assertThat(registry).hasObservationWithNameEqualTo("railtracks.session")
 			.that()
 			.hasContextualNameEqualTo("session")
-			.hasHighCardinalityKeyValue("railtracks.session.name", "none");
+			.hasHighCardinalityKeyValue("railtracks.session.name", "none")
+			.hasLowCardinalityKeyValue("railtracks.flow", "none");
+	}
+
+	@Test
+	void aSessionAFlowStartedIsTaggedWithTheFlowsName() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		Flow<Integer> flow = Flow.builder("measure", LENGTH).config(config(registry).build()).build();
+		assertThat(flow.invoke("abc")).isEqualTo(3);
+		assertThat(registry).hasObservationWithNameEqualTo("railtracks.session")
+			.that()
+			.hasLowCardinalityKeyValue("railtracks.flow", "measure")
+			.hasBeenStopped();
 	}
 
 	@Test

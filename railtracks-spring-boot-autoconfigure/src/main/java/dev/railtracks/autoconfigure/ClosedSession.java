@@ -14,8 +14,9 @@ import dev.railtracks.info.ExecutionInfo;
  * @param startedAt when the session started
  * @param closedAt when it closed
  * @param finalInfo the execution state at close
+ * @param flowName the name of the flow that started the session, or {@code null}
  */
 public record ClosedSession(String identifier, @Nullable String name, Instant startedAt, Instant closedAt,
-		ExecutionInfo finalInfo) {
+		ExecutionInfo finalInfo, @Nullable String flowName) {
 
 }

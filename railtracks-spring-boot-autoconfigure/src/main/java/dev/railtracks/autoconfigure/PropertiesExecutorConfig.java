@@ -38,8 +38,10 @@ final class PropertiesExecutorConfig {
 		builder.sessionName(properties.getSessionName());
 		builder.promptInjection(properties.isPromptInjection());
 		builder.saveState(properties.isSaveState());
-		apply("railtracks.state-directory", properties.getStateDirectory(),
-				() -> builder.stateDirectory(properties.getStateDirectory()));
+		Path stateDirectory = properties.getStateDirectory();
+		if (stateDirectory != null) {
+			apply("railtracks.state-directory", stateDirectory, () -> builder.stateDirectory(stateDirectory));
+		}
 		RailtracksProperties.Strategy strategy = properties.getExecution().getStrategy();
 		@SuppressWarnings("NullAway") // an empty property is passed on as null on purpose, see strategy(...)
 		Supplier<ExecutorConfig.Builder> setStrategy = () -> builder.executionStrategy(strategy(strategy));

@@ -24,12 +24,13 @@ import dev.railtracks.SessionListener;
  * {@link EnableAutoConfiguration Auto-configuration} for Railtracks: the {@link ExecutorConfig} from
  * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s, the {@link SessionFactory}, a prototype
  * {@link Session}, the {@link RailtracksEventBridge application-event bridge}, the
- * {@link RailtracksSessionTracker session tracker} and the {@link RailtracksNodeRegistry} of {@link RailtracksNode}
- * bean methods, and the {@link RailtracksShutdownLifecycle lifecycle} that closes open sessions at shutdown.
+ * {@link RailtracksSessionTracker session tracker}, the {@link RailtracksNodeRegistry} of {@link RailtracksNode}
+ * bean methods, the {@link RailtracksFlows} declared under {@code railtracks.flows}, and the
+ * {@link RailtracksShutdownLifecycle lifecycle} that closes open sessions at shutdown.
  */
 @AutoConfiguration
 @ConditionalOnClass(Session.class)
-@EnableConfigurationProperties(RailtracksProperties.class)
+@EnableConfigurationProperties({ RailtracksProperties.class, RailtracksFlowProperties.class })
 public final class RailtracksAutoConfiguration {
 
 	@Bean
@@ -103,6 +104,13 @@ public final class RailtracksAutoConfiguration {
 	@ConditionalOnMissingBean
 	RailtracksNodeRegistry railtracksNodeRegistry(ListableBeanFactory beanFactory) {
 		return new RailtracksNodeRegistry(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksFlows railtracksFlows(SessionFactory sessionFactory, RailtracksNodeRegistry nodeRegistry,
+			RailtracksFlowProperties properties) {
+		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows());
 	}
 
 	private static boolean isPositive(Duration duration) {

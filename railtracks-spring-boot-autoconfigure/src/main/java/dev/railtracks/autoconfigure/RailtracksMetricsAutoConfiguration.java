@@ -14,7 +14,8 @@ import dev.railtracks.Session;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge, bound to every
- * {@link MeterRegistry} of the application.
+ * {@link MeterRegistry} of the application, and the {@code railtracks.model.tokens} counter of agent model calls
+ * ({@link ModelTokenUsageObservationHandler}, registered with the application's observation registry).
  */
 @AutoConfiguration(after = RailtracksAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -28,6 +29,12 @@ public final class RailtracksMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RailtracksSessionsMeterBinder railtracksSessionsMeterBinder(RailtracksSessionTracker railtracksSessionTracker) {
 		return new RailtracksSessionsMeterBinder(railtracksSessionTracker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelTokenUsageObservationHandler railtracksModelTokenUsageObservationHandler(MeterRegistry meterRegistry) {
+		return new ModelTokenUsageObservationHandler(meterRegistry);
 	}
 
 }

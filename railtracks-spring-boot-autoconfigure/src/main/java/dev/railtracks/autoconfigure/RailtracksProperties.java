@@ -75,9 +75,11 @@ public class RailtracksProperties {
 	private boolean saveState = true;
 
 	/**
-	 * Directory of the saved state files.
+	 * Directory of the saved state files. When unset, 'data/sessions' in the '.railtracks' directory named by the
+	 * RAILTRACKS_HOME environment variable, else the nearest '.railtracks' walking up from the working directory,
+	 * else './.railtracks' (with a warning).
 	 */
-	private Path stateDirectory = Path.of(".railtracks", "data", "sessions");
+	private @Nullable Path stateDirectory;
 
 	/**
 	 * Maximum number of closed sessions remembered for the 'railtracks' actuator endpoint.
@@ -170,11 +172,11 @@ public class RailtracksProperties {
 		this.saveState = saveState;
 	}
 
-	public Path getStateDirectory() {
+	public @Nullable Path getStateDirectory() {
 		return this.stateDirectory;
 	}
 
-	public void setStateDirectory(Path stateDirectory) {
+	public void setStateDirectory(@Nullable Path stateDirectory) {
 		this.stateDirectory = stateDirectory;
 	}
 

@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
 import dev.railtracks.Session;
@@ -52,6 +53,14 @@ public class SessionClosedEvent extends ApplicationEvent {
 	 */
 	public ExecutionInfo getFinalInfo() {
 		return this.finalInfo;
+	}
+
+	/**
+	 * The name of the {@link dev.railtracks.Flow} that started the session.
+	 * @return the flow's name, or {@code null} when no flow started it
+	 */
+	public @Nullable String getFlowName() {
+		return this.session.flowName();
 	}
 
 }

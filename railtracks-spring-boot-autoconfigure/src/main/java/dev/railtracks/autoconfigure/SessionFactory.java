@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Flow;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 
@@ -86,6 +88,30 @@ public final class SessionFactory {
 		customizer.accept(builder);
 		this.listeners.forEach(builder::addSessionListener);
 		return new Session(builder.build(), context);
+	}
+
+	/**
+	 * A builder of a {@link Flow} whose sessions use the base configuration (so {@code railtracks.*} properties apply)
+	 * and tell every listener, so they appear in application events, the session metrics (tagged
+	 * {@code railtracks.flow}) and the {@code railtracks} actuator endpoint. Declare flows as beans:
+	 *
+	 * <pre>{@code
+	 * @Bean
+	 * Flow<String> planning(SessionFactory sessions, RailtracksNodeRegistry nodes) {
+	 *     return sessions.flow("planning", nodes.<String>get("planner")).timeout(Duration.ofSeconds(20)).build();
+	 * }
+	 * }</pre>
+	 *
+	 * A {@code railtracks.run-identifier} is not carried over: each invocation is a session with its own id.
+	 * @param <O> the entry point's result type
+	 * @param name the flow's name
+	 * @param entryPoint the start node
+	 * @return the builder, its shortcuts overriding the base configuration
+	 */
+	public <O> Flow.Builder<O> flow(String name, NodeDefinition<O> entryPoint) {
+		ExecutorConfig.Builder builder = this.config.toBuilder().runIdentifier(null);
+		this.listeners.forEach(builder::addSessionListener);
+		return Flow.builder(name, entryPoint).config(builder.build());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
 import dev.railtracks.Session;
@@ -38,6 +39,14 @@ public class SessionStartedEvent extends ApplicationEvent {
 	 */
 	public String getSessionId() {
 		return this.session.identifier();
+	}
+
+	/**
+	 * The name of the {@link dev.railtracks.Flow} that started the session.
+	 * @return the flow's name, or {@code null} when no flow started it
+	 */
+	public @Nullable String getFlowName() {
+		return this.session.flowName();
 	}
 
 }

@@ -22,7 +22,9 @@ class ConfigurationMetadataTests {
 			"railtracks.endpoint.roles", "railtracks.shutdown.close-sessions", "railtracks.shutdown.timeout",
 			"railtracks.state-retention.enabled", "railtracks.state-retention.max-files",
 			"railtracks.state-retention.max-age", "railtracks.state-retention.max-total-size",
-			"railtracks.state-retention.check-interval");
+			"railtracks.state-retention.check-interval", "railtracks.agent.max-rounds",
+			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
+			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -30,12 +32,18 @@ class ConfigurationMetadataTests {
 		assertThat(properties).containsKeys(KEYS.toArray(String[]::new));
 		KEYS.forEach((key) -> assertThat(properties.get(key).path("description").asString()).as(key).isNotBlank());
 		assertThat(properties.get("railtracks.timeout").path("defaultValue").asString()).isEqualTo("150s");
-		assertThat(properties.get("railtracks.state-directory").path("defaultValue").asString())
-			.isEqualTo(".railtracks/data/sessions");
+		// No fixed default: the .railtracks directory is found at save time (RailtracksHome).
+		assertThat(properties.get("railtracks.state-directory").has("defaultValue")).isFalse();
 		assertThat(properties.get("railtracks.execution.strategy").path("defaultValue").asString()).isEqualTo("auto");
 		assertThat(properties.get("railtracks.endpoint.show-values").path("defaultValue").asString())
 			.isEqualTo("never");
 		assertThat(properties.get("railtracks.save-state").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.agent.max-rounds").path("defaultValue").asInt()).isEqualTo(10);
+		assertThat(properties.get("railtracks.agent.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("railtracks.agent.retry.initial-backoff").path("defaultValue").asString())
+			.isEqualTo("500ms");
+		assertThat(properties.get("railtracks.agent.retry.max-backoff").path("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
 		assertThat(properties.get("railtracks.shutdown.timeout").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.state-retention.max-files").path("defaultValue").asInt()).isEqualTo(1000);
 		assertThat(properties.get("railtracks.state-retention.max-age").path("defaultValue").asString()).isEqualTo("7d");

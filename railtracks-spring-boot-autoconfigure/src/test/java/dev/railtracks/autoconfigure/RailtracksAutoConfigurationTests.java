@@ -25,6 +25,7 @@ import org.springframework.core.annotation.Order;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
+import dev.railtracks.RailtracksHome;
 import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
 import dev.railtracks.execution.ExecutionStrategy;
@@ -57,7 +58,8 @@ class RailtracksAutoConfigurationTests {
 				assertThat(config.sessionName()).isNull();
 				assertThat(config.promptInjection()).isTrue();
 				assertThat(config.saveState()).isTrue();
-				assertThat(config.stateDirectory()).isEqualTo(ExecutorConfig.DEFAULT_STATE_DIRECTORY);
+				assertThat(config.configuredStateDirectory()).isNull();
+				assertThat(config.stateDirectory()).isEqualTo(RailtracksHome.sessionsDirectory(RailtracksHome.resolve()));
 				assertThat(config.executionStrategy().name()).isEqualTo(defaults.executionStrategy().name());
 				assertThat(config.inlineSynchronousCalls()).isTrue();
 			});
@@ -86,6 +88,7 @@ class RailtracksAutoConfigurationTests {
 				assertThat(config.promptInjection()).isFalse();
 				assertThat(config.saveState()).isTrue();
 				assertThat(config.stateDirectory()).isEqualTo(stateDirectory);
+				assertThat(config.configuredStateDirectory()).isEqualTo(stateDirectory);
 				assertThat(config.executionStrategy().name()).isEqualTo(ExecutionStrategy.platformThreads().name());
 				assertThat(config.inlineSynchronousCalls()).isFalse();
 			});

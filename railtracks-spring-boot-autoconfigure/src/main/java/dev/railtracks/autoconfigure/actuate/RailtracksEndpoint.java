@@ -82,11 +82,12 @@ public class RailtracksEndpoint {
 
 	private static SessionDescriptor describe(Session session) {
 		return new SessionDescriptor(session.identifier(), session.name(), true,
-				Instant.EPOCH.plusNanos(session.startNanos()), null);
+				Instant.EPOCH.plusNanos(session.startNanos()), null, session.flowName());
 	}
 
 	private static SessionDescriptor describe(ClosedSession closed) {
-		return new SessionDescriptor(closed.identifier(), closed.name(), false, closed.startedAt(), closed.closedAt());
+		return new SessionDescriptor(closed.identifier(), closed.name(), false, closed.startedAt(), closed.closedAt(),
+				closed.flowName());
 	}
 
 }

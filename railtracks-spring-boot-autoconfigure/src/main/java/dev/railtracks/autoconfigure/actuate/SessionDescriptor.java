@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param active whether the session is open
  * @param startedAt when it started
  * @param closedAt when it closed, {@code null} while open
+ * @param flow the name of the flow that started the session, or {@code null}
  */
 public record SessionDescriptor(String id, @Nullable String name, boolean active, Instant startedAt,
-		@Nullable Instant closedAt) {
+		@Nullable Instant closedAt, @Nullable String flow) {
 
 }

@@ -33,7 +33,8 @@ class GreetingControllerTests {
 
 		assertThat(greeting).isNotNull();
 		assertThat(greeting.text()).isEqualTo("Hello, Ada and Grace!");
-		Path saved = Path.of("target/railtracks/sessions", "greeter_" + greeting.sessionId() + ".json");
+		// No session name is set, so the file is "_" and the session id.
+		Path saved = Path.of("target/railtracks/sessions", "_" + greeting.sessionId() + ".json");
 		assertThat(Files.exists(saved)).isTrue();
 	}
 

@@ -6,15 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Flow;
+import dev.railtracks.FlowRun;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Node;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Session;
 import dev.railtracks.info.ExecutionInfo;
 
@@ -65,7 +70,28 @@ class ReadmeQuickStartTests {
 		}
 		assertThat(streamed).containsExactly("planning 3 steps");
 		try (Stream<Path> files = Files.list(stateDirectory)) {
-			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("Planner_" + sessionId + ".json");
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("_" + sessionId + ".json");
+		}
+	}
+
+	@Test
+	void theFlowExampleAnswersTypedAndSavesUnderTheFlowName(@TempDir Path stateDirectory) throws Exception {
+		Flow<Integer> planner = Flow.builder("planner", NodeDefinition.of(Planner.class))
+			.config(ExecutorConfig.builder().stateDirectory(stateDirectory).build())
+			.timeout(Duration.ofSeconds(30))
+			.context(Map.of("user", "ada"))
+			.build();
+		int total = planner.invoke("flights,hotel,museums");
+		assertThat(total).isEqualTo(19);
+		FlowRun<Integer> run = planner.run("flights");
+		assertThat(run.value()).isEqualTo(7);
+		assertThat(run.info().insertionRequests()).hasSize(1);
+		CompletableFuture<Integer> later = planner.invokeAsync("x");
+		assertThat(later.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+		try (Stream<Path> files = Files.list(stateDirectory)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).hasSize(3)
+				.allSatisfy((name) -> assertThat(name).startsWith("planner_"))
+				.contains("planner_" + run.sessionId() + ".json");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.railtracks.samples.springweb;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -9,27 +11,28 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.railtracks.Session;
-import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
+import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.AgentResponse;
 import dev.railtracks.autoconfigure.SessionFactory;
 
 /**
- * Runs the planning workflow in a new session per request.
+ * Runs the trip-planning agent in a new session per request.
  */
 @RestController
 public class PlanController {
 
 	private final SessionFactory sessions;
 
-	private final RailtracksNodeRegistry nodes;
+	private final Agent<String> tripPlanner;
 
 	/**
-	 * A controller using the auto-configured session factory and node registry.
+	 * A controller using the auto-configured session factory and the trip-planner agent.
 	 * @param sessions the session factory
-	 * @param nodes the node registry
+	 * @param tripPlanner the agent
 	 */
-	public PlanController(SessionFactory sessions, RailtracksNodeRegistry nodes) {
+	public PlanController(SessionFactory sessions, Agent<String> tripPlanner) {
 		this.sessions = sessions;
-		this.nodes = nodes;
+		this.tripPlanner = tripPlanner;
 	}
 
 	/** Longest goal accepted: the goal ends up in prompts, logs and the saved state. */
@@ -37,12 +40,15 @@ public class PlanController {
 
 	/**
 	 * Plans a goal.
-	 * @param goal what to plan: 1 to {@value #MAX_GOAL_LENGTH} characters, not only spaces
+	 * @param goal what to plan, ending with the destination: 1 to {@value #MAX_GOAL_LENGTH} characters, not only
+	 * spaces
+	 * @param currency the currency the plan's budget is in; fills the agent's {@code {currency}} placeholder
 	 * @return the plan and the session that made it
 	 * @throws ResponseStatusException 400 when the goal is missing, blank or too long
 	 */
 	@GetMapping("/plan")
-	public PlanResponse plan(@RequestParam(required = false) @Nullable String goal) {
+	public PlanResponse plan(@RequestParam(required = false) @Nullable String goal,
+			@RequestParam(defaultValue = "EUR") String currency) {
 		if (goal == null || goal.isBlank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Query parameter 'goal' is required and must not be blank, e.g. /plan?goal=visit%20Kyoto");
@@ -51,9 +57,9 @@ public class PlanController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Query parameter 'goal' must be at most "
 					+ MAX_GOAL_LENGTH + " characters but was " + goal.length());
 		}
-		try (Session session = this.sessions.create((config) -> config.sessionName("plan"))) {
-			Object plan = session.runSync(this.nodes.get("planner"), goal).answer();
-			return new PlanResponse(session.identifier(), goal, String.valueOf(plan));
+		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", currency))) {
+			AgentResponse<?> plan = (AgentResponse<?>) session.runSync(this.tripPlanner, goal).answer();
+			return new PlanResponse(session.identifier(), goal, plan.text());
 		}
 	}
 

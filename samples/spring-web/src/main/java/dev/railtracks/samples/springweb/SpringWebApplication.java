@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Starts the sample: {@code GET /plan?goal=...} plans a goal with Railtracks nodes, {@code /actuator/railtracks}
+ * Starts the sample: {@code GET /plan?goal=...} plans a trip with a Railtracks agent, {@code /actuator/railtracks}
  * shows the sessions and {@code /actuator/metrics/railtracks.node} the node timings.
  */
 @SpringBootApplication

@@ -1,5 +1,5 @@
 /**
- * A Spring Boot web application that plans a goal per HTTP request with a small Railtracks workflow.
+ * A Spring Boot web application that plans a trip per HTTP request with a Railtracks agent whose tools are nodes.
  */
 @NullMarked
 package dev.railtracks.samples.springweb;

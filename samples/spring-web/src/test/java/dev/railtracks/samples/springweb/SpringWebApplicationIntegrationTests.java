@@ -39,25 +39,30 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
-	void planRunsTheWorkflowAndSavesItsState(CapturedOutput output) {
+	void planRunsTheAgentWithItsToolsAndSavesItsState(CapturedOutput output) throws Exception {
 		PlanResponse response = plan("cycle to Lisbon");
 		assertThat(response.goal()).isEqualTo("cycle to Lisbon");
-		assertThat(response.plan()).startsWith("Plan for cycle to Lisbon: 1. Read two guides")
-			.contains("2. Set aside a fixed amount")
-			.contains("3. Block three evenings");
-		assertThat(stateDirectory.resolve("plan_" + response.sessionId() + ".json")).satisfies(Files::isRegularFile);
-		assertThat(output).contains("Session " + response.sessionId() + " broadcast: Planning 'cycle to Lisbon'")
+		assertThat(response.plan()).startsWith("Plan for cycle to Lisbon: 1. Weather: Lisbon: ")
+			.contains("2. Budget for 3 days: ")
+			.contains("3. Pack ");
+		Path saved = stateDirectory.resolve("plan_" + response.sessionId() + ".json");
+		assertThat(saved).satisfies(Files::isRegularFile);
+		assertThat(Files.readString(saved)).contains("\"llm_details\"").contains("\"node_type\":\"Agent\"");
+		assertThat(output).contains("Session " + response.sessionId() + " broadcast: Checking the weather in Lisbon")
 			.contains("Session " + response.sessionId() + " closed with answer: Plan for cycle to Lisbon");
 	}
 
 	@Test
 	void engineLinesCarryTheSessionIdAndAreNotRepeatedByTheDemo(CapturedOutput output) {
-		PlanResponse response = plan("row across the lake");
+		PlanResponse response = plan("row across the lake to Lisbon");
 		// logging.pattern.correlation puts the MDC's railtracks.session.id into Boot's console pattern
 		assertThat(output.getOut().lines().filter((line) -> line.contains("[" + response.sessionId() + "] ")))
-			.anySatisfy((line) -> assertThat(line).endsWith("START CREATED planner"))
-			.anySatisfy((line) -> assertThat(line).endsWith("planner DONE"));
-		assertThat(output).doesNotContain("Session " + response.sessionId() + ": node planner");
+			.anySatisfy((line) -> assertThat(line).endsWith("START CREATED trip_planner"))
+			.anySatisfy((line) -> assertThat(line).endsWith("trip_planner CREATED weather"))
+			.anySatisfy((line) -> assertThat(line).endsWith("weather DONE"))
+			.anySatisfy((line) -> assertThat(line).endsWith("trip_planner DONE"));
+		assertThat(output).doesNotContain("Session " + response.sessionId() + ": node weather")
+			.doesNotContain("Session " + response.sessionId() + ": node trip_planner");
 	}
 
 	@Test
@@ -90,6 +95,27 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
+	void thePlansBudgetIsInTheRequestedCurrencyThroughPromptInjection() {
+		PlanResponse response = this.client.get()
+			.uri("/plan?goal={goal}&currency={currency}", "visit Kyoto", "JPY")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PlanResponse.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response).isNotNull();
+		this.client.get()
+			.uri("/actuator/railtracks/{id}", response.sessionId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.graph.nodes[?(@.name == 'trip_planner')].details.internals.llm_details[0].input[0].content")
+			.value((system) -> assertThat(system.toString()).contains("(in JPY)").doesNotContain("{currency}"));
+	}
+
+	@Test
 	void actuatorListsTheSessionAndShowsItsGraph() {
 		PlanResponse response = plan("bake bread");
 		this.client.get()
@@ -115,7 +141,7 @@ class SpringWebApplicationIntegrationTests {
 			.jsonPath("$.valuesShown")
 			.isEqualTo(true)
 			.jsonPath("$.graph.nodes.length()")
-			.isEqualTo(5)
+			.isEqualTo(4)
 			.jsonPath("$.graph.edges[?(@.target)].details.input_args[0]")
 			.value((args) -> assertThat(args.toString()).contains("bake bread"));
 	}
@@ -135,12 +161,16 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
-	void metricsShowNodeTimersAndActiveSessions() {
-		plan("paint the fence");
-		double before = adviseCount();
-		plan("paint the shed");
-		// the planner fans out to one advise node per task: three per plan
-		assertThat(adviseCount() - before).isEqualTo(3.0);
+	void metricsShowNodeAndModelCallTimersTokensAndActiveSessions() {
+		plan("walk in Bergen");
+		double weatherBefore = count("railtracks.node", "railtracks.node.name:weather");
+		double modelCallsBefore = count("railtracks.model.call", "railtracks.agent.name:trip_planner");
+		double inputTokensBefore = count("railtracks.model.tokens", "railtracks.token.type:input");
+		plan("walk in Oslo");
+		// one weather tool call and three model rounds per plan
+		assertThat(count("railtracks.node", "railtracks.node.name:weather") - weatherBefore).isEqualTo(1.0);
+		assertThat(count("railtracks.model.call", "railtracks.agent.name:trip_planner") - modelCallsBefore).isEqualTo(3.0);
+		assertThat(count("railtracks.model.tokens", "railtracks.token.type:input") - inputTokensBefore).isPositive();
 		this.client.get()
 			.uri("/actuator/metrics/railtracks.sessions.active")
 			.exchange()
@@ -161,10 +191,10 @@ class SpringWebApplicationIntegrationTests {
 			.isEqualTo(0);
 	}
 
-	private double adviseCount() {
+	private double count(String meter, String tag) {
 		AtomicReference<Object> count = new AtomicReference<>();
 		this.client.get()
-			.uri("/actuator/metrics/railtracks.node?tag=railtracks.node.name:advise")
+			.uri("/actuator/metrics/{meter}?tag={tag}", meter, tag)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -53,7 +53,7 @@ class SpringWebApplicationMaskedValuesIntegrationTests {
 			.jsonPath("$.valuesShown")
 			.isEqualTo(false)
 			.jsonPath("$.graph.nodes.length()")
-			.isEqualTo(5)
+			.isEqualTo(4)
 			.jsonPath("$.graph.edges[?(@.target)].details.input_args[0]")
 			.value((args) -> assertThat(args.toString()).contains("******").doesNotContain("bake bread"));
 		String body = this.client.get()

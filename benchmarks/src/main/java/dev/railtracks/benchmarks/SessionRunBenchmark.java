@@ -7,30 +7,28 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.railtracks.Railtracks;
+import dev.railtracks.Session;
+import dev.railtracks.info.ExecutionInfo;
 
 /**
- * Cost per child of a parallel fan-out of {@value #WIDTH} trivial children with {@code callBatch}, including
- * recording every child and collecting the results in input order.
+ * The fixed cost of one session run, what a web request pays per session whatever its graph: create a session,
+ * {@code runSync} one trivial node, close it.
  */
 @BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class FanOutBenchmark {
-
-	static final int WIDTH = 10_000;
-
+public class SessionRunBenchmark {
 
 	@Benchmark
-	@OperationsPerInvocation(WIDTH)
-	public int fanOut(FreshSession session) {
-		return Railtracks.call(BenchmarkNodes.FAN_OUT_PARENT, WIDTH);
+	public ExecutionInfo sessionRun() {
+		try (Session session = new Session(BenchmarkNodes.CONFIG)) {
+			return session.runSync(BenchmarkNodes.CHILD, 0);
+		}
 	}
 
 }

@@ -1,0 +1,54 @@
+package dev.railtracks.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.railtracks.Session;
+import dev.railtracks.info.ExecutionInfo;
+
+/**
+ * Taking an {@link ExecutionInfo} snapshot of an open session that has recorded {@link #nodes} nodes (one parent and
+ * its fanned-out children).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SnapshotBenchmark {
+
+	@Param({ "10000", "100000" })
+	public int nodes;
+
+	private Session session;
+
+	@Setup
+	public void recordRun() {
+		this.session = new Session(BenchmarkNodes.CONFIG);
+		this.session.runSync(BenchmarkNodes.FAN_OUT, this.nodes - 1);
+	}
+
+	@TearDown
+	public void closeSession() {
+		this.session.close();
+	}
+
+	@Benchmark
+	public ExecutionInfo info() {
+		return this.session.info();
+	}
+
+}

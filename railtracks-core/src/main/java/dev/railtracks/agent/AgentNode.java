@@ -1,0 +1,281 @@
+package dev.railtracks.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.FatalException;
+import dev.railtracks.GlobalTimeoutException;
+import dev.railtracks.Node;
+import dev.railtracks.NodeInvocationException;
+import dev.railtracks.info.NodeType;
+import dev.railtracks.Railtracks;
+import dev.railtracks.llm.AssistantMessage;
+import dev.railtracks.llm.LanguageModel;
+import dev.railtracks.llm.Message;
+import dev.railtracks.llm.ModelRequest;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.SystemMessage;
+import dev.railtracks.llm.ToolCall;
+import dev.railtracks.llm.ToolResultMessage;
+import dev.railtracks.llm.UserMessage;
+import dev.railtracks.observation.DefaultModelCallObservationConvention;
+import dev.railtracks.observation.ModelCallObservationContext;
+import dev.railtracks.observation.RailtracksObservationDocumentation;
+
+/**
+ * One invocation of an {@link Agent}: the loop of model rounds and tool calls.
+ */
+final class AgentNode<T> extends Node<AgentResponse<T>> {
+
+	/** The original's prefix for a tool failure reported to the model. */
+	static final String TOOL_ERROR_PREFIX = "There was an error during tool execution: ";
+
+	private final Agent<T> agent;
+
+	private final List<Message> conversation;
+
+	private final List<LlmRequestDetails> llmDetails = new ArrayList<>();
+
+	AgentNode(Agent<T> agent, List<Message> conversation) {
+		this.agent = agent;
+		this.conversation = conversation;
+		recordDetail("llm_details", List.of());
+	}
+
+	@Override
+	public String name() {
+		return this.agent.name();
+	}
+
+	@Override
+	public NodeType type() {
+		return NodeType.AGENT;
+	}
+
+	@Override
+	public AgentResponse<T> invoke() throws Exception {
+		ExecutorConfig config = Railtracks.config();
+		List<Message> history = new ArrayList<>(config.promptInjection()
+				? inject(this.conversation, Railtracks.context().asMap()) : this.conversation);
+		int maxRounds = this.agent.maxRounds();
+		for (int round = 1;; round++) {
+			ModelResponse response = callModel(config, history, round);
+			AssistantMessage answer = response.message();
+			history.add(answer);
+			if (!answer.hasToolCalls()) {
+				return finish(answer, history);
+			}
+			if (round == maxRounds) {
+				throw new MaxRoundsExceededException(name(), maxRounds,
+						String.join(", ", answer.toolCalls().stream().map(ToolCall::name).toList()));
+			}
+			history.addAll(runTools(config, answer.toolCalls()));
+		}
+	}
+
+	/** Prompt injection is one-shot: the messages given to the model (and recorded) are the filled ones. */
+	private static List<Message> inject(List<Message> messages, Map<String, ?> values) {
+		List<Message> injected = new ArrayList<>(messages.size());
+		for (Message message : messages) {
+			if (message instanceof SystemMessage system) {
+				injected.add(new SystemMessage(PromptInjection.fill(system.content(), values)));
+			}
+			else if (message instanceof UserMessage user) {
+				injected.add(new UserMessage(PromptInjection.fill(user.content(), values)));
+			}
+			else {
+				injected.add(message);
+			}
+		}
+		return injected;
+	}
+
+	@SuppressWarnings("try") // the scope makes the observation current while the model is called: that is its use
+	private ModelResponse callModel(ExecutorConfig config, List<Message> history, int round) throws InterruptedException {
+		LanguageModel model = this.agent.model();
+		ModelRequest request = new ModelRequest(history, this.agent.toolBox().definitions(), this.agent.outputSchema());
+		RetryPolicy retry = this.agent.retryPolicy();
+		for (int attempt = 1;; attempt++) {
+			ModelCallObservationContext context = new ModelCallObservationContext(name(), model.modelName(),
+					model.provider(), round);
+			Observation observation = observe(config.observationRegistry(), context);
+			long start = System.nanoTime();
+			ModelResponse response;
+			try (Observation.Scope scope = observation.openScope()) {
+				response = model.chat(request);
+			}
+			catch (RuntimeException ex) {
+				record(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null, null, null,
+						null, seconds(start)));
+				context.setOutcome("failure");
+				observation.error(ex);
+				observation.stop();
+				if (Thread.currentThread().isInterrupted()) {
+					// The run is ending (timeout, fatal failure, cancellation): no retry, the engine reports why.
+					throw ex;
+				}
+				if (attempt < retry.maxAttempts() && RetryPolicy.isTransient(ex)) {
+					Thread.sleep(retry.backoff(attempt).toMillis());
+					continue;
+				}
+				throw new ModelCallException(name(), "Agent '" + name() + "': call to model " + model.provider() + "/"
+						+ model.modelName() + " failed in round " + round + " (attempt " + attempt + " of "
+						+ retry.maxAttempts() + "): " + ex, ex);
+			}
+			String modelName = (response.modelName() != null) ? response.modelName() : model.modelName();
+			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
+					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(), null,
+					seconds(start)));
+			context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
+			context.setOutcome("success");
+			observation.stop();
+			return response;
+		}
+	}
+
+	private static Observation observe(ObservationRegistry registry, ModelCallObservationContext context) {
+		if (registry.isNoop()) {
+			return Observation.NOOP;
+		}
+		Observation observation = RailtracksObservationDocumentation.MODEL_CALL.observation(null,
+				DefaultModelCallObservationConvention.INSTANCE, () -> context, registry);
+		Observation parent = registry.getCurrentObservation();
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		return observation.start();
+	}
+
+	private void record(LlmRequestDetails details) {
+		this.llmDetails.add(details);
+		// A copy per round: each recorded version of the node keeps the details it had then.
+		recordDetail("llm_details", List.copyOf(this.llmDetails));
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * Runs the calls as child nodes: one on this thread, several in parallel; results in the model's order.
+	 */
+	private List<ToolResultMessage> runTools(ExecutorConfig config, List<ToolCall> calls) throws Exception {
+		List<ToolBox.Prepared> prepared = calls.stream().map(this.agent.toolBox()::prepare).toList();
+		String[] results = new String[prepared.size()];
+		long runnable = prepared.stream().filter((call) -> call.error() == null).count();
+		List<@Nullable CompletableFuture<?>> futures = new ArrayList<>();
+		for (int i = 0; i < results.length; i++) {
+			ToolBox.Prepared call = prepared.get(i);
+			futures.add(null);
+			if (call.error() != null) {
+				results[i] = TOOL_ERROR_PREFIX + call.error();
+				continue;
+			}
+			ToolBox.Tool tool = Objects.requireNonNull(call.tool());
+			@Nullable Object[] arguments = Objects.requireNonNull(call.arguments());
+			try {
+				if (runnable == 1) {
+					results[i] = resultText(Railtracks.call(tool.node(), arguments));
+				}
+				else {
+					futures.set(i, Railtracks.callAsync(tool.node(), arguments));
+				}
+			}
+			catch (RuntimeException ex) {
+				results[i] = failureText(config, ex);
+			}
+		}
+		for (int i = 0; i < results.length; i++) {
+			CompletableFuture<?> future = futures.get(i);
+			if (future == null) {
+				continue;
+			}
+			try {
+				results[i] = resultText(future.get());
+			}
+			catch (ExecutionException ex) {
+				results[i] = failureText(config, (ex.getCause() != null) ? ex.getCause() : ex);
+			}
+		}
+		List<ToolResultMessage> messages = new ArrayList<>(results.length);
+		for (int i = 0; i < results.length; i++) {
+			ToolCall call = prepared.get(i).call();
+			messages.add(new ToolResultMessage(call.id(), call.name(), results[i]));
+		}
+		return messages;
+	}
+
+	/**
+	 * A tool's failure as the model reads it, unless it ends the run: with {@code endOnError}, a fatal failure, a
+	 * timeout or a cancellation the failure is thrown on.
+	 */
+	private static String failureText(ExecutorConfig config, Throwable failure) throws Exception {
+		if (config.endOnError() || failure instanceof FatalException || failure instanceof GlobalTimeoutException
+				|| failure instanceof CancellationException || failure instanceof InterruptedException
+				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal())
+				|| failure instanceof Error) {
+			if (failure instanceof Exception exception) {
+				throw exception;
+			}
+			throw (Error) failure;
+		}
+		Throwable reported = (failure instanceof NodeInvocationException && failure.getCause() != null)
+				? failure.getCause() : failure;
+		return TOOL_ERROR_PREFIX + reported.getClass().getSimpleName() + ": " + reported.getMessage();
+	}
+
+	private static String resultText(@Nullable Object result) {
+		if (result == null || result instanceof CharSequence || result instanceof Number || result instanceof Boolean
+				|| result instanceof Character || result instanceof Enum<?> || result instanceof AgentResponse<?>) {
+			return String.valueOf(result);
+		}
+		try {
+			return ToolBox.MAPPER.writeValueAsString(result);
+		}
+		catch (JacksonException ex) {
+			return String.valueOf(result);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private AgentResponse<T> finish(AssistantMessage answer, List<Message> history) {
+		String text = (answer.content() != null) ? answer.content() : "";
+		List<Message> withoutSystem = history.stream().filter((message) -> !(message instanceof SystemMessage)).toList();
+		Class<T> type = this.agent.outputType();
+		if (type == null) {
+			return new AgentResponse<>((T) text, text, withoutSystem);
+		}
+		try {
+			T content = ToolBox.MAPPER.readValue(withoutCodeFence(text), type);
+			if (content == null) {
+				throw new IllegalArgumentException("the answer is JSON null");
+			}
+			return new AgentResponse<>(content, text, withoutSystem);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new StructuredOutputException(name(), type, text, ex);
+		}
+	}
+
+	/** Models often wrap JSON in a Markdown code fence; the fence is not part of the answer. */
+	private static String withoutCodeFence(String text) {
+		String trimmed = text.strip();
+		if (!trimmed.startsWith("```") || !trimmed.endsWith("```") || trimmed.length() < 6) {
+			return trimmed;
+		}
+		int firstLine = trimmed.indexOf('\n');
+		return (firstLine < 0) ? trimmed : trimmed.substring(firstLine + 1, trimmed.length() - 3).strip();
+	}
+
+}

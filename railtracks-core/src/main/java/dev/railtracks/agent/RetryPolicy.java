@@ -1,0 +1,79 @@
+package dev.railtracks.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import dev.railtracks.llm.TransientModelException;
+
+/**
+ * How an agent retries a model call that failed transiently: at most {@code maxAttempts} calls, waiting
+ * {@code initialBackoff} after the first failure and {@code multiplier} times longer after each further one, never more
+ * than {@code maxBackoff}. The session's timeout still bounds the whole agent: a wait is interrupted when the run
+ * ends.
+ *
+ * <p>A failure is transient when it, or one of its causes, is a {@link TransientModelException}, an
+ * {@link IOException} or a {@link TimeoutException}.
+ *
+ * @param maxAttempts calls in all, at least 1 (1 means no retry)
+ * @param initialBackoff the wait after the first failure
+ * @param maxBackoff the longest wait
+ * @param multiplier how much longer each wait is than the one before, at least 1
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
+
+	/** Three attempts, waiting 500 ms then 1 s (at most 10 s). */
+	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(10), 2.0);
+
+	/** One attempt: failures are not retried. */
+	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.0);
+
+	/**
+	 * A retry policy.
+	 * @param maxAttempts at least 1
+	 * @param initialBackoff not negative
+	 * @param maxBackoff not shorter than {@code initialBackoff}
+	 * @param multiplier at least 1
+	 */
+	public RetryPolicy {
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException("Retry maxAttempts must be at least 1 but was " + maxAttempts);
+		}
+		if (initialBackoff == null || initialBackoff.isNegative()) {
+			throw new IllegalArgumentException("Retry initialBackoff must not be negative but was " + initialBackoff);
+		}
+		if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
+			throw new IllegalArgumentException(
+					"Retry maxBackoff must be at least initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
+		}
+		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+			throw new IllegalArgumentException("Retry multiplier must be a number of at least 1 but was " + multiplier);
+		}
+	}
+
+	/**
+	 * The wait before attempt {@code attempt + 1}.
+	 * @param attempt the attempt that failed, from 1
+	 * @return the wait, at most {@code maxBackoff}
+	 */
+	public Duration backoff(int attempt) {
+		double nanos = this.initialBackoff.toNanos() * Math.pow(this.multiplier, attempt - 1);
+		return (nanos >= this.maxBackoff.toNanos()) ? this.maxBackoff : Duration.ofNanos((long) nanos);
+	}
+
+	/**
+	 * Whether a failure is worth another attempt.
+	 * @param failure the model's failure
+	 * @return {@code true} when it or a cause is transient
+	 */
+	public static boolean isTransient(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof TransientModelException || cause instanceof IOException
+					|| cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.railtracks.info;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The text of a value that a node passed or returned, for log lines and the record: its {@code toString()}, or, when
+ * that throws (any exception, an {@code Error}, a stack overflow on a value that reaches itself), a note naming the
+ * type and the failure. Never throws, so one odd value can cost neither a log line nor the saved record.
+ */
+public final class ValueText {
+
+	private ValueText() {
+	}
+
+	/**
+	 * The value's text.
+	 * @param value the value, may be {@code null}
+	 * @return {@code "null"}, its {@code toString()}, or {@code "(toString() of <type> failed: <error>)"}
+	 */
+	public static String of(@Nullable Object value) {
+		if (value == null) {
+			return "null";
+		}
+		try {
+			return String.valueOf(value.toString());
+		}
+		catch (Throwable ex) {
+			rethrowIfFatal(ex);
+			return "(toString() of " + value.getClass().getName() + " failed: " + ex.getClass().getName() + ")";
+		}
+	}
+
+	/**
+	 * Lets a failure through that no value should swallow: the JVM running out of memory or breaking. A stack
+	 * overflow is not one of them: it is how a value that reaches itself fails, and it has unwound by now.
+	 * @param ex what was caught
+	 */
+	static void rethrowIfFatal(Throwable ex) {
+		if (ex instanceof VirtualMachineError fatal && !(ex instanceof StackOverflowError)) {
+			throw fatal;
+		}
+	}
+
+}

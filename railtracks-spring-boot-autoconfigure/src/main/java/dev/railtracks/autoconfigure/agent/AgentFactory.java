@@ -1,0 +1,74 @@
+package dev.railtracks.autoconfigure.agent;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.RetryPolicy;
+import dev.railtracks.llm.LanguageModel;
+
+/**
+ * Starts agent builders preset with the application's model (a {@link LanguageModel} bean, else the Spring AI
+ * {@code ChatModel} bean) and the {@code railtracks.agent.*} properties. Declare agents as beans with it:
+ *
+ * <pre>{@code
+ * @Bean
+ * Agent<String> tripPlanner(AgentFactory agents, RailtracksNodeRegistry nodes) {
+ *     return agents.builder("trip_planner")
+ *         .systemMessage("You plan trips for {traveller}.")
+ *         .tool(nodes.get("weather"), "The forecast for a city")
+ *         .build();
+ * }
+ * }</pre>
+ *
+ * @author Railtracks
+ * @since 0.1.0
+ */
+public final class AgentFactory {
+
+	private final Supplier<@Nullable LanguageModel> defaultModel;
+
+	private final int maxRounds;
+
+	private final RetryPolicy retryPolicy;
+
+	/**
+	 * A factory.
+	 * @param defaultModel supplies the application's model, or {@code null} when it has none
+	 * @param maxRounds the bound on model rounds of each agent
+	 * @param retryPolicy how each agent retries transient model failures
+	 */
+	public AgentFactory(Supplier<@Nullable LanguageModel> defaultModel, int maxRounds, RetryPolicy retryPolicy) {
+		Assert.notNull(defaultModel, "'defaultModel' must not be null");
+		Assert.isTrue(maxRounds >= 1, () -> "railtracks.agent.max-rounds must be at least 1 but was " + maxRounds);
+		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
+		this.defaultModel = defaultModel;
+		this.maxRounds = maxRounds;
+		this.retryPolicy = retryPolicy;
+	}
+
+	/**
+	 * Starts an agent with the application's model, max rounds and retry policy; each can still be changed on the
+	 * builder.
+	 * @param name the agent's name
+	 * @return the builder
+	 */
+	public Agent.Builder<String> builder(String name) {
+		Agent.Builder<String> builder = Agent.builder(name).maxRounds(this.maxRounds).retryPolicy(this.retryPolicy);
+		LanguageModel model = this.defaultModel.get();
+		return (model != null) ? builder.model(model) : builder;
+	}
+
+	/**
+	 * The application's model.
+	 * @return the model, or {@code null} when there is no {@link LanguageModel} bean and no single Spring AI
+	 * {@code ChatModel} bean
+	 */
+	public @Nullable LanguageModel defaultModel() {
+		return this.defaultModel.get();
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.railtracks.samples.springweb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.railtracks.llm.LanguageModel;
+import dev.railtracks.llm.Message;
+import dev.railtracks.llm.ModelRequest;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.llm.ToolCall;
+import dev.railtracks.llm.ToolResultMessage;
+
+/**
+ * The demo's offline model: a {@link ScriptedModel} that plans like a model would, from the request alone. It asks
+ * for the weather and the budget of the goal's last word (the destination) in parallel, then for a packing list, then
+ * writes the plan. Set {@code trip-planner.scripted=false} (and add a Spring AI model starter) to plan with a real
+ * provider instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "trip-planner.scripted", matchIfMissing = true)
+public class ScriptedTripModelConfiguration {
+
+	private static final int DAYS = 3;
+
+	/**
+	 * The scripted model.
+	 * @return the model the trip planner uses
+	 */
+	@Bean
+	LanguageModel tripPlannerModel() {
+		return ScriptedModel.of(ScriptedTripModelConfiguration::answer).named("scripted-trip-planner");
+	}
+
+	static ModelResponse answer(ModelRequest request) {
+		String goal = request.lastUserText();
+		List<ToolResultMessage> results = new ArrayList<>();
+		for (Message message : request.messages()) {
+			if (message instanceof ToolResultMessage result) {
+				results.add(result);
+			}
+		}
+		if (results.isEmpty()) {
+			String city = destination(goal);
+			return ModelResponse.toolCalls(new ToolCall("call-weather", "weather", "{\"city\":\"" + city + "\"}"),
+					new ToolCall("call-budget", "budget", "{\"city\":\"" + city + "\",\"days\":" + DAYS + "}"));
+		}
+		if (results.size() == 2) {
+			String forecast = results.get(0).content().replace("\"", "'");
+			return ModelResponse.toolCalls(new ToolCall("call-packing", "packing", "{\"forecast\":\"" + forecast + "\"}"));
+		}
+		return ModelResponse.text("Plan for " + goal + ": 1. Weather: " + results.get(0).content() + ". 2. Budget for "
+				+ DAYS + " days: " + results.get(1).content() + ". 3. Pack " + results.get(2).content() + ".");
+	}
+
+	private static String destination(String goal) {
+		String[] words = goal.strip().split("\\s+");
+		String last = words[words.length - 1].replaceAll("[^\\p{L}\\p{N}-]", "");
+		return last.isEmpty() ? "home" : Character.toUpperCase(last.charAt(0)) + last.substring(1);
+	}
+
+}
