@@ -105,14 +105,16 @@ final class StateJson {
 	}
 
 	private static void writeGraphFields(JsonGenerator json, ExecutionInfo info) {
+		// The graph model is what gets written: one shape for toGraph() and the JSON.
+		Graph graph = info.toGraph();
 		json.writeArrayPropertyStart("nodes");
-		for (LinkedNode node : info.nodeForest().heads().values()) {
-			writeNode(json, node);
+		for (Vertex vertex : graph.vertices()) {
+			writeVertex(json, vertex);
 		}
 		json.writeEndArray();
 		json.writeArrayPropertyStart("edges");
-		for (RequestTemplate request : info.requestForest().heads().values()) {
-			writeEdge(json, request);
+		for (Edge edge : graph.edges()) {
+			writeEdge(json, edge);
 		}
 		json.writeEndArray();
 		json.writeArrayPropertyStart("steps");
@@ -122,20 +124,21 @@ final class StateJson {
 		json.writeEndArray();
 	}
 
-	private static void writeNode(JsonGenerator json, LinkedNode node) {
+	private static void writeVertex(JsonGenerator json, Vertex vertex) {
 		json.writeStartObject();
-		json.writeStringProperty("identifier", node.identifier());
-		json.writeStringProperty("node_type", node.nodeType().jsonName());
-		json.writeStringProperty("name", node.name());
+		json.writeStringProperty("identifier", vertex.identifier());
+		json.writeStringProperty("node_type", vertex.nodeType());
+		json.writeStringProperty("name", vertex.name());
 		json.writeName("stamp");
-		writeStamp(json, node.stamp());
+		writeStamp(json, vertex.stamp());
 		json.writeObjectPropertyStart("details");
 		json.writeName("internals");
-		ValueJson.writeMap(json, node.internals());
+		ValueJson.writeMap(json, vertex.internals());
 		json.writeEndObject();
 		json.writeName("parent");
-		if (node.parent() != null) {
-			writeNode(json, node.parent());
+		Vertex parent = vertex.parent();
+		if (parent != null) {
+			writeVertex(json, parent);
 		}
 		else {
 			json.writeNull();
@@ -143,29 +146,30 @@ final class StateJson {
 		json.writeEndObject();
 	}
 
-	private static void writeEdge(JsonGenerator json, RequestTemplate request) {
+	private static void writeEdge(JsonGenerator json, Edge edge) {
 		json.writeStartObject();
 		json.writeName("source");
-		writeNullableString(json, request.sourceId());
-		json.writeStringProperty("target", request.sinkId());
-		json.writeStringProperty("identifier", request.identifier());
+		writeNullableString(json, edge.source());
+		json.writeStringProperty("target", edge.target());
+		json.writeStringProperty("identifier", edge.identifier());
 		json.writeName("stamp");
-		writeStamp(json, request.stamp());
+		writeStamp(json, edge.stamp());
 		json.writeObjectPropertyStart("details");
 		json.writeArrayPropertyStart("input_args");
-		for (Object arg : request.inputArgs()) {
+		for (Object arg : edge.inputArgs()) {
 			ValueJson.write(json, arg);
 		}
 		json.writeEndArray();
 		json.writeObjectPropertyStart("input_kwargs");
 		json.writeEndObject();
-		json.writeStringProperty("status", request.status().jsonName());
+		json.writeStringProperty("status", edge.status().jsonName());
 		json.writeName("output");
-		ValueJson.write(json, request.output());
+		ValueJson.write(json, edge.output());
 		json.writeEndObject();
 		json.writeName("parent");
-		if (request.parent() != null) {
-			writeEdge(json, request.parent());
+		Edge parent = edge.parent();
+		if (parent != null) {
+			writeEdge(json, parent);
 		}
 		else {
 			json.writeNull();
