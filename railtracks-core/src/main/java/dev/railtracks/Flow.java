@@ -121,7 +121,8 @@ public final class Flow<O> {
 			catch (NodeCreationException ex) {
 				throw ex;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// An Error a node threw is its outcome too: the run and its record are still returned.
 				outcome = new Outcome.Failed<>(ex);
 			}
 		}

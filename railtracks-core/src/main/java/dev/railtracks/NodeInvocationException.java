@@ -2,6 +2,8 @@ package dev.railtracks;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.info.ValueText;
+
 /**
  * A node's {@code invoke()} failed with a checked exception; the original is kept as the cause. Unchecked
  * exceptions and errors thrown by a node reach the caller unchanged. A node may also throw this type itself with
@@ -42,13 +44,25 @@ public class NodeInvocationException extends RailtracksException {
 	 * @throws Error when the failure is an error, which is thrown as it is
 	 */
 	public static RuntimeException unchecked(@Nullable Throwable failure, String nodeName) {
-		if (failure instanceof RuntimeException unchecked) {
-			return unchecked;
-		}
-		if (failure instanceof Error error) {
+		Throwable thrown = asThrown(failure, nodeName);
+		if (thrown instanceof Error error) {
 			throw error;
 		}
-		return new NodeInvocationException("Node '" + nodeName + "' failed: " + failure, failure);
+		return (RuntimeException) thrown;
+	}
+
+	/**
+	 * What {@link #unchecked} throws or returns, as a value: an unchecked exception or error unchanged, a checked
+	 * exception wrapped in a {@code NodeInvocationException}.
+	 * @param failure what the node threw
+	 * @param nodeName the node's name, for the message
+	 * @return a {@link RuntimeException} or an {@link Error}
+	 */
+	public static Throwable asThrown(@Nullable Throwable failure, String nodeName) {
+		if (failure instanceof RuntimeException || failure instanceof Error) {
+			return failure;
+		}
+		return new NodeInvocationException("Node '" + nodeName + "' failed: " + ValueText.of(failure), failure);
 	}
 
 	/**

@@ -31,7 +31,8 @@ public sealed interface Outcome<O> permits Outcome.Succeeded, Outcome.Failed {
 	/**
 	 * The result, as {@link Railtracks#call} would return it.
 	 * @return the node's result
-	 * @throws RuntimeException the failure, as {@link Railtracks#call} would throw it, when the call failed
+	 * @throws RuntimeException the failure, as {@link Railtracks#call} would throw it, when the call failed (an
+	 * {@link Error} the node threw is thrown as it is)
 	 */
 	@Nullable O value();
 
@@ -39,7 +40,7 @@ public sealed interface Outcome<O> permits Outcome.Succeeded, Outcome.Failed {
 	 * The failure.
 	 * @return the exception, or {@code null} when the call succeeded
 	 */
-	@Nullable RuntimeException exception();
+	@Nullable Throwable exception();
 
 	/**
 	 * A call that returned a result.
@@ -54,7 +55,7 @@ public sealed interface Outcome<O> permits Outcome.Succeeded, Outcome.Failed {
 		}
 
 		@Override
-		public @Nullable RuntimeException exception() {
+		public @Nullable Throwable exception() {
 			return null;
 		}
 
@@ -64,17 +65,22 @@ public sealed interface Outcome<O> permits Outcome.Succeeded, Outcome.Failed {
 	 * A call that failed.
 	 * @param <O> the result type the call would have had
 	 * @param exception what {@link Railtracks#call} would have thrown: the node's own unchecked exception, a
-	 * {@link NodeInvocationException} around a checked one, or the cancellation or timeout that ended it
+	 * {@link NodeInvocationException} around a checked one, an {@link Error} it threw, or the cancellation or timeout
+	 * that ended it
 	 */
-	record Failed<O>(RuntimeException exception) implements Outcome<O> {
+	record Failed<O>(Throwable exception) implements Outcome<O> {
 
 		/**
 		 * Creates the outcome.
-		 * @param exception the failure, not {@code null}
+		 * @param exception the failure: a {@link RuntimeException} or an {@link Error}, as {@code call} throws
 		 */
 		public Failed {
 			if (exception == null) {
 				throw new IllegalArgumentException("A failed outcome needs its exception");
+			}
+			if (!(exception instanceof RuntimeException || exception instanceof Error)) {
+				throw new IllegalArgumentException("A failed outcome holds what Railtracks.call throws, a "
+						+ "RuntimeException or an Error, not " + exception);
 			}
 		}
 
@@ -89,7 +95,10 @@ public sealed interface Outcome<O> permits Outcome.Succeeded, Outcome.Failed {
 		 */
 		@Override
 		public O value() {
-			throw this.exception;
+			if (this.exception instanceof Error error) {
+				throw error;
+			}
+			throw (RuntimeException) this.exception;
 		}
 
 	}

@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CallBatchOutcomesTests {
 
-	static final ExecutorConfig NO_SAVE = ExecutorConfig.builder().saveState(false).build();
-
 	/** Halves even numbers; fails on odd ones, with a checked exception on 3. */
 	static final FunctionNode<Integer> HALF = FunctionNode.of("half", (Integer n) -> {
 		if (n == 3) {
@@ -37,10 +35,35 @@ class CallBatchOutcomesTests {
 	});
 
 	@Test
+	void aChildThatThrowsAnErrorCostsNoOtherChildItsResult() {
+		FunctionNode<Integer> asserting = FunctionNode.of("asserting", (Integer n) -> {
+			if (n == 2) {
+				throw new AssertionError("two");
+			}
+			return n * 10;
+		});
+		FunctionNode<List<Outcome<Integer>>> parent = FunctionNode.of("parent",
+				() -> callBatchOutcomes(asserting, List.of(1, 2, 3)));
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			@SuppressWarnings("unchecked")
+			List<Outcome<Integer>> outcomes = (List<Outcome<Integer>>) session.runSync(parent).answer();
+			assertThat(outcomes).extracting(Outcome::succeeded).containsExactly(true, false, true);
+			assertThat(outcomes.get(0).value()).isEqualTo(10);
+			assertThat(outcomes.get(2).value()).isEqualTo(30);
+			assertThat(outcomes.get(1).exception()).isInstanceOf(AssertionError.class).hasMessage("two");
+			assertThatThrownBy(outcomes.get(1)::value).isSameAs(outcomes.get(1).exception());
+		}
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			List<Outcome<Integer>> topLevel = callBatchOutcomes(asserting, List.of(1, 2, 3));
+			assertThat(topLevel).extracting(Outcome::succeeded).containsExactly(true, false, true);
+		}
+	}
+
+	@Test
 	void insideANodeEveryOutcomeComesBackInInputOrderAndNoResultIsLost() {
 		FunctionNode<List<Outcome<Integer>>> parent = FunctionNode.of("parent",
 				() -> callBatchOutcomes(HALF, List.of(2, 1, 4, 3, 6)));
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			ExecutionInfo info = session.runSync(parent);
 			@SuppressWarnings("unchecked")
 			List<Outcome<Integer>> outcomes = (List<Outcome<Integer>>) info.answer();
@@ -67,7 +90,7 @@ class CallBatchOutcomesTests {
 		FunctionNode<String> pick = FunctionNode.of("pick", (String a, Boolean keep) -> keep ? a : null);
 		FunctionNode<List<Outcome<String>>> parent = FunctionNode.of("parent",
 				() -> callBatchOutcomes(pick, List.of("a", "b", "c"), List.of(true, false)));
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			@SuppressWarnings("unchecked")
 			List<Outcome<String>> outcomes = (List<Outcome<String>>) session.runSync(parent).answer();
 			assertThat(outcomes).containsExactly(new Outcome.Succeeded<>("a"), new Outcome.Succeeded<>(null));
@@ -76,7 +99,7 @@ class CallBatchOutcomesTests {
 
 	@Test
 	void atTopLevelEachInputIsItsOwnRunAndFailedRunsAreOutcomes() {
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			List<Outcome<Integer>> outcomes = callBatchOutcomes(HALF, List.of(1, 8));
 			assertThat(outcomes.get(0).exception()).hasMessage("1 is odd");
 			assertThat(outcomes.get(1).value()).isEqualTo(4);
@@ -88,7 +111,7 @@ class CallBatchOutcomesTests {
 	@Test
 	@SuppressWarnings("try") // the session is current while it is open: that is its use
 	void callBatchStillThrowsTheFirstFailureInInputOrder() {
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			assertThatThrownBy(() -> Railtracks.callBatch(HALF, List.of(2, 5, 7))).hasMessage("5 is odd");
 		}
 	}
@@ -96,7 +119,7 @@ class CallBatchOutcomesTests {
 	@Test
 	@SuppressWarnings("try") // the session is current while it is open: that is its use
 	void nullInputsAreRefusedNamingTheMethod() {
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			assertThatIllegalArgumentException().isThrownBy(() -> callBatchOutcomes(HALF, null))
 				.withMessage("callBatchOutcomes inputs must not be null");
 			assertThatIllegalArgumentException().isThrownBy(() -> callBatchOutcomes(HALF, List.of(1), (List<?>) null))
@@ -109,7 +132,7 @@ class CallBatchOutcomesTests {
 	@Test
 	void anInputThatDoesNotFitTheNodeMakesNoCall() {
 		FunctionNode<Object> parent = FunctionNode.of("parent", () -> callBatchOutcomes(HALF, List.of(2, "two")));
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			assertThatThrownBy(() -> session.runSync(parent)).isInstanceOf(NodeCreationException.class);
 			assertThat(session.info().requestForest().size()).isEqualTo(1);
 		}

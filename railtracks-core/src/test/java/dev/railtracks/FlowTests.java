@@ -112,6 +112,17 @@ class FlowTests {
 	}
 
 	@Test
+	void runKeepsTheRunOfAnEntryPointThatThrowsAnError() {
+		FunctionNode<String> asserting = FunctionNode.of("asserting", () -> {
+			throw new AssertionError("invariant broken");
+		});
+		FlowRun<String> failed = Flow.builder("asserting", asserting).saveState(false).build().run();
+		assertThat(failed.outcome().exception()).isInstanceOf(AssertionError.class).hasMessage("invariant broken");
+		assertThatThrownBy(failed::value).isInstanceOf(AssertionError.class);
+		assertThat(failed.info().insertionRequests().get(0).status()).isEqualTo(RequestStatus.FAILED);
+	}
+
+	@Test
 	void invokeThrowsTheEntryPointsFailureAfterClosingTheSession() throws IOException {
 		Flow<Integer> fail = Flow.builder("failing", TestNodes.FAIL)
 			.config(ExecutorConfig.builder().stateDirectory(this.directory).build())

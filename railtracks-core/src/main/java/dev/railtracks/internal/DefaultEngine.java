@@ -69,10 +69,7 @@ public final class DefaultEngine implements Engine {
 		List<Outcome<O>> outcomes = callBatchOutcomes(node, argumentLists);
 		List<O> results = new ArrayList<>(outcomes.size());
 		for (Outcome<O> outcome : outcomes) {
-			RuntimeException failure = outcome.exception();
-			if (failure != null) {
-				throw failure;
-			}
+			// value() throws the first failure, as call would.
 			results.add(outcome.value());
 		}
 		return results;
@@ -120,7 +117,7 @@ public final class DefaultEngine implements Engine {
 			}
 			catch (CompletionException | CancellationException ex) {
 				Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
-				outcomes.add(new Outcome.Failed<>(NodeInvocationException.unchecked(cause, node.name())));
+				outcomes.add(new Outcome.Failed<>(NodeInvocationException.asThrown(cause, node.name())));
 			}
 		}
 		return outcomes;

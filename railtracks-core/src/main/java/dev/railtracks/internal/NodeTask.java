@@ -87,7 +87,7 @@ final class NodeTask implements Task {
 	Outcome<Object> settled() {
 		Throwable failure = outcomeError();
 		if (failure != null) {
-			return new Outcome.Failed<>(NodeInvocationException.unchecked(failure, this.record.nodeName));
+			return new Outcome.Failed<>(NodeInvocationException.asThrown(failure, this.record.nodeName));
 		}
 		return new Outcome.Succeeded<>(this.result);
 	}
