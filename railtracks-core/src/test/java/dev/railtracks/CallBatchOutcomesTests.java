@@ -35,6 +35,7 @@ class CallBatchOutcomesTests {
 	});
 
 	@Test
+	@SuppressWarnings("try") // the session is current while it is open: that is its use
 	void aChildThatThrowsAnErrorCostsNoOtherChildItsResult() {
 		FunctionNode<Integer> asserting = FunctionNode.of("asserting", (Integer n) -> {
 			if (n == 2) {
