@@ -16,7 +16,7 @@
 
   const state = {
     summaries: [], currentId: null, revision: null, graph: null, stepIndex: 0, following: true,
-    selected: null, view: { scale: 1, tx: 20, ty: 20 }, playing: null, loadStarted: 0,
+    selected: null, view: { scale: 1, tx: 20, ty: 20 }, playing: null, loadStarted: 0, timingLoad: false,
   };
 
   // ---- the API -------------------------------------------------------------------------------------------------
@@ -121,6 +121,7 @@
   async function loadSession(id, refresh) {
     if (!refresh) {
       state.loadStarted = performance.now();
+      delete canvas.dataset.loadMs;
       state.currentId = id;
       state.selected = null;
       state.following = true;
@@ -155,10 +156,7 @@
     if (!refresh || !previous) fit();
     draw();
     renderDetails();
-    if (!refresh) {
-      const ms = Math.round(performance.now() - state.loadStarted);
-      canvas.dataset.loadMs = String(ms);
-    }
+    if (!refresh) state.timingLoad = true;
   }
 
   // Nodes and edges keep every version (oldest first); the layout is for the whole run so the slider never moves them.
@@ -321,10 +319,11 @@
     const paths = { Completed: new Path2D(), Failed: new Path2D(), Open: new Path2D() };
     for (const e of g.edges) {
       if (e.created > s) continue;
-      edgeCount++;
       const source = e.source != null ? g.nodes.get(e.source) : null;
       const target = g.nodes.get(e.target);
+      // A top-level request comes from the user, not from a node: it has no line to draw.
       if (!source || !target) continue;
+      edgeCount++;
       const x0 = source.x + W, y0 = source.y, busX = (source.x + W + source.x + COL) / 2;
       const colX = target.x - (COL - W) / 2;
       if (!onScreen(Math.min(x0, colX), Math.min(y0, target.y, target.bus ?? y0), target.x, Math.max(y0, target.y))) continue;
@@ -367,6 +366,11 @@
         ctx.fillText(fitText(n.name, W - 18), n.x + 11, n.y);
       }
     }
+    if (state.timingLoad) {
+      // From choosing the session to its first drawing: fetch, parse, layout and draw.
+      state.timingLoad = false;
+      canvas.dataset.loadMs = String(Math.round(performance.now() - state.loadStarted));
+    }
     canvas.dataset.nodes = String(nodeCount);
     canvas.dataset.edges = String(edgeCount);
     canvas.dataset.step = String(s);
@@ -375,7 +379,7 @@
     $('step-label').textContent = 'Step ' + stamp.step + ' (' + (state.stepIndex + 1) + '/' + total + '): ' + stamp.identifier;
     const failed = [...g.nodes.values()].filter((n) => n.created <= s && statusAt(n, s) === 'Failed').length;
     const running = [...g.nodes.values()].filter((n) => n.created <= s && statusAt(n, s) === 'Open').length;
-    $('session-summary').textContent = nodeCount + ' nodes · ' + edgeCount + ' requests' +
+    $('session-summary').textContent = nodeCount + ' nodes · ' + edgeCount + ' calls' +
       (running ? ' · ' + running + ' running' : '') + (failed ? ' · ' + failed + ' failed' : '') +
       (g.maskedValues ? ' · values hidden by the server' : '');
   }
