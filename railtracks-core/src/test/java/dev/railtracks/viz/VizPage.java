@@ -11,7 +11,9 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -205,11 +207,20 @@ public final class VizPage implements AutoCloseable {
 	}
 
 	/**
+	 * Fits the whole graph into the view with the page's Fit button.
+	 * @return this page
+	 */
+	public VizPage fit() {
+		this.driver.findElement(By.id("fit")).click();
+		return this;
+	}
+
+	/**
 	 * The text of the detail panel.
 	 * @return what it shows
 	 */
 	public String details() {
-		return this.driver.findElement(By.id("details")).getText();
+		return (String) this.driver.executeScript("return document.getElementById('details').innerText;");
 	}
 
 	/**
@@ -218,7 +229,13 @@ public final class VizPage implements AutoCloseable {
 	 * @return its text
 	 */
 	public String detail(String id) {
-		return this.driver.findElement(By.id(id)).getText();
+		// Read in one script: the panel is redrawn whenever a live session changes, so element references go stale.
+		Object text = this.driver.executeScript(
+				"const e = document.getElementById(arguments[0]); return e ? e.innerText.trim() : null;", id);
+		if (text == null) {
+			throw new NoSuchElementException("No #" + id + " in the detail panel: " + details());
+		}
+		return (String) text;
 	}
 
 	/**
@@ -276,7 +293,9 @@ public final class VizPage implements AutoCloseable {
 	 * @param condition the condition
 	 */
 	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(this.driver, WAIT).until(condition::apply);
+		new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.until(condition::apply);
 	}
 
 	/**

@@ -68,7 +68,7 @@ class VizServerBrowserTests {
 			assertThat(page.detail("detail-status")).isEqualTo("Failed");
 			assertThat(page.detail("detail-error")).isEqualTo("java.lang.IllegalStateException: no hotel");
 			assertThat(page.detail("detail-traceback")).contains("at dev.railtracks.TestNodes");
-			page.screenshot(SCREENSHOTS.resolve("cli-trip.png"));
+			page.fit().screenshot(SCREENSHOTS.resolve("cli-trip.png"));
 		}
 	}
 

@@ -288,7 +288,7 @@
     const scale = Math.min((box.width - 2 * margin) / (b.maxX - b.minX), (box.height - 2 * margin) / (b.maxY - b.minY), 1.4);
     state.view.scale = Math.max(scale, 0.0005);
     state.view.tx = margin - b.minX * state.view.scale + Math.max(0, (box.width - 2 * margin - (b.maxX - b.minX) * state.view.scale) / 2);
-    state.view.ty = margin - b.minY * state.view.scale;
+    state.view.ty = margin - b.minY * state.view.scale + Math.max(0, (box.height - 2 * margin - (b.maxY - b.minY) * state.view.scale) / 2);
     draw();
   }
 
