@@ -122,31 +122,43 @@ public final class VizServer implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String method = exchange.getRequestMethod();
-			if (!"GET".equals(method) && !"HEAD".equals(method)) {
-				exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-				sendError(exchange, 405, "Method " + method + " not allowed: the visualiser is read-only");
-				return;
-			}
-			String path = exchange.getRequestURI().getRawPath();
-			if (path.equals(API)) {
-				sendJson(exchange, 200, JSON.writeValueAsBytes(this.sessions.list()));
-			}
-			else if (path.startsWith(API + "/")) {
-				sendSession(exchange, path.substring(API.length() + 1));
-			}
-			else if (path.startsWith("/api/")) {
-				sendError(exchange, 404, "Not found: " + path);
-			}
-			else {
-				sendUi(exchange, path.equals("/") ? VizUi.INDEX : path.substring(1));
-			}
+	private void handle(HttpExchange exchange) {
+		try {
+			route(exchange);
 		}
 		catch (IOException | RuntimeException ex) {
-			// The exchange may already be answered; the client sees a closed connection at worst.
 			System.err.println("railtracks viz: " + exchange.getRequestURI() + " failed: " + ex);
+			try {
+				sendError(exchange, 500, "The visualiser could not answer: " + ex);
+			}
+			catch (IOException | RuntimeException answered) {
+				// Already (partly) answered: the client sees a closed connection.
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private void route(HttpExchange exchange) throws IOException {
+		String method = exchange.getRequestMethod();
+		if (!"GET".equals(method) && !"HEAD".equals(method)) {
+			exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+			sendError(exchange, 405, "Method " + method + " not allowed: the visualiser is read-only");
+			return;
+		}
+		String path = exchange.getRequestURI().getRawPath();
+		if (path.equals(API)) {
+			sendJson(exchange, 200, JSON.writeValueAsBytes(this.sessions.list()));
+		}
+		else if (path.startsWith(API + "/")) {
+			sendSession(exchange, path.substring(API.length() + 1));
+		}
+		else if (path.startsWith("/api/")) {
+			sendError(exchange, 404, "Not found: " + path);
+		}
+		else {
+			sendUi(exchange, path.equals("/") ? VizUi.INDEX : path.substring(1));
 		}
 	}
 

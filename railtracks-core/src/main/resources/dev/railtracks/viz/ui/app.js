@@ -535,7 +535,6 @@
         : 'Choose a session on the left.'));
       return;
     }
-    box.dataset.nodeId = node.id;
     if (node.created > s) {
       box.append(el('h2', {}, node.name), el('p', { class: 'note' }, 'Not created yet at step ' + s + '.'));
       return;
