@@ -69,6 +69,7 @@
     const current = state.summaries.find((s) => s.id === state.currentId && !s.error);
     $('live').hidden = !(current && current.status === 'running');
     if (current && current.revision && state.revision && current.revision !== state.revision) {
+      state.revision = current.revision; // one reload per change, however long it takes
       loadSession(current.id, true);
     }
   }
