@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code GET /api/sessions/{sessionId}} one saved file as it is on disk; 400 for an id that is not a session id
  * or a file that is not valid JSON, 404 for an unknown id. Errors are {@code {"error": "..."}}.</li>
  * </ul>
- * Run it with {@code mvn -pl railtracks-core compile exec:java} (port 3030, directory
+ * Run it with {@code mvn -pl railtracks-core compile exec:java@viz} (port 3030, directory
  * {@code .railtracks/data/sessions}), or {@code java dev.railtracks.viz.VizServer [--port N] [directory]}.
  */
 public final class VizServer implements AutoCloseable {
