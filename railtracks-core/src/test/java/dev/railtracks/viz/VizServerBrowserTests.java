@@ -51,6 +51,10 @@ class VizServerBrowserTests {
 			assertThat(page.sessionIds("saved")).containsExactlyInAnyOrder("trip-1", "checkout-1");
 			assertThat(page.listText()).contains("trip_half.json", "Invalid JSON");
 			page.screenshot(SCREENSHOTS.resolve("cli-list.png"));
+			page.navigate(this.server.url() + "#session=half");
+			page.waitUntil((driver) -> page.error().startsWith("Could not open session half: Invalid JSON in trip_half.json"));
+			page.navigate(this.server.url() + "#session=nope");
+			page.waitUntil((driver) -> page.error().startsWith("Could not open session nope: Session not found"));
 		}
 	}
 
