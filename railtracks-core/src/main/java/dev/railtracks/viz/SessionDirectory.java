@@ -176,17 +176,27 @@ public final class SessionDirectory {
 			return unreadable(file, revision, "was deleted while being read");
 		}
 		catch (JacksonException ex) {
-			logger.warn("Saved session file {} is not valid JSON: {}", file, ex.getOriginalMessage());
-			return unreadable(file, revision, "Invalid JSON: " + ex.getOriginalMessage() + " (" + location(ex) + ")");
+			logger.warn("Saved session file {} is not valid JSON: {}", file, describe(ex));
+			return unreadable(file, revision, "Invalid JSON: " + describe(ex));
 		}
 		catch (IOException ex) {
 			return unreadable(file, revision, "cannot be read: " + ex.getMessage());
 		}
 	}
 
-	private static String location(JacksonException ex) {
-		return (ex.getLocation() != null) ? "line " + ex.getLocation().getLineNr() + ", column "
-				+ ex.getLocation().getColumnNr() : "unknown position";
+	/**
+	 * What is wrong with a JSON text, for a user: the parser's message without its internal details, and where.
+	 * @param ex what the parser threw
+	 * @return for example {@code Unexpected end-of-input: expected close marker for Array (line 1, column 33)}
+	 */
+	public static String describe(JacksonException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		int detail = message.indexOf(" (start marker at");
+		if (detail > 0) {
+			message = message.substring(0, detail);
+		}
+		return (ex.getLocation() != null) ? message + " (line " + ex.getLocation().getLineNr() + ", column "
+				+ ex.getLocation().getColumnNr() + ")" : message;
 	}
 
 	private static SessionSummary readEnvelope(JsonParser json, Path file, String revision) {

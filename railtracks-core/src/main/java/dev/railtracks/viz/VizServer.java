@@ -190,7 +190,7 @@ public final class VizServer implements AutoCloseable {
 			}
 		}
 		catch (JacksonException ex) {
-			sendError(exchange, 400, "Invalid JSON in " + file.get().getFileName() + ": " + ex.getOriginalMessage());
+			sendError(exchange, 400, "Invalid JSON in " + file.get().getFileName() + ": " + SessionDirectory.describe(ex));
 			return;
 		}
 		sendJson(exchange, 200, content);

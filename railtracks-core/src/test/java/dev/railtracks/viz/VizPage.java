@@ -87,10 +87,7 @@ public final class VizPage implements AutoCloseable {
 	 * @return the session ids
 	 */
 	public List<String> sessionIds() {
-		return this.driver.findElements(By.cssSelector("#sessions li[data-session-id]"))
-			.stream()
-			.map((item) -> item.getDomAttribute("data-session-id"))
-			.toList();
+		return ids("#sessions li[data-session-id]");
 	}
 
 	/**
@@ -99,10 +96,14 @@ public final class VizPage implements AutoCloseable {
 	 * @return the session ids
 	 */
 	public List<String> sessionIds(String group) {
-		return this.driver.findElements(By.cssSelector("#sessions ul[data-group='" + group + "'] li[data-session-id]"))
-			.stream()
-			.map((item) -> item.getDomAttribute("data-session-id"))
-			.toList();
+		return ids("#sessions ul[data-group='" + group + "'] li[data-session-id]");
+	}
+
+	// Read in one script: the list is redrawn every poll, so element references go stale.
+	@SuppressWarnings("unchecked")
+	private List<String> ids(String selector) {
+		return (List<String>) this.driver.executeScript(
+				"return [...document.querySelectorAll(arguments[0])].map((e) => e.dataset.sessionId);", selector);
 	}
 
 	/**
@@ -130,7 +131,11 @@ public final class VizPage implements AutoCloseable {
 	 */
 	public VizPage openSession(String sessionId) {
 		waitForSession(sessionId);
-		this.driver.findElement(By.cssSelector("#sessions li[data-session-id='" + sessionId + "']")).click();
+		// Retried when the list is redrawn between finding the item and clicking it.
+		waitUntil((d) -> {
+			d.findElement(By.cssSelector("#sessions li[data-session-id='" + sessionId + "']")).click();
+			return true;
+		});
 		waitUntil((d) -> sessionId.equals(currentSessionId()) && drawnNodes() > 0);
 		return this;
 	}

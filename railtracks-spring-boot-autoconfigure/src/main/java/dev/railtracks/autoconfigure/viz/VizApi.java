@@ -123,7 +123,7 @@ final class VizApi {
 		}
 		catch (JacksonException ex) {
 			return error(HttpStatus.BAD_REQUEST,
-					"Invalid JSON in the saved file of session '" + sessionId + "': " + ex.getOriginalMessage());
+					"Invalid JSON in the saved file of session '" + sessionId + "': " + SessionDirectory.describe(ex));
 		}
 		document.put("values_shown", shown);
 		document.put("source", source);
