@@ -23,6 +23,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.railtracks.RailtracksHome;
+
 /**
  * The visualiser for plain-Java users, like the original's {@code railtracks viz}: serves the web UI and a read-only
  * JSON API over a directory of saved session files, on 127.0.0.1 only.
@@ -32,16 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code GET /api/sessions/{sessionId}} one saved file as it is on disk; 400 for an id that is not a session id
  * or a file that is not valid JSON, 404 for an unknown id. Errors are {@code {"error": "..."}}.</li>
  * </ul>
- * Run it with {@code mvn -pl railtracks-core compile exec:java@viz} (port 3030, directory
- * {@code .railtracks/data/sessions}), or {@code java dev.railtracks.viz.VizServer [--port N] [directory]}.
+ * Run it with {@code mvn -pl railtracks-core compile exec:java@viz} (port 3030, directory {@code data/sessions} of
+ * the {@code .railtracks} directory {@link RailtracksHome} finds, where sessions save by default), or
+ * {@code java dev.railtracks.viz.VizServer [--port N] [directory]}.
  */
 public final class VizServer implements AutoCloseable {
 
 	/** The port used unless another is given, as in the original. */
 	public static final int DEFAULT_PORT = 3030;
-
-	/** The directory read unless another is given: where sessions save their state by default. */
-	public static final Path DEFAULT_DIRECTORY = Path.of(".railtracks", "data", "sessions");
 
 	private static final String API = "/api/sessions";
 
@@ -245,7 +245,7 @@ public final class VizServer implements AutoCloseable {
 	/** {@link #main} without exiting: returns the exit status, or leaves the server running and returns -1. */
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		int port = DEFAULT_PORT;
-		Path directory = DEFAULT_DIRECTORY;
+		Path directory = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -270,6 +270,10 @@ public final class VizServer implements AutoCloseable {
 				directory = Path.of(arg);
 			}
 		}
+		if (directory == null) {
+			// Where sessions save by default, found as the original's "railtracks viz" finds it.
+			directory = RailtracksHome.sessionsDirectory(RailtracksHome.resolve());
+		}
 		if (Files.exists(directory) && !Files.isDirectory(directory)) {
 			err.println(directory.toAbsolutePath() + " is a file; give the directory that holds saved session files");
 			return 2;
@@ -293,8 +297,9 @@ public final class VizServer implements AutoCloseable {
 	}
 
 	private static String usage() {
-		return "Usage: VizServer [--port N] [directory]   (defaults: port " + DEFAULT_PORT + ", directory "
-				+ DEFAULT_DIRECTORY + ")";
+		return "Usage: VizServer [--port N] [directory]   (defaults: port " + DEFAULT_PORT
+				+ ", directory data/sessions in the .railtracks directory: $" + RailtracksHome.ENVIRONMENT_VARIABLE
+				+ "/.railtracks, else the nearest .railtracks from here up, else ./.railtracks)";
 	}
 
 }
