@@ -70,7 +70,7 @@ class VizServerBrowserTests {
 			assertThat(page.detail("detail-output")).isEqualTo("7");
 			page.clickNode("fail");
 			assertThat(page.detail("detail-status")).isEqualTo("Failed");
-			assertThat(page.detail("detail-error")).isEqualTo("java.lang.IllegalStateException: no hotel");
+			assertThat(page.detail("detail-error")).endsWith("IllegalStateException: no hotel");
 			assertThat(page.detail("detail-traceback")).contains("at dev.railtracks.TestNodes");
 			page.fit().screenshot(SCREENSHOTS.resolve("cli-trip.png"));
 		}
