@@ -629,7 +629,7 @@
     const box = el('div', { class: 'msg ' + role + (isOutput ? ' output' : '') }, el('div', { class: 'role' }, role + (isOutput ? ' (output)' : '')));
     const content = m ? m.content : m;
     if (Array.isArray(content) && content.every((c) => c && typeof c === 'object' && 'name' in c && 'arguments' in c)) {
-      for (const call of content) box.append(el('div', { class: 'tool-call' }, '→ ' + call.name + '(' + JSON.stringify(call.arguments) + ')' + (call.identifier ? '  #' + call.identifier : '')));
+      for (const call of content) box.append(el('div', { class: 'tool-call' }, '→ ' + call.name + '(' + (typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)) + ')' + (call.identifier ? '  #' + call.identifier : '')));
     } else if (content && typeof content === 'object' && 'result' in content && 'name' in content) {
       box.append(el('div', { class: 'tool-call' }, '← ' + content.name + (content.identifier ? ' #' + content.identifier : '') + ': '), value(content.result));
     } else if (typeof content === 'string' && content !== MASK) {

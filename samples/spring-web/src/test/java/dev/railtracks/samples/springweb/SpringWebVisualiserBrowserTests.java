@@ -71,9 +71,11 @@ class SpringWebVisualiserBrowserTests {
 			assertThat(page.sessionIds("closed")).contains(plan.sessionId());
 			assertThat(page.drawnNodes()).isEqualTo(nodes);
 			assertThat(page.drawnEdges()).isEqualTo(calls);
-			page.clickNode("planner");
-			assertThat(page.detail("detail-output")).isEqualTo(plan.plan());
+			page.clickNode("trip_planner");
+			assertThat(page.detail("detail-output")).contains(plan.plan().lines().findFirst().orElseThrow());
 			assertThat(page.detail("detail-args")).contains("visit Kyoto");
+			// The demo's agent really calls its (scripted) model: its rounds, tool calls and tokens are shown.
+			assertThat(page.detail("detail-llm")).contains("Round 1", "tokens in");
 			page.screenshot(SCREENSHOTS.resolve("demo-plan.png"));
 			page.moveSliderTo(0);
 			assertThat(page.drawnNodes()).isEqualTo(1);

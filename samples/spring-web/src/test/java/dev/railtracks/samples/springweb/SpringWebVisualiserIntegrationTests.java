@@ -89,7 +89,7 @@ class SpringWebVisualiserIntegrationTests {
 			.jsonPath("$.runs[0].status")
 			.isEqualTo("Completed")
 			.jsonPath("$.runs[0].edges[?(@.source == null)].details.output")
-			.isEqualTo(plan.plan());
+			.value((output) -> assertThat(output.toString()).contains(plan.plan().lines().findFirst().orElseThrow()));
 	}
 
 	@Test

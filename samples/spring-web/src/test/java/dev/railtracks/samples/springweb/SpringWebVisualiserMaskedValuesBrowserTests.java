@@ -50,9 +50,10 @@ class SpringWebVisualiserMaskedValuesBrowserTests {
 		SavedSessions.copyAgentSession(stateDirectory);
 		try (VizPage page = VizPage.open("http://localhost:" + this.port + "/railtracks/")) {
 			page.openSession(plan.sessionId());
-			page.clickNode("planner");
-			assertThat(page.detail("detail-output")).contains("******").doesNotContain("Plan for");
+			page.clickNode("trip_planner");
+			assertThat(page.detail("detail-output")).contains("******").doesNotContain(plan.plan());
 			assertThat(page.detail("detail-args")).contains("******").doesNotContain("bake bread");
+			assertThat(page.detail("detail-llm")).contains("******").doesNotContain("bake bread");
 			assertThat(page.details()).contains("Latency");
 			assertThat((String) page.script("return document.documentElement.outerHTML")).doesNotContain("bake bread");
 			page.screenshot(SpringWebVisualiserBrowserTests.SCREENSHOTS.resolve("demo-masked.png"));
