@@ -21,7 +21,8 @@ class ConfigurationMetadataTests {
 			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
 			"railtracks.endpoint.roles", "railtracks.agent.max-rounds", "railtracks.agent.retry.max-attempts",
 			"railtracks.agent.retry.initial-backoff", "railtracks.agent.retry.max-backoff",
-			"railtracks.agent.retry.multiplier", "railtracks.flows");
+			"railtracks.agent.retry.multiplier", "railtracks.flows", "railtracks.viz.enabled",
+			"railtracks.viz.path");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -41,6 +42,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo("500ms");
 		assertThat(properties.get("railtracks.agent.retry.max-backoff").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
+		assertThat(properties.get("railtracks.viz.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("railtracks.viz.path").path("defaultValue").asString()).isEqualTo("/railtracks");
 	}
 
 	private static Map<String, JsonNode> properties() throws Exception {
