@@ -12,6 +12,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FatalException;
@@ -19,6 +21,7 @@ import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Node;
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.info.NodeType;
+import dev.railtracks.info.ValueText;
 import dev.railtracks.Railtracks;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.LanguageModel;
@@ -40,6 +43,10 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 
 	/** The original's prefix for a tool failure reported to the model. */
 	static final String TOOL_ERROR_PREFIX = "There was an error during tool execution: ";
+
+	/** Writes tool results; an object with no properties fails rather than reaching the model as {@code {}}. */
+	private static final ObjectWriter RESULT_WRITER = ToolBox.MAPPER.writer()
+		.with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
 	private final Agent<T> agent;
 
@@ -232,19 +239,25 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		}
 		Throwable reported = (failure instanceof NodeInvocationException && failure.getCause() != null)
 				? failure.getCause() : failure;
-		return TOOL_ERROR_PREFIX + reported.getClass().getSimpleName() + ": " + reported.getMessage();
+		String message = reported.getMessage();
+		String type = reported.getClass().getSimpleName();
+		return TOOL_ERROR_PREFIX + ((message != null) ? type + ": " + message : type);
 	}
 
+	/**
+	 * A tool's result as the model reads it: text as itself, other values as JSON, and what Jackson cannot write (or
+	 * would write as an empty {@code {}}) as the placeholder the saved record shows.
+	 */
 	private static String resultText(@Nullable Object result) {
 		if (result == null || result instanceof CharSequence || result instanceof Number || result instanceof Boolean
 				|| result instanceof Character || result instanceof Enum<?> || result instanceof AgentResponse<?>) {
 			return String.valueOf(result);
 		}
 		try {
-			return ToolBox.MAPPER.writeValueAsString(result);
+			return RESULT_WRITER.writeValueAsString(result);
 		}
 		catch (JacksonException ex) {
-			return String.valueOf(result);
+			return ValueText.unserializable(result);
 		}
 	}
 

@@ -1,10 +1,12 @@
 package dev.railtracks.agent;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
@@ -27,6 +29,9 @@ final class JsonSchemas {
 				.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
 				.build());
 
+	/** Where the arguments schema keeps the definitions its references point at. */
+	private static final String DEFINITIONS = "$defs";
+
 	private JsonSchemas() {
 	}
 
@@ -40,18 +45,27 @@ final class JsonSchemas {
 	}
 
 	/**
-	 * The object schema of a tool's arguments: one required property per parameter.
+	 * The object schema of a tool's arguments: one required property per parameter. All parameters are built
+	 * together, so a type that is used more than once or contains itself is defined once under the root's
+	 * {@code $defs} and every {@code $ref} resolves from the root.
 	 * @param parameters the tool's parameters
 	 * @return the schema, as text
 	 */
 	static String ofArguments(List<NodeParameter> parameters) {
+		SchemaBuilder builder = GENERATOR.buildMultipleSchemaDefinitions();
+		List<ObjectNode> references = new ArrayList<>(parameters.size());
+		for (NodeParameter parameter : parameters) {
+			references.add(builder.createSchemaReference(parameter.type()));
+		}
+		// Fills in the references: inline where a type is used once, a "#/$defs/..." reference otherwise.
+		ObjectNode definitions = builder.collectDefinitions(DEFINITIONS);
 		ObjectNode schema = JsonNodeFactory.instance.objectNode();
 		schema.put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		var required = schema.putArray("required");
-		for (NodeParameter parameter : parameters) {
-			ObjectNode property = GENERATOR.generateSchema(parameter.type());
-			property.remove("$schema");
+		for (int i = 0; i < parameters.size(); i++) {
+			NodeParameter parameter = parameters.get(i);
+			ObjectNode property = references.get(i);
 			if (parameter.description() != null) {
 				property.put("description", parameter.description());
 			}
@@ -59,6 +73,9 @@ final class JsonSchemas {
 			required.add(parameter.name());
 		}
 		schema.put("additionalProperties", false);
+		if (!definitions.isEmpty()) {
+			schema.set(DEFINITIONS, definitions);
+		}
 		return schema.toString();
 	}
 

@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
  * Fills {@code {placeholders}} in prompts from the session's context, with the original Railtracks rules:
  * <ul>
  * <li>{@code {key}} becomes the context value's text; a key the context does not hold stays {@code {key}};</li>
- * <li>{@code {{} and {@code }}} are escapes for single braces;</li>
+ * <li><code>&#123;&#123;</code> and <code>&#125;&#125;</code> are escapes for single braces;</li>
  * <li>a placeholder with a conversion, format spec, attribute access or index ({@code {a!r}}, {@code {a:>5}},
  * {@code {a.b}}, {@code {a[0]}}) and the empty {@code {}} stay as written (and are logged);</li>
- * <li>a text whose braces do not parse (a lone {@code }} or an unclosed {@code {}) is left unchanged.</li>
+ * <li>a text whose braces do not parse (a lone <code>&#125;</code> or an unclosed <code>&#123;</code>) is left
+ * unchanged.</li>
  * </ul>
  * Agents apply it to their system and user messages once, before the first model call, when the session's
  * {@code promptInjection} is on. Put untrusted text through {@link #escape(String)} before embedding it in a prompt.

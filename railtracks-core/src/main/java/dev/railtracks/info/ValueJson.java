@@ -36,8 +36,6 @@ final class ValueJson {
 	/** How deeply values nest before the rest is written as the placeholder. */
 	static final int MAX_DEPTH = 100;
 
-	private static final String UNABLE = "< Unable to serialize ";
-
 	/**
 	 * Binds plain objects. An object with no properties fails rather than becoming {@code {}},
 	 * so its text is kept; the nesting limit stops an object that reaches itself long before the stack runs out.
@@ -100,10 +98,10 @@ final class ValueJson {
 			writeThrowable(json, error);
 		}
 		else if (depth >= MAX_DEPTH) {
-			json.writeString(placeholder(value, "(nested more than " + MAX_DEPTH + " levels deep)"));
+			json.writeString(ValueText.unserializable(value, "(nested more than " + MAX_DEPTH + " levels deep)"));
 		}
 		else if ((value instanceof Map || value instanceof Iterable) && isEnclosing(json, value)) {
-			json.writeString(placeholder(value, "(it contains itself)"));
+			json.writeString(ValueText.unserializable(value, "(it contains itself)"));
 		}
 		else if (value instanceof Map<?, ?> map && hasStringKeys(map)) {
 			writeMap(json, (Map<String, ?>) map, depth);
@@ -171,12 +169,8 @@ final class ValueJson {
 			json.writeRawValue(bound);
 		}
 		else {
-			json.writeString(placeholder(value, ValueText.of(value)));
+			json.writeString(ValueText.unserializable(value));
 		}
-	}
-
-	private static String placeholder(Object value, String text) {
-		return UNABLE + value.getClass().getName() + " > " + text;
 	}
 
 	/**

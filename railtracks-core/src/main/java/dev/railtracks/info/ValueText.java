@@ -31,6 +31,26 @@ public final class ValueText {
 	}
 
 	/**
+	 * The text that stands for a value that cannot be written as JSON data, as the saved record writes it:
+	 * {@code "< Unable to serialize <type> > <text>"}, the text being the value's {@linkplain #of(Object) text}.
+	 * @param value the value
+	 * @return the placeholder
+	 */
+	public static String unserializable(Object value) {
+		return unserializable(value, of(value));
+	}
+
+	/**
+	 * The placeholder for a value, with a text of the caller's choosing (why it was not written).
+	 * @param value the value
+	 * @param text what follows the type
+	 * @return {@code "< Unable to serialize <type> > <text>"}
+	 */
+	static String unserializable(Object value, String text) {
+		return "< Unable to serialize " + value.getClass().getName() + " > " + text;
+	}
+
+	/**
 	 * Lets a failure through that no value should swallow: the JVM running out of memory or breaking. A stack
 	 * overflow is not one of them: it is how a value that reaches itself fails, and it has unwound by now.
 	 * @param ex what was caught

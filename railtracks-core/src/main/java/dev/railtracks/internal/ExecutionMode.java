@@ -8,7 +8,7 @@ enum ExecutionMode {
 	/** On the caller's thread, now: synchronous calls, the cheapest handoff there is. */
 	INLINE,
 
-	/** On a thread of the session's {@link ExecutionStrategy}: asynchronous and parallel calls. */
+	/** On a thread of the session's {@link dev.railtracks.execution.ExecutionStrategy}: asynchronous and parallel calls. */
 	ASYNC
 
 }

@@ -58,19 +58,26 @@ final class NodeTask implements Task {
 			return;
 		}
 		try (Run.Worker worker = this.record.run.enlist()) {
-			execute();
+			try {
+				execute();
+			}
+			finally {
+				// Completed before this thread leaves the run, so that a run ended meanwhile sees the outcome first.
+				complete(this.future);
+			}
 		}
-		finally {
-			Throwable failure = outcomeError();
-			// A run ended from outside is released by whoever ended it, once everything in it is recorded.
-			boolean runEndedFromOutside = failure != null && failure == this.record.run.failure()
-					&& this.future == this.record.run.result;
-			if (failure == null) {
-				this.future.complete(this.result);
-			}
-			else if (!runEndedFromOutside) {
-				this.future.completeExceptionally(failure);
-			}
+	}
+
+	private void complete(CompletableFuture<Object> future) {
+		Throwable failure = outcomeError();
+		// A run ended from outside is released by whoever ended it, once everything in it is recorded.
+		boolean runEndedFromOutside = failure != null && failure == this.record.run.failure()
+				&& future == this.record.run.result;
+		if (failure == null) {
+			future.complete(this.result);
+		}
+		else if (!runEndedFromOutside) {
+			future.completeExceptionally(failure);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
@@ -135,6 +136,62 @@ class AgentTests {
 			JsonNode weather = edgeTo(graph(session), node(graph(session), "weather").get("identifier").asString());
 			assertThat(weather.get("details").get("status").asString()).isEqualTo("Failed");
 		}
+	}
+
+	/** A tool result that Jackson cannot write: a bean with no properties. */
+	static final class Ticket {
+
+		@Override
+		public String toString() {
+			return "ticket 7";
+		}
+
+	}
+
+	/** A tool result that Jackson cannot write: a property that cannot be read. */
+	static final class Receipt {
+
+		public String getTotal() {
+			throw new IllegalStateException("not totalled yet");
+		}
+
+		@Override
+		public String toString() {
+			return "receipt 9";
+		}
+
+	}
+
+	@Test
+	void toolResultsThatCannotBeJsonAreAnsweredAsTheRecordsPlaceholder() {
+		FunctionNode<Object> hand = FunctionNode.of("hand", (String what) -> what.equals("ticket") ? new Ticket()
+				: new Receipt()).withParameterNames("what");
+		ScriptedModel model = ScriptedModel.of(
+				ModelResponse.toolCalls(call("1", "hand", "{\"what\":\"ticket\"}"),
+						call("2", "hand", "{\"what\":\"receipt\"}")),
+				ModelResponse.text("Handed over."));
+		Agent<String> agent = Agent.builder("clerk").model(model).tool(hand, "Hands a document over").build();
+		try (Session session = new Session(CONFIG)) {
+			session.runSync(agent, "hand both");
+			String ticket = "< Unable to serialize " + Ticket.class.getName() + " > ticket 7";
+			assertThat(toolResults(model.requests().get(1))).containsExactly(ticket,
+					"< Unable to serialize " + Receipt.class.getName() + " > receipt 9");
+			assertThat(graph(session).get("edges")).extracting((edge) -> edge.get("details").get("output"))
+				.contains(StringNode.valueOf(ticket));
+		}
+	}
+
+	@Test
+	void aToolFailureWithoutAMessageIsReportedByItsTypeAlone() {
+		FunctionNode<String> read = FunctionNode.<String, String>of("read", (path) -> {
+			throw new java.io.IOException();
+		}).withParameterNames("path");
+		ScriptedModel model = ScriptedModel.of(ModelResponse.toolCalls(call("1", "read", "{\"path\":\"a.txt\"}")),
+				ModelResponse.text("Could not read it."));
+		Agent<String> agent = Agent.builder("reader").model(model).tool(read, "Reads a file").build();
+		run(CONFIG, agent, "read a.txt");
+		assertThat(toolResults(model.requests().get(1)))
+			.containsExactly("There was an error during tool execution: IOException");
 	}
 
 	@Test

@@ -24,7 +24,8 @@ class ConfigurationMetadataTests {
 			"railtracks.state-retention.max-age", "railtracks.state-retention.max-total-size",
 			"railtracks.state-retention.check-interval", "railtracks.agent.max-rounds",
 			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
-			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows");
+			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
+			"railtracks.viz.enabled", "railtracks.viz.path");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -44,6 +45,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo("500ms");
 		assertThat(properties.get("railtracks.agent.retry.max-backoff").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
+		assertThat(properties.get("railtracks.viz.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("railtracks.viz.path").path("defaultValue").asString()).isEqualTo("/railtracks");
 		assertThat(properties.get("railtracks.shutdown.timeout").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.state-retention.max-files").path("defaultValue").asInt()).isEqualTo(1000);
 		assertThat(properties.get("railtracks.state-retention.max-age").path("defaultValue").asString()).isEqualTo("7d");

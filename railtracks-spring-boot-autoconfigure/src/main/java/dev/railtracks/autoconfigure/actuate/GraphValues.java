@@ -12,11 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a graph's JSON into maps and lists, masking on request the values of request inputs and outputs and of node
- * internals (except the engine's own latency figures).
+ * internals (except the engine's own latency figures). Masking goes by key at any depth, so it applies alike to
+ * {@code ExecutionInfo.graphSerialization()} and to a whole saved-session document; the {@code railtracks} endpoint
+ * and the visualiser both mask through here.
  */
-final class GraphValues {
+public final class GraphValues {
 
-	static final String MASK = "******";
+	/** What a masked value is replaced by. */
+	public static final String MASK = "******";
 
 	private static final Set<String> VALUE_KEYS = Set.of("input_args", "input_kwargs", "output", "internals");
 
@@ -32,7 +35,14 @@ final class GraphValues {
 	private GraphValues() {
 	}
 
-	static Map<String, @Nullable Object> read(String graphJson, boolean showValues) {
+	/**
+	 * Reads a JSON object, masking values unless they are to be shown.
+	 * @param graphJson a JSON object: a graph or a saved-session document
+	 * @param showValues whether to keep inputs, outputs and internals as they are
+	 * @return the object as maps and lists
+	 * @throws tools.jackson.core.JacksonException when the text is not a JSON object
+	 */
+	public static Map<String, @Nullable Object> read(String graphJson, boolean showValues) {
 		Map<String, @Nullable Object> graph = JSON.readValue(graphJson, MAP);
 		return showValues ? graph : maskedMap(graph);
 	}

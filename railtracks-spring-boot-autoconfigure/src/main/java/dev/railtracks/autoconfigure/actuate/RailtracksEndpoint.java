@@ -17,11 +17,13 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.ClosedSession;
 import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.RailtracksVisualiser;
 
 /**
  * The {@code railtracks} actuator endpoint: {@code GET /actuator/railtracks} lists the open and the recently closed
  * sessions, {@code GET /actuator/railtracks/{sessionId}} returns one session's graph. Node inputs and outputs are
- * masked unless {@code railtracks.endpoint.show-values} allows them.
+ * masked unless {@code railtracks.endpoint.show-values} allows them. When the application serves the visualiser,
+ * both link to it ({@code visualiser}).
  */
 @Endpoint(id = "railtracks")
 public class RailtracksEndpoint {
@@ -32,6 +34,8 @@ public class RailtracksEndpoint {
 
 	private final Set<String> roles;
 
+	private final @Nullable RailtracksVisualiser visualiser;
+
 	/**
 	 * An endpoint over the sessions a tracker follows.
 	 * @param tracker the session tracker
@@ -39,9 +43,22 @@ public class RailtracksEndpoint {
 	 * @param roles roles that may see values when {@code showValues} is {@link Show#WHEN_AUTHORIZED}
 	 */
 	public RailtracksEndpoint(RailtracksSessionTracker tracker, Show showValues, Set<String> roles) {
+		this(tracker, showValues, roles, null);
+	}
+
+	/**
+	 * An endpoint over the sessions a tracker follows that links to the visualiser.
+	 * @param tracker the session tracker
+	 * @param showValues when to show node inputs and outputs
+	 * @param roles roles that may see values when {@code showValues} is {@link Show#WHEN_AUTHORIZED}
+	 * @param visualiser where the application serves the visualiser, or {@code null} when it does not
+	 */
+	public RailtracksEndpoint(RailtracksSessionTracker tracker, Show showValues, Set<String> roles,
+			@Nullable RailtracksVisualiser visualiser) {
 		this.tracker = tracker;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.visualiser = visualiser;
 	}
 
 	/**
@@ -56,7 +73,8 @@ public class RailtracksEndpoint {
 			.map(RailtracksEndpoint::describe)
 			.toList();
 		List<SessionDescriptor> recent = this.tracker.recentSessions().stream().map(RailtracksEndpoint::describe).toList();
-		return new RailtracksSessionsDescriptor(active, recent);
+		return new RailtracksSessionsDescriptor(active, recent,
+				(this.visualiser != null) ? this.visualiser.path() : null);
 	}
 
 	/**
@@ -72,12 +90,16 @@ public class RailtracksEndpoint {
 		if (active.isPresent()) {
 			Session session = active.get();
 			return new SessionGraphDescriptor(describe(session), shown,
-					GraphValues.read(session.info().graphSerialization(), shown));
+					GraphValues.read(session.info().graphSerialization(), shown), link(sessionId));
 		}
 		return this.tracker.findRecent(sessionId)
 			.map((closed) -> new SessionGraphDescriptor(describe(closed), shown,
-					GraphValues.read(closed.finalInfo().graphSerialization(), shown)))
+					GraphValues.read(closed.finalInfo().graphSerialization(), shown), link(sessionId)))
 			.orElse(null);
+	}
+
+	private @Nullable String link(String sessionId) {
+		return (this.visualiser != null) ? this.visualiser.sessionPath(sessionId) : null;
 	}
 
 	private static SessionDescriptor describe(Session session) {

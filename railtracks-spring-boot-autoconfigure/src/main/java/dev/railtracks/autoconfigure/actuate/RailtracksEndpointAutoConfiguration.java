@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.RailtracksVisualiser;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link RailtracksEndpoint}, created when the endpoint is
@@ -28,8 +30,9 @@ public final class RailtracksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksEndpoint railtracksEndpoint(RailtracksSessionTracker railtracksSessionTracker,
-			RailtracksEndpointProperties properties) {
-		return new RailtracksEndpoint(railtracksSessionTracker, properties.getShowValues(), properties.getRoles());
+			RailtracksEndpointProperties properties, ObjectProvider<RailtracksVisualiser> visualiser) {
+		return new RailtracksEndpoint(railtracksSessionTracker, properties.getShowValues(), properties.getRoles(),
+				visualiser.getIfAvailable());
 	}
 
 	@Bean

@@ -13,8 +13,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param graph the execution graph, {@code {"nodes": [...], "edges": [...], "steps": [...]}} as in
  * {@link dev.railtracks.info.ExecutionInfo#graphSerialization()}; values are {@code null} where the JSON has
  * {@code null}
+ * @param visualiser the path of the visualiser's page for this session, or {@code null} when the application does
+ * not serve it
  */
-public record SessionGraphDescriptor(SessionDescriptor session, boolean valuesShown,
-		Map<String, @Nullable Object> graph) implements OperationResponseBody {
+public record SessionGraphDescriptor(SessionDescriptor session, boolean valuesShown, Map<String, @Nullable Object> graph,
+		@Nullable String visualiser) implements OperationResponseBody {
 
 }

@@ -1,0 +1,20 @@
+package dev.railtracks.viz;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One top-level run of a session as the visualiser's session list shows it: the run's fields of the saved file
+ * without its nodes, edges and steps.
+ *
+ * @param runId the run's identifier (its top-level request)
+ * @param name the top-level node's name
+ * @param status {@code Open}, {@code Completed} or {@code Failed}
+ * @param startTime when it started, epoch seconds
+ * @param endTime when it ended, epoch seconds, {@code null} while open
+ */
+public record RunSummary(@JsonProperty("run_id") @Nullable String runId, @Nullable String name,
+		@Nullable String status, @JsonProperty("start_time") @Nullable Double startTime,
+		@JsonProperty("end_time") @Nullable Double endTime) {
+
+}

@@ -1,0 +1,58 @@
+package dev.railtracks.viz;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of the visualiser's session list ({@code GET /api/sessions}): the envelope of a saved session file (the
+ * original's field names) with its runs summarised, plus where the session comes from.
+ *
+ * @param sessionId the session id, {@code null} only for an unreadable file
+ * @param sessionName the session's name, or {@code null}
+ * @param startTime when the session started, epoch seconds
+ * @param endTime when it ended, epoch seconds, {@code null} while it runs
+ * @param runs its top-level runs
+ * @param nodeCount how many nodes all runs hold
+ * @param source {@link #RUNNING}, {@link #CLOSED} (recently closed, remembered by a live application) or
+ * {@link #SAVED} (a file)
+ * @param file the saved file's name, for {@link #SAVED} entries
+ * @param revision changes whenever the session's content changes, so a client knows when to load it again
+ * @param error why a saved file cannot be shown, for unreadable files only
+ */
+public record SessionSummary(@JsonProperty("session_id") @Nullable String sessionId,
+		@JsonProperty("session_name") @Nullable String sessionName, @JsonProperty("start_time") @Nullable Double startTime,
+		@JsonProperty("end_time") @Nullable Double endTime, List<RunSummary> runs,
+		@JsonProperty("node_count") int nodeCount, String source,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String file, String revision,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String error) {
+
+	/** A session that is running in the application serving the list. */
+	public static final String RUNNING = "running";
+
+	/** A session the serving application closed recently and still remembers. */
+	public static final String CLOSED = "closed";
+
+	/** A saved session file. */
+	public static final String SAVED = "saved";
+
+	/**
+	 * A summary, with a copy of the runs.
+	 * @param sessionId the session id
+	 * @param sessionName the name
+	 * @param startTime the start, epoch seconds
+	 * @param endTime the end, epoch seconds
+	 * @param runs the runs
+	 * @param nodeCount the number of nodes
+	 * @param source where it comes from
+	 * @param file the file name
+	 * @param revision the content's revision
+	 * @param error why it cannot be shown
+	 */
+	public SessionSummary {
+		runs = List.copyOf(runs);
+	}
+
+}

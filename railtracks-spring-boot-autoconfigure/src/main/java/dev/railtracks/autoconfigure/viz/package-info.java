@@ -1,0 +1,8 @@
+/**
+ * The visualiser in a Spring MVC application: its UI and read-only JSON API at {@code railtracks.viz.path}, over the
+ * sessions the application runs and the files in its state directory.
+ */
+@NullMarked
+package dev.railtracks.autoconfigure.viz;
+
+import org.jspecify.annotations.NullMarked;
