@@ -19,8 +19,23 @@ final class DemoRequests {
 	 * @return the response
 	 */
 	static PlanResponse plan(RestTestClient client, String goal) {
+		return get(client, "/plan?goal={goal}", goal);
+	}
+
+	/**
+	 * Plans a goal with its budget in a currency through {@code GET /plan}.
+	 * @param client the client of the running demo
+	 * @param goal what to plan
+	 * @param currency the budget's currency
+	 * @return the response
+	 */
+	static PlanResponse plan(RestTestClient client, String goal, String currency) {
+		return get(client, "/plan?goal={goal}&currency={currency}", goal, currency);
+	}
+
+	private static PlanResponse get(RestTestClient client, String uri, Object... variables) {
 		PlanResponse response = client.get()
-			.uri("/plan?goal={goal}", goal)
+			.uri(uri, variables)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -96,15 +96,7 @@ class SpringWebApplicationIntegrationTests {
 
 	@Test
 	void thePlansBudgetIsInTheRequestedCurrencyThroughPromptInjection() {
-		PlanResponse response = this.client.get()
-			.uri("/plan?goal={goal}&currency={currency}", "visit Kyoto", "JPY")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PlanResponse.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(response).isNotNull();
+		PlanResponse response = DemoRequests.plan(this.client, "visit Kyoto", "JPY");
 		this.client.get()
 			.uri("/actuator/railtracks/{id}", response.sessionId())
 			.exchange()
@@ -206,16 +198,7 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	private PlanResponse plan(String goal) {
-		PlanResponse response = this.client.get()
-			.uri("/plan?goal={goal}", goal)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PlanResponse.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(response).isNotNull();
-		return response;
+		return DemoRequests.plan(this.client, goal);
 	}
 
 }
