@@ -415,10 +415,11 @@ final class RTState {
 		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
 		List<Run> cancelled = new ArrayList<>();
 		for (Run run : unfinished) {
-			if (run.cancel(closing)) {
-				closeOpenRequests(run, closing);
-				cancelled.add(run);
-			}
+			run.cancel(closing);
+			// Also when another thread ended the run first and may still be recording it: the record is saved next.
+			Throwable cause = run.failure();
+			closeOpenRequests(run, (cause != null) ? cause : closing);
+			cancelled.add(run);
 		}
 		cancelled.forEach((run) -> run.awaitStopped(deadline));
 		cancelled.forEach(Run::release);
