@@ -17,7 +17,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 
 	private final @Nullable String sourceId;
 
-	private final List<@Nullable Object> inputArgs;
+	/** A private copy, wrapped read-only when asked for: two list wrappers per request would cost more than it. */
+	private final @Nullable Object[] inputArgs;
 
 	private final LinkedNode nodeVersion;
 
@@ -29,7 +30,7 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 
 	private final @Nullable RequestTemplate parent;
 
-	private RequestTemplate(String identifier, @Nullable String sourceId, List<@Nullable Object> inputArgs,
+	private RequestTemplate(String identifier, @Nullable String sourceId, @Nullable Object[] inputArgs,
 			LinkedNode nodeVersion, @Nullable Object output, RequestStatus status, Stamp stamp,
 			@Nullable RequestTemplate parent) {
 		this.identifier = identifier;
@@ -52,9 +53,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 */
 	public static RequestTemplate created(String identifier, @Nullable String sourceId, @Nullable Object[] inputArgs,
 			LinkedNode nodeVersion) {
-		return new RequestTemplate(identifier, sourceId,
-				Collections.unmodifiableList(Arrays.<@Nullable Object>asList(inputArgs.clone())), nodeVersion, null,
-				RequestStatus.OPEN, nodeVersion.stamp(), null);
+		return new RequestTemplate(identifier, sourceId, inputArgs.clone(), nodeVersion, null, RequestStatus.OPEN,
+				nodeVersion.stamp(), null);
 	}
 
 	/**
@@ -115,7 +115,7 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return an unmodifiable list
 	 */
 	public List<@Nullable Object> inputArgs() {
-		return this.inputArgs;
+		return Collections.unmodifiableList(Arrays.<@Nullable Object>asList(this.inputArgs));
 	}
 
 	/**
