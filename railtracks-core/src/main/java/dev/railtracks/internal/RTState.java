@@ -330,23 +330,10 @@ final class RTState {
 	// ---- the design's RTState operations
 
 	/**
-	 * Records a node's own completion: a {@link RequestSuccess} or {@link RequestFailure} becomes a new version of the
-	 * request and its node, unless the request was already ended from outside. Called directly by the engine before
-	 * the message is published, so that no subscriber can keep the record from being written; other messages need
-	 * nothing here (requests are recorded when they are created).
-	 * @param message a completion message
-	 */
-	void handle(RequestCompletionMessage message) {
-		if (message instanceof RequestSuccess || message instanceof RequestFailure) {
-			RequestRecord record = this.open.get(message.requestId());
-			if (record != null) {
-				recordOutcome(record, message);
-			}
-		}
-	}
-
-	/**
-	 * Writes a node's own outcome into its record, unless the request was already ended from outside.
+	 * The design's {@code handle}: writes a node's own completion ({@link RequestSuccess} or {@link RequestFailure})
+	 * into its record as new versions of the request and its node, unless the request was already ended from outside.
+	 * Called by the engine itself before the message is published, so that no subscriber can keep the record from
+	 * being written.
 	 * @return whether it was written
 	 */
 	private boolean recordOutcome(RequestRecord record, RequestCompletionMessage message) {
@@ -361,16 +348,11 @@ final class RTState {
 			}
 		}
 		else if (message instanceof RequestFailure failure) {
-			// A node its run ended (timeout, fatal failure, close) is stamped and logged as the run's doing: the run's
-			// end is logged once for the run, not once for each node.
-			boolean endedByRun = failure.error() == record.run.failure();
+			// A node its run ended never gets here: finish() records it through the run's ending (closeAsFailed).
 			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
-					() -> endedByRun ? this.stamper.cancelled(record.id) : this.stamper.finished(record.nodeName),
-					record.latencyNanos, null)) {
+					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
 				this.open.remove(record.id);
-				if (!endedByRun) {
-					this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
-				}
+				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
 				return true;
 			}
 		}
