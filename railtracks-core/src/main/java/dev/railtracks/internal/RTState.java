@@ -651,18 +651,13 @@ final class RTState {
 
 	/** After the failure itself is published: announce the fatal failure once, then end the run with it. */
 	private void endRunFatally(RequestRecord record, Throwable error) {
-		Run run = record.run;
-		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
-		if (!run.cancel(error)) {
-			return;
-		}
-		// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
-		this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
-				+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
-		publishQuietly(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error, now()));
-		closeOpenRequests(run, error);
-		run.awaitStopped(deadline);
-		run.release();
+		cancelRun(record.run, error, () -> {
+			// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
+			this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
+					+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
+			publishQuietly(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error,
+					now()));
+		});
 	}
 
 	/**
@@ -687,9 +682,17 @@ final class RTState {
 	 * recorded as failed, then its caller is released once its threads stopped or the grace period passed.
 	 */
 	private void cancelRun(Run run, Throwable cause) {
+		cancelRun(run, cause, null);
+	}
+
+	/** {@link #cancelRun(Run, Throwable)}, announcing the end (once, by whoever ends the run) before recording it. */
+	private void cancelRun(Run run, Throwable cause, @Nullable Runnable announce) {
 		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
 		if (!run.cancel(cause)) {
 			return;
+		}
+		if (announce != null) {
+			announce.run();
 		}
 		closeOpenRequests(run, cause);
 		run.awaitStopped(deadline);
