@@ -59,14 +59,6 @@ final class Scope {
 	}
 
 	/**
-	 * The session state this scope belongs to.
-	 * @return the state
-	 */
-	public RTState state() {
-		return this.state;
-	}
-
-	/**
 	 * Whether the thread is running a node (rather than just holding a session open).
 	 * @return {@code true} inside a node
 	 */
