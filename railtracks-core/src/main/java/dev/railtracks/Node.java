@@ -1,7 +1,9 @@
 package dev.railtracks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +28,14 @@ import dev.railtracks.info.NodeType;
  */
 public abstract class Node<O> {
 
-	private final long idHigh = Ids.randomBits();
+	private final long idHigh = Ids.randomHigh();
 
-	private final long idLow = Ids.randomBits();
+	private final long idLow = Ids.randomLow();
 
 	private volatile @Nullable String identifier;
 
-	private @Nullable Map<String, Object> details;
+	/** Replaced, never changed, on each recorded detail: the engine reads it twice per node without a lock. */
+	private volatile Map<String, Object> details = Map.of();
 
 	/**
 	 * Runs the node. Called once, by the engine, on a thread that carries the session's scope.
@@ -72,6 +75,14 @@ public abstract class Node<O> {
 	}
 
 	/**
+	 * This invocation's identifier as a UUID: the value {@link #identifier()} formats, for compact storage.
+	 * @return the node id
+	 */
+	public final UUID uuid() {
+		return new UUID(this.idHigh, this.idLow);
+	}
+
+	/**
 	 * Records a debug detail that appears under {@code details.internals} in the saved state, e.g. LLM round trips.
 	 * @param key the detail's name; {@code latency} is reserved for the engine
 	 * @param value the detail, serialised as JSON
@@ -80,18 +91,17 @@ public abstract class Node<O> {
 		if ("latency".equals(key)) {
 			throw new IllegalArgumentException("Detail key 'latency' is reserved: the engine records it");
 		}
-		if (this.details == null) {
-			this.details = new LinkedHashMap<>();
-		}
-		this.details.put(key, value);
+		Map<String, Object> details = new LinkedHashMap<>(this.details);
+		details.put(key, value);
+		this.details = Collections.unmodifiableMap(details);
 	}
 
 	/**
-	 * A copy of the details recorded so far.
-	 * @return the details, empty when none were recorded
+	 * The details recorded so far, as they are now: later details do not change the returned map.
+	 * @return an unmodifiable map, empty when none were recorded
 	 */
-	public final synchronized Map<String, Object> details() {
-		return (this.details == null) ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.details));
+	public final Map<String, Object> details() {
+		return this.details;
 	}
 
 	@Override

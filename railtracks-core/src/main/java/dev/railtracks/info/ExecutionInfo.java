@@ -1,14 +1,12 @@
 package dev.railtracks.info;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,22 +22,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExecutionInfo {
 
-	private final RequestForest requestForest;
-
-	private final NodeForest nodeForest;
+	private final RequestTemplate[] heads;
 
 	private final StampManager stamper;
 
+	/** Built from {@link #heads} when first asked for: most records are saved or read for their answer only. */
+	private volatile @Nullable RequestForest requestForest;
+
+	private volatile @Nullable NodeForest nodeForest;
+
+	private ExecutionInfo(RequestTemplate[] heads, StampManager stamper) {
+		this.heads = heads;
+		this.stamper = stamper.snapshot(heads);
+	}
+
 	/**
-	 * Creates an execution info from its parts.
-	 * @param requestForest the requests
-	 * @param nodeForest the nodes
-	 * @param stamper the session's stamp manager; the record keeps a frozen {@link StampManager#snapshot()} of it
+	 * The record made of the newest version of each request, in creation order. Engine API.
+	 * @param heads the newest versions; the info keeps this array, which the caller must not change afterwards
+	 * @param stamper the session's stamp manager; the record keeps a frozen copy of it
+	 * @return the execution info
 	 */
-	public ExecutionInfo(RequestForest requestForest, NodeForest nodeForest, StampManager stamper) {
-		this.requestForest = requestForest;
-		this.nodeForest = nodeForest;
-		this.stamper = stamper.snapshot();
+	public static ExecutionInfo of(RequestTemplate[] heads, StampManager stamper) {
+		return new ExecutionInfo(heads, stamper);
 	}
 
 	/**
@@ -47,7 +51,7 @@ public final class ExecutionInfo {
 	 * @return a new empty info
 	 */
 	public static ExecutionInfo createNew() {
-		return new ExecutionInfo(RequestForest.empty(), NodeForest.empty(), new StampManager());
+		return new ExecutionInfo(new RequestTemplate[0], new StampManager());
 	}
 
 	/**
@@ -55,7 +59,12 @@ public final class ExecutionInfo {
 	 * @return the request forest
 	 */
 	public RequestForest requestForest() {
-		return this.requestForest;
+		RequestForest forest = this.requestForest;
+		if (forest == null) {
+			forest = RequestForest.of(Arrays.asList(this.heads));
+			this.requestForest = forest;
+		}
+		return forest;
 	}
 
 	/**
@@ -63,7 +72,16 @@ public final class ExecutionInfo {
 	 * @return the node forest
 	 */
 	public NodeForest nodeForest() {
-		return this.nodeForest;
+		NodeForest forest = this.nodeForest;
+		if (forest == null) {
+			List<LinkedNode> nodes = new ArrayList<>(this.heads.length);
+			for (RequestTemplate head : this.heads) {
+				nodes.add(head.nodeVersion());
+			}
+			forest = NodeForest.of(nodes);
+			this.nodeForest = forest;
+		}
+		return forest;
 	}
 
 	/**
@@ -75,12 +93,20 @@ public final class ExecutionInfo {
 	}
 
 	/**
+	 * Number of requests recorded (each calls one node).
+	 * @return the count
+	 */
+	public int size() {
+		return this.heads.length;
+	}
+
+	/**
 	 * The result of the run: the output of the top-level request, a list when the session ran several, {@code null}
 	 * when it ran none. A failed request's output is its {@link Failure}.
 	 * @return the answer
 	 */
 	public @Nullable Object answer() {
-		return this.requestForest.answer();
+		return RequestForest.answer(insertionRequests());
 	}
 
 	/**
@@ -96,7 +122,13 @@ public final class ExecutionInfo {
 	 * @return the insertion requests
 	 */
 	public List<RequestTemplate> insertionRequests() {
-		return this.requestForest.insertionRequests();
+		List<RequestTemplate> insertions = new ArrayList<>(1);
+		for (RequestTemplate head : this.heads) {
+			if (head.isInsertion()) {
+				insertions.add(head);
+			}
+		}
+		return Collections.unmodifiableList(insertions);
 	}
 
 	/**
@@ -113,7 +145,13 @@ public final class ExecutionInfo {
 	 * @return vertices and edges
 	 */
 	public Graph toGraph() {
-		return new Graph(this.nodeForest.toVertices(), this.requestForest.toEdges());
+		List<Vertex> vertices = new ArrayList<>(this.heads.length);
+		List<Edge> edges = new ArrayList<>(this.heads.length);
+		for (RequestTemplate head : this.heads) {
+			vertices.add(head.nodeVersion().toVertex());
+			edges.add(head.toEdge());
+		}
+		return new Graph(vertices, edges);
 	}
 
 	/**
@@ -136,27 +174,22 @@ public final class ExecutionInfo {
 		if (requestIds == null) {
 			throw new IllegalArgumentException("requestIds must not be null");
 		}
-		Map<String, List<RequestTemplate>> bySource = this.requestForest.bySource();
+		RequestForest forest = requestForest();
+		Map<String, List<RequestTemplate>> bySource = forest.bySource();
 		Map<String, RequestTemplate> requests = new LinkedHashMap<>();
-		Map<String, LinkedNode> nodes = new LinkedHashMap<>();
-		Set<String> seen = new HashSet<>();
 		for (String id : requestIds) {
-			if (id == null || !this.requestForest.contains(id)) {
-				throw new IllegalArgumentException("Identifier '" + id + "' not found among the "
-						+ this.requestForest.size() + " requests of this execution (getInfo takes request ids)");
+			if (id == null || !forest.contains(id)) {
+				throw new IllegalArgumentException("Identifier '" + id + "' not found among the " + forest.size()
+						+ " requests of this execution (getInfo takes request ids)");
 			}
-			for (RequestTemplate request : this.requestForest.subtree(id, bySource)) {
-				if (!seen.add(request.identifier())) {
+			for (RequestTemplate request : forest.subtree(id, bySource)) {
+				if (requests.putIfAbsent(request.identifier(), request) != null) {
 					throw new IllegalArgumentException("Request '" + request.identifier()
 							+ "' is reached from more than one of the given ids " + requestIds + "; pass disjoint subtrees");
 				}
-				requests.put(request.identifier(), request);
-				if (this.nodeForest.contains(request.sinkId())) {
-					nodes.put(request.sinkId(), this.nodeForest.get(request.sinkId()));
-				}
 			}
 		}
-		return new ExecutionInfo(RequestForest.of(requests.values()), NodeForest.of(nodes.values()), this.stamper);
+		return new ExecutionInfo(requests.values().toArray(new RequestTemplate[0]), this.stamper);
 	}
 
 	/**
@@ -177,23 +210,21 @@ public final class ExecutionInfo {
 	 * @return the steps of this execution
 	 */
 	public List<Stamp> steps() {
-		// Versions share stamp objects (a node and its request are stamped together), so identity removes duplicates.
-		Set<Stamp> steps = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (RequestTemplate request : this.requestForest.fullData()) {
-			steps.add(request.stamp());
+		// A node version shares its request version's stamp, so the requests' versions have every step once.
+		List<Stamp> steps = new ArrayList<>(this.heads.length * 2);
+		for (RequestTemplate head : this.heads) {
+			for (RequestTemplate version = head; version != null; version = version.parent()) {
+				steps.add(version.stamp());
+			}
 		}
-		for (LinkedNode node : this.nodeForest.fullData()) {
-			steps.add(node.stamp());
-		}
-		List<Stamp> sorted = new ArrayList<>(steps);
-		sorted.sort(null);
-		return sorted;
+		steps.sort(null);
+		return steps;
 	}
 
 	@Override
 	public String toString() {
-		return "ExecutionInfo[" + this.requestForest.size() + " requests, " + this.nodeForest.size() + " nodes, answer="
-				+ answer() + "]";
+		return "ExecutionInfo[" + this.heads.length + " requests, " + this.heads.length + " nodes, answer=" + answer()
+				+ "]";
 	}
 
 }

@@ -4,25 +4,30 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Identifiers of sessions, nodes and requests as the record writes them: random version-4 UUID text. The bits come
- * from {@link ThreadLocalRandom} rather than {@link UUID#randomUUID()}'s shared secure generator, because an id is
- * made for every node and request and needs to be unique, not unguessable.
+ * Identifiers of sessions, nodes and requests as the record writes them: random version-4 UUIDs. The record keeps
+ * an identifier as its two {@code long} halves and formats the text only when it is read or written, because an id
+ * is made for every node and request and most are never read. The bits come from {@link ThreadLocalRandom} rather
+ * than {@link UUID#randomUUID()}'s shared secure generator: an id needs to be unique, not unguessable.
  */
 public final class Ids {
-
-	private static final long VERSION_4 = 0x4000L;
-
-	private static final long IETF_VARIANT = 0x8000000000000000L;
 
 	private Ids() {
 	}
 
 	/**
-	 * Random bits for an identifier formatted later with {@link #format}.
-	 * @return 64 random bits
+	 * The most significant half of a new identifier, with the version-4 bits set.
+	 * @return 64 bits for {@link #format}
 	 */
-	public static long randomBits() {
-		return ThreadLocalRandom.current().nextLong();
+	public static long randomHigh() {
+		return (ThreadLocalRandom.current().nextLong() & ~0xF000L) | 0x4000L;
+	}
+
+	/**
+	 * The least significant half of a new identifier, with the IETF variant bits set.
+	 * @return 64 bits for {@link #format}
+	 */
+	public static long randomLow() {
+		return (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 	}
 
 	/**
@@ -30,17 +35,17 @@ public final class Ids {
 	 * @return UUID text
 	 */
 	public static String newId() {
-		return format(randomBits(), randomBits());
+		return format(randomHigh(), randomLow());
 	}
 
 	/**
-	 * Formats random bits as a version-4 UUID.
-	 * @param high the most significant bits
-	 * @param low the least significant bits
+	 * Formats the two halves of an identifier.
+	 * @param high the most significant bits, from {@link #randomHigh()}
+	 * @param low the least significant bits, from {@link #randomLow()}
 	 * @return UUID text
 	 */
 	public static String format(long high, long low) {
-		return new UUID((high & ~0xF000L) | VERSION_4, (low & 0x3FFFFFFFFFFFFFFFL) | IETF_VARIANT).toString();
+		return new UUID(high, low).toString();
 	}
 
 }

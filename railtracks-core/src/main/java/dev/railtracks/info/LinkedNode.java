@@ -2,12 +2,15 @@ package dev.railtracks.info;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One version of a node in the {@link NodeForest}: made when its request is created and again when it finishes.
- * Immutable, and holds nothing of the engine or of the node object itself, so a kept record pins no session.
+ * One version of a node in the {@link NodeForest}: the node as it was when its request was created, and again when
+ * it finished. Immutable, and holds nothing of the engine or of the node object itself, so a kept record pins no
+ * session. The record keeps a node's versions inside its request's versions; {@link RequestTemplate#nodeVersion()}
+ * makes this view of them when asked.
  */
 public final class LinkedNode implements Versioned<LinkedNode> {
 
@@ -31,17 +34,17 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 * @param name the node's name
 	 * @param nodeType the node's type
 	 * @param stamp when this version was made
-	 * @param details the node's recorded details at that time (copied)
+	 * @param details the node's recorded details at that time, immutable
 	 * @param latencyNanos how long the node ran, or {@code -1} while it has not finished
 	 * @param parent the previous version, or {@code null} for the first
 	 */
-	public LinkedNode(String identifier, String name, NodeType nodeType, Stamp stamp, Map<String, Object> details,
+	LinkedNode(String identifier, String name, NodeType nodeType, Stamp stamp, Map<String, Object> details,
 			long latencyNanos, @Nullable LinkedNode parent) {
 		this.identifier = identifier;
 		this.name = name;
 		this.nodeType = nodeType;
 		this.stamp = stamp;
-		this.details = details.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		this.details = details;
 		this.latencyNanos = latencyNanos;
 		this.parent = parent;
 	}
@@ -105,6 +108,20 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	public Vertex toVertex() {
 		return new Vertex(this.identifier, this.nodeType.jsonName(), this.name, this.stamp, internals(),
 				(this.parent != null) ? this.parent.toVertex() : null);
+	}
+
+	/** Versions are values, made when read: two reads of one version are equal. */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof LinkedNode that) && this.identifier.equals(that.identifier)
+				&& this.stamp.equals(that.stamp) && this.name.equals(that.name) && this.nodeType == that.nodeType
+				&& this.latencyNanos == that.latencyNanos && this.details.equals(that.details)
+				&& Objects.equals(this.parent, that.parent);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.identifier, this.stamp);
 	}
 
 	@Override

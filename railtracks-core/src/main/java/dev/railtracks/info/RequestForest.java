@@ -74,7 +74,10 @@ public final class RequestForest extends Forest<RequestTemplate> {
 	 * @return the answer
 	 */
 	public @Nullable Object answer() {
-		List<RequestTemplate> insertions = insertionRequests();
+		return answer(insertionRequests());
+	}
+
+	static @Nullable Object answer(List<RequestTemplate> insertions) {
 		if (insertions.isEmpty()) {
 			return null;
 		}

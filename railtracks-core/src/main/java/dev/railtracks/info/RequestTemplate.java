@@ -9,65 +9,76 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One immutable version of a request: the call of a node by another (or by the user, for a top-level request). A
- * request gets a version when it is created and one when it finishes, each pointing at the one before.
+ * request gets a version when it is created and one when it finishes, the second pointing at the first.
+ *
+ * <p>A version also carries its node's version ({@link #nodeVersion()}) and its {@link #stamp()}: a recorded request
+ * is one or two objects holding identifiers as numbers and stamps as step and time, and the node versions, stamps
+ * and identifier texts are made when read. That keeps a held record small and recording cheap.
  */
-public final class RequestTemplate implements Versioned<RequestTemplate> {
+public abstract sealed class RequestTemplate implements Versioned<RequestTemplate> {
 
-	private final String identifier;
+	private static final Object[] NO_ARGS = {};
 
-	private final @Nullable String sourceId;
+	private final long step;
 
-	/** A private copy, wrapped read-only when asked for: two list wrappers per request would cost more than it. */
-	private final @Nullable Object[] inputArgs;
+	private final long epochNanos;
 
-	private final LinkedNode nodeVersion;
-
-	private final @Nullable Object output;
-
-	private final RequestStatus status;
-
-	private final Stamp stamp;
-
-	private final @Nullable RequestTemplate parent;
-
-	private RequestTemplate(String identifier, @Nullable String sourceId, @Nullable Object[] inputArgs,
-			LinkedNode nodeVersion, @Nullable Object output, RequestStatus status, Stamp stamp,
-			@Nullable RequestTemplate parent) {
-		this.identifier = identifier;
-		this.sourceId = sourceId;
-		this.inputArgs = inputArgs;
-		this.nodeVersion = nodeVersion;
-		this.output = output;
-		this.status = status;
-		this.stamp = stamp;
-		this.parent = parent;
+	private RequestTemplate(long step, long epochNanos) {
+		this.step = step;
+		this.epochNanos = epochNanos;
 	}
 
 	/**
-	 * The first version of a request: open, made when the request is created.
-	 * @param identifier the request's id
-	 * @param sourceId the calling node's id, or {@code null} for a top-level request
-	 * @param inputArgs the call's arguments (copied)
-	 * @param nodeVersion the called node's first version
-	 * @return the open request
+	 * The first version of a request: open, made when the request is created. Engine API.
+	 * @param caller any version of the calling node's request, or {@code null} for a top-level request
+	 * @param nodeHigh the called node's id, most significant bits ({@link Ids})
+	 * @param nodeLow the called node's id, least significant bits
+	 * @param name the called node's name
+	 * @param nodeType the called node's type
+	 * @param inputArgs the call's arguments (copied, so that a caller reusing its array cannot rewrite history)
+	 * @param details the node's details at creation, immutable
+	 * @param step the step this version is recorded at, from the session's {@link StampManager}
+	 * @param epochNanos when, from {@link EpochClock}
+	 * @return the open request, with a new random id
 	 */
-	public static RequestTemplate created(String identifier, @Nullable String sourceId, @Nullable Object[] inputArgs,
-			LinkedNode nodeVersion) {
-		return new RequestTemplate(identifier, sourceId, inputArgs.clone(), nodeVersion, null, RequestStatus.OPEN,
-				nodeVersion.stamp(), null);
+	public static RequestTemplate created(@Nullable RequestTemplate caller, long nodeHigh, long nodeLow, String name,
+			NodeType nodeType, @Nullable Object[] inputArgs, Map<String, Object> details, long step, long epochNanos) {
+		return new Created((caller != null) ? caller.first() : null, nodeHigh, nodeLow, name, nodeType,
+				(inputArgs.length == 0) ? NO_ARGS : inputArgs.clone(), details, step, epochNanos);
 	}
 
 	/**
-	 * The next version of this request, when it has finished.
-	 * @param nodeVersion the called node's version at that time
+	 * The version of this open request when its node has finished, with its own outcome. Engine API.
 	 * @param output the result, or a {@link Failure}
-	 * @param status the new status
-	 * @return the new version, whose parent is this one
+	 * @param status {@link RequestStatus#COMPLETED} or {@link RequestStatus#FAILED}
+	 * @param details the node's details at that time, immutable
+	 * @param latencyNanos how long the node ran
+	 * @param step the step this version is recorded at
+	 * @param epochNanos when
+	 * @return the new version, whose parent is this one, stamped "Finished executing &lt;node&gt;"
 	 */
-	public RequestTemplate next(LinkedNode nodeVersion, @Nullable Object output, RequestStatus status) {
-		return new RequestTemplate(this.identifier, this.sourceId, this.inputArgs, nodeVersion, output, status,
-				nodeVersion.stamp(), this);
+	public RequestTemplate finished(@Nullable Object output, RequestStatus status, Map<String, Object> details,
+			long latencyNanos, long step, long epochNanos) {
+		return new Finished(first(), output, status, false, details, latencyNanos, step, epochNanos);
 	}
+
+	/**
+	 * The version of this open request when it was ended from outside (cancelled, timed out, ended with its run).
+	 * Engine API.
+	 * @param failure why
+	 * @param details the node's details at that time, immutable
+	 * @param latencyNanos how long it had run
+	 * @param step the step this version is recorded at
+	 * @param epochNanos when
+	 * @return the new, failed version, stamped "Cancelled request &lt;id&gt;" as the original does
+	 */
+	public RequestTemplate cancelled(Failure failure, Map<String, Object> details, long latencyNanos, long step,
+			long epochNanos) {
+		return new Finished(first(), failure, RequestStatus.FAILED, true, details, latencyNanos, step, epochNanos);
+	}
+
+	/** The first version, which holds what every version of the request shares. */
+	abstract Created first();
 
 	/**
 	 * The request's identifier, shared by all its versions.
@@ -75,7 +86,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 */
 	@Override
 	public String identifier() {
-		return this.identifier;
+		Created first = first();
+		return Ids.format(first.requestHigh, first.requestLow);
 	}
 
 	/**
@@ -83,7 +95,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the source node id
 	 */
 	public @Nullable String sourceId() {
-		return this.sourceId;
+		Created caller = first().caller;
+		return (caller != null) ? caller.sinkId() : null;
 	}
 
 	/**
@@ -91,15 +104,8 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the sink node id
 	 */
 	public String sinkId() {
-		return this.nodeVersion.identifier();
-	}
-
-	/**
-	 * The called node's version recorded with this request version.
-	 * @return the node version
-	 */
-	public LinkedNode nodeVersion() {
-		return this.nodeVersion;
+		Created first = first();
+		return Ids.format(first.nodeHigh, first.nodeLow);
 	}
 
 	/**
@@ -107,15 +113,21 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the sink's name
 	 */
 	public String sinkName() {
-		return this.nodeVersion.name();
+		return first().name;
 	}
+
+	/**
+	 * The called node's version recorded with this request version, made when asked.
+	 * @return the node version
+	 */
+	public abstract LinkedNode nodeVersion();
 
 	/**
 	 * The arguments of the call.
 	 * @return an unmodifiable list
 	 */
 	public List<@Nullable Object> inputArgs() {
-		return Collections.unmodifiableList(Arrays.<@Nullable Object>asList(this.inputArgs));
+		return Collections.unmodifiableList(Arrays.<@Nullable Object>asList(first().inputArgs));
 	}
 
 	/**
@@ -130,24 +142,20 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * The result, the {@link Failure}, or {@code null} (open, or a node that returned {@code null}).
 	 * @return the output
 	 */
-	public @Nullable Object output() {
-		return this.output;
-	}
+	public abstract @Nullable Object output();
 
 	/**
 	 * Where the request stands.
 	 * @return the status
 	 */
-	public RequestStatus status() {
-		return this.status;
-	}
+	public abstract RequestStatus status();
 
 	/**
 	 * Whether the request has finished.
 	 * @return {@code true} unless open
 	 */
 	public boolean isClosed() {
-		return this.status != RequestStatus.OPEN;
+		return status() != RequestStatus.OPEN;
 	}
 
 	/**
@@ -155,16 +163,30 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return {@code true} when there is no source
 	 */
 	public boolean isInsertion() {
-		return this.sourceId == null;
+		return first().caller == null;
 	}
 
 	/**
-	 * When this version was recorded.
+	 * When this version was recorded, made when asked; equal to its node version's stamp.
 	 * @return the stamp
 	 */
 	@Override
-	public Stamp stamp() {
-		return this.stamp;
+	public abstract Stamp stamp();
+
+	/**
+	 * The step this version was recorded at, without making its {@link Stamp}.
+	 * @return the step
+	 */
+	public long step() {
+		return this.step;
+	}
+
+	/**
+	 * When this version was recorded, in nanoseconds since the epoch.
+	 * @return epoch nanoseconds
+	 */
+	public long epochNanos() {
+		return this.epochNanos;
 	}
 
 	/**
@@ -172,20 +194,14 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the parent version
 	 */
 	@Override
-	public @Nullable RequestTemplate parent() {
-		return this.parent;
-	}
+	public abstract @Nullable RequestTemplate parent();
 
 	/**
 	 * The first version of this request.
 	 * @return the oldest version
 	 */
 	public RequestTemplate terminalParent() {
-		RequestTemplate oldest = this;
-		while (oldest.parent != null) {
-			oldest = oldest.parent;
-		}
-		return oldest;
+		return first();
 	}
 
 	/**
@@ -193,7 +209,7 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the duration in seconds
 	 */
 	public double durationDetail() {
-		return this.stamp.time() - terminalParent().stamp.time();
+		return EpochClock.toSeconds(this.epochNanos) - EpochClock.toSeconds(first().epochNanos());
 	}
 
 	/**
@@ -201,14 +217,141 @@ public final class RequestTemplate implements Versioned<RequestTemplate> {
 	 * @return the edge
 	 */
 	public Edge toEdge() {
-		return new Edge(sourceId(), sinkId(), identifier(), this.stamp, inputArgs(), this.status, this.output,
-				(this.parent != null) ? this.parent.toEdge() : null);
+		RequestTemplate parent = parent();
+		return new Edge(sourceId(), sinkId(), identifier(), stamp(), inputArgs(), status(), output(),
+				(parent != null) ? parent.toEdge() : null);
 	}
 
 	@Override
 	public String toString() {
-		return "RequestTemplate[" + identifier() + " " + ((this.sourceId != null) ? this.sourceId : "START") + " -> " + sinkName() + " "
-				+ this.status.jsonName() + " at step " + this.stamp.step() + "]";
+		String source = sourceId();
+		return "RequestTemplate[" + identifier() + " " + ((source != null) ? source : "START") + " -> " + sinkName()
+				+ " " + status().jsonName() + " at step " + this.step + "]";
+	}
+
+	/** The open version, holding what all versions share: ids, caller, node name and type, arguments. */
+	static final class Created extends RequestTemplate {
+
+		private final long requestHigh = Ids.randomHigh();
+
+		private final long requestLow = Ids.randomLow();
+
+		private final long nodeHigh;
+
+		private final long nodeLow;
+
+		private final @Nullable Created caller;
+
+		private final String name;
+
+		private final NodeType nodeType;
+
+		private final @Nullable Object[] inputArgs;
+
+		private final Map<String, Object> details;
+
+		private Created(@Nullable Created caller, long nodeHigh, long nodeLow, String name, NodeType nodeType,
+				@Nullable Object[] inputArgs, Map<String, Object> details, long step, long epochNanos) {
+			super(step, epochNanos);
+			this.caller = caller;
+			this.nodeHigh = nodeHigh;
+			this.nodeLow = nodeLow;
+			this.name = name;
+			this.nodeType = nodeType;
+			this.inputArgs = inputArgs;
+			this.details = details;
+		}
+
+		@Override
+		Created first() {
+			return this;
+		}
+
+		@Override
+		public LinkedNode nodeVersion() {
+			return new LinkedNode(sinkId(), this.name, this.nodeType, stamp(), this.details, -1, null);
+		}
+
+		@Override
+		public @Nullable Object output() {
+			return null;
+		}
+
+		@Override
+		public RequestStatus status() {
+			return RequestStatus.OPEN;
+		}
+
+		@Override
+		public Stamp stamp() {
+			return Stamp.created(step(), epochNanos(), (this.caller != null) ? this.caller.name : "START", this.name);
+		}
+
+		@Override
+		public @Nullable RequestTemplate parent() {
+			return null;
+		}
+
+	}
+
+	/** The finished version: the outcome, how it ended, and the node's details and latency then. */
+	static final class Finished extends RequestTemplate {
+
+		private final Created first;
+
+		private final @Nullable Object output;
+
+		private final RequestStatus status;
+
+		private final boolean cancelled;
+
+		private final Map<String, Object> details;
+
+		private final long latencyNanos;
+
+		private Finished(Created first, @Nullable Object output, RequestStatus status, boolean cancelled,
+				Map<String, Object> details, long latencyNanos, long step, long epochNanos) {
+			super(step, epochNanos);
+			this.first = first;
+			this.output = output;
+			this.status = status;
+			this.cancelled = cancelled;
+			this.details = details;
+			this.latencyNanos = latencyNanos;
+		}
+
+		@Override
+		Created first() {
+			return this.first;
+		}
+
+		@Override
+		public LinkedNode nodeVersion() {
+			return new LinkedNode(sinkId(), this.first.name, this.first.nodeType, stamp(), this.details,
+					this.latencyNanos, this.first.nodeVersion());
+		}
+
+		@Override
+		public @Nullable Object output() {
+			return this.output;
+		}
+
+		@Override
+		public RequestStatus status() {
+			return this.status;
+		}
+
+		@Override
+		public Stamp stamp() {
+			return this.cancelled ? Stamp.cancelled(step(), epochNanos(), identifier())
+					: Stamp.finished(step(), epochNanos(), this.first.name);
+		}
+
+		@Override
+		public RequestTemplate parent() {
+			return this.first;
+		}
+
 	}
 
 }

@@ -1,23 +1,28 @@
 package dev.railtracks.info;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the steps of one session's history and keeps every stamp made. Thread-safe and lock-free: a step is one
- * atomic increment. {@link #snapshot()} gives a frozen copy, which is what an {@link ExecutionInfo} holds.
+ * Hands out the steps of one session's history. A step is one atomic increment, taken by every recorded version and
+ * every manual stamp; the stamps of the versions live in the versions themselves, so this keeps only the manual ones
+ * ({@link #createStamp}). {@link ExecutionInfo} holds a frozen copy, which also knows the versions of its record and
+ * so answers with the whole history.
  */
 public final class StampManager {
 
+	private static final RequestTemplate[] NO_VERSIONS = {};
+
 	private final AtomicLong nextStep;
 
-	private final Queue<Stamp> stamps;
+	/** Stamps made with {@link #createStamp}, in step order; guarded by {@code this} while live. */
+	private final List<Stamp> manualStamps;
+
+	/** Frozen: the newest versions of the session's requests, whose stamps complete the history; live: empty. */
+	private final RequestTemplate[] versions;
 
 	private final boolean frozen;
 
@@ -25,64 +30,49 @@ public final class StampManager {
 	 * A new, empty history.
 	 */
 	public StampManager() {
-		this(new AtomicLong(), new ConcurrentLinkedQueue<>(), false);
+		this(new AtomicLong(), new ArrayList<>(), NO_VERSIONS, false);
 	}
 
-	private StampManager(AtomicLong nextStep, Queue<Stamp> stamps, boolean frozen) {
+	private StampManager(AtomicLong nextStep, List<Stamp> manualStamps, RequestTemplate[] versions, boolean frozen) {
 		this.nextStep = nextStep;
-		this.stamps = stamps;
+		this.manualStamps = manualStamps;
+		this.versions = versions;
 		this.frozen = frozen;
 	}
 
 	/**
-	 * A copy that never changes: the stamps made so far and the step reached.
-	 * @return the frozen copy
+	 * A copy that never changes: the step reached, the manual stamps made so far, and the given versions, whose
+	 * stamps are the rest of the history.
+	 * @param heads the newest versions of the session's requests
 	 */
-	public StampManager snapshot() {
+	synchronized StampManager snapshot(RequestTemplate[] heads) {
 		if (this.frozen) {
 			return this;
 		}
-		long step = this.nextStep.get();
-		// Stamps are kept after their step is taken: one racing with this copy may be left out, never half in.
-		return new StampManager(new AtomicLong(step), new java.util.ArrayDeque<>(this.stamps), true);
+		// Under the lock, so that a manual stamp is either in the copy with its step or later than the step copied.
+		return new StampManager(new AtomicLong(this.nextStep.get()), List.copyOf(this.manualStamps), heads, true);
 	}
 
 	/**
-	 * Makes a stamp at the next step.
+	 * Takes the next step, for a version the caller records with it. Engine API.
+	 * @return the step
+	 */
+	public long nextStep() {
+		if (this.frozen) {
+			throw new IllegalStateException("This is a snapshot's history, which never changes; stamp through the session");
+		}
+		return this.nextStep.getAndIncrement();
+	}
+
+	/**
+	 * Makes and keeps a stamp at the next step.
 	 * @param identifier what happened
 	 * @return the stamp
 	 */
-	public Stamp createStamp(String identifier) {
-		return keep(Stamp.of(takeStep(), EpochClock.nowNanos(), identifier));
-	}
-
-	/**
-	 * Stamps a request's creation: {@code "parent CREATED child"}.
-	 * @param parentName the caller's name ({@code START} at top level)
-	 * @param childName the new node's name
-	 * @return the stamp
-	 */
-	public Stamp created(String parentName, String childName) {
-		return keep(Stamp.created(takeStep(), EpochClock.nowNanos(), parentName, childName));
-	}
-
-	/**
-	 * Stamps a node's end: {@code "Finished executing node"}.
-	 * @param nodeName the node's name
-	 * @return the stamp
-	 */
-	public Stamp finished(String nodeName) {
-		return keep(Stamp.finished(takeStep(), EpochClock.nowNanos(), nodeName));
-	}
-
-	/**
-	 * Stamps a request ended from outside (cancelled, timed out, ended with its run) in the original's words:
-	 * {@code "Cancelled request <request id>"}.
-	 * @param requestId the request's id
-	 * @return the stamp
-	 */
-	public Stamp cancelled(String requestId) {
-		return keep(Stamp.cancelled(takeStep(), EpochClock.nowNanos(), requestId));
+	public synchronized Stamp createStamp(String identifier) {
+		Stamp stamp = Stamp.of(nextStep(), EpochClock.nowNanos(), identifier);
+		this.manualStamps.add(stamp);
+		return stamp;
 	}
 
 	/**
@@ -94,12 +84,22 @@ public final class StampManager {
 	}
 
 	/**
-	 * Every stamp made so far, sorted by step then time.
+	 * Every stamp of the history, sorted by step then time: the manual ones and, in a frozen copy, those of every
+	 * version of the record.
 	 * @return a new sorted list
 	 */
 	public List<Stamp> allStamps() {
-		List<Stamp> all = new ArrayList<>(this.stamps);
-		Collections.sort(all);
+		List<Stamp> all;
+		synchronized (this) {
+			all = new ArrayList<>(this.manualStamps.size() + this.versions.length * 2);
+			all.addAll(this.manualStamps);
+		}
+		for (RequestTemplate head : this.versions) {
+			for (RequestTemplate version = head; version != null; version = version.parent()) {
+				all.add(version.stamp());
+			}
+		}
+		all.sort(null);
 		return all;
 	}
 
@@ -113,18 +113,6 @@ public final class StampManager {
 			logs.computeIfAbsent(stamp.step(), (step) -> new ArrayList<>()).add(stamp.identifier());
 		}
 		return logs;
-	}
-
-	private long takeStep() {
-		if (this.frozen) {
-			throw new IllegalStateException("This is a snapshot's history, which never changes; stamp through the session");
-		}
-		return this.nextStep.getAndIncrement();
-	}
-
-	private Stamp keep(Stamp stamp) {
-		this.stamps.add(stamp);
-		return stamp;
 	}
 
 }

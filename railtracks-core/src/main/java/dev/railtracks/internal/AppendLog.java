@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only, lock-free list: appends reserve a slot with one atomic increment and fill it; readers see every
@@ -28,18 +31,33 @@ final class AppendLog<T> {
 
 	/** Every element appended so far whose slot is filled, in append order. */
 	List<T> snapshot() {
-		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
-		// A writer may have claimed a slot past this directory and not yet published the grown one.
-		int count = Math.min(this.size.get(), all.length() << CHUNK_BITS);
+		int count = size();
 		List<T> items = new ArrayList<>(count);
+		forEach(items::add);
+		return items;
+	}
+
+	/** Runs the action on every element appended so far whose slot is filled, in append order, without copying. */
+	void forEach(Consumer<? super T> action) {
+		int count = size();
 		for (int i = 0; i < count; i++) {
-			AtomicReferenceArray<T> chunk = all.get(i >>> CHUNK_BITS);
-			T item = (chunk != null) ? chunk.get(i & (CHUNK_SIZE - 1)) : null;
+			T item = get(i);
 			if (item != null) {
-				items.add(item);
+				action.accept(item);
 			}
 		}
-		return items;
+	}
+
+	/**
+	 * The element at an index below {@link #size()}.
+	 * @return the element, or {@code null} while its slot is reserved and not yet filled
+	 */
+	@Nullable T get(int index) {
+		AtomicReferenceArray<AtomicReferenceArray<T>> all = this.chunks;
+		// A writer may have claimed a slot past this directory and not yet published the grown one.
+		int chunkIndex = index >>> CHUNK_BITS;
+		AtomicReferenceArray<T> chunk = (chunkIndex < all.length()) ? all.get(chunkIndex) : null;
+		return (chunk != null) ? chunk.get(index & (CHUNK_SIZE - 1)) : null;
 	}
 
 	int size() {

@@ -1,23 +1,19 @@
 package dev.railtracks.internal;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.railtracks.execution.ExecutionStrategy;
-import dev.railtracks.pubsub.RTPublisher;
-import dev.railtracks.pubsub.RequestCompletionMessage;
-import dev.railtracks.pubsub.RequestFailure;
-import dev.railtracks.pubsub.RequestSuccess;
 
 /**
  * Dispatches a session's work: a node task inline on the caller's thread or asynchronously on the configured
  * {@link ExecutionStrategy}, the engine's own work (batch scouts, cancellations, recording on a fresh stack) on that
- * strategy too, and the runs' timeouts on a timer. It subscribes to the publisher to close an asynchronous job when
- * its completion message arrives, so it knows what is in flight.
+ * strategy too, and the runs' timeouts on a timer. It counts the asynchronous node tasks in flight, which end once
+ * their outcome is recorded and published. (The design's coordinator learns that from the completion messages; this
+ * one is told by the task itself, so that publishing costs nothing when no one else subscribes.)
  */
 final class Coordinator {
 
@@ -26,7 +22,7 @@ final class Coordinator {
 
 	private final ExecutionStrategy strategy;
 
-	private final Set<String> openJobs = ConcurrentHashMap.newKeySet();
+	private final AtomicInteger openJobs = new AtomicInteger();
 
 	/**
 	 * Creates a coordinator.
@@ -37,30 +33,23 @@ final class Coordinator {
 	}
 
 	/**
-	 * Subscribes to the session's publisher as "Coordinator Subscriber".
-	 * @param publisher the publisher
-	 */
-	void start(RTPublisher publisher) {
-		publisher.subscribeSynchronous(this::handleItem, "Coordinator Subscriber");
-	}
-
-	/**
 	 * Runs a node task: inline on this thread, or asynchronously on the strategy.
 	 * @param task the task
 	 * @param mode how to run it
 	 * @throws RuntimeException when the strategy refuses the task (rejection, or no native thread left)
 	 */
-	void submit(Task task, ExecutionMode mode) {
+	void submit(NodeTask task, ExecutionMode mode) {
 		if (mode == ExecutionMode.INLINE) {
 			task.run();
 			return;
 		}
-		this.openJobs.add(task.requestId());
+		this.openJobs.incrementAndGet();
+		task.countedJob = true;
 		try {
 			this.strategy.execute(task);
 		}
 		catch (RuntimeException | Error ex) {
-			this.openJobs.remove(task.requestId());
+			this.openJobs.decrementAndGet();
 			throw ex;
 		}
 	}
@@ -84,14 +73,9 @@ final class Coordinator {
 		return TIMER.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
-	/**
-	 * Closes an asynchronous job when its completion arrives.
-	 * @param message a published message
-	 */
-	void handleItem(RequestCompletionMessage message) {
-		if (message instanceof RequestSuccess || message instanceof RequestFailure) {
-			this.openJobs.remove(message.requestId());
-		}
+	/** An asynchronous task's outcome is recorded and published. */
+	void jobDone() {
+		this.openJobs.decrementAndGet();
 	}
 
 	/**
@@ -99,7 +83,7 @@ final class Coordinator {
 	 * @return the count
 	 */
 	int openJobCount() {
-		return this.openJobs.size();
+		return this.openJobs.get();
 	}
 
 	/**

@@ -82,7 +82,6 @@ final class EngineSession implements Engine.SessionEngine {
 				owner.flowName()) : null;
 		this.state = new RTState(this.identifier, config, this.coordinator, this.publisher, this.log, this.context,
 				observations, this.observation);
-		this.coordinator.start(this.publisher);
 		setUpSubscriber(config);
 		this.binding = this.state.bindToCurrentThread();
 		this.log.log(Level.DEBUG, "Session " + this.identifier + " is initialized");

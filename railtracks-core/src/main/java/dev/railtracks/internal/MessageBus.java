@@ -26,8 +26,8 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
  * A session's message bus. Two kinds of subscriber:
  * <ul>
  * <li><b>synchronous</b> ({@link #subscribeSynchronous}) run on the publishing thread, in subscription order, before
- * the message goes anywhere else. The engine's own state keepers ({@code RTState}, {@code Coordinator}) are
- * synchronous, so by the time any other subscriber sees a message, the session's state already reflects it.
+ * the message goes anywhere else: for fast observers such as the verbose session log. The engine records every
+ * outcome before it publishes it, so by the time any subscriber sees a message, the session's state reflects it.
  * <li><b>asynchronous</b> ({@link #subscribe}) get every message in one total order per session, one message at a
  * time, on a delivery thread; a slow subscriber delays later messages but never the nodes.
  * </ul>
@@ -141,6 +141,14 @@ final class MessageBus implements RTPublisher, AutoCloseable {
 	public CompletableFuture<Void> publishTracked(RequestCompletionMessage message) {
 		CompletableFuture<Void> delivered = publish(message, true);
 		return (delivered != null) ? delivered : CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Whether anyone subscribes: the engine builds a message only when someone will receive it.
+	 * @return {@code true} with at least one subscriber of either kind
+	 */
+	boolean hasSubscribers() {
+		return !this.synchronous.isEmpty() || !this.asynchronous.isEmpty();
 	}
 
 	/**

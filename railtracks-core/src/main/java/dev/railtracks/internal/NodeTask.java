@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
+import dev.railtracks.info.EpochClock;
 import dev.railtracks.observation.NodeObservationContext;
 
 /**
  * One node invocation: installs the node's scope on the running thread, invokes the node, measures it, waits for
  * its broadcasts to be delivered, and hands the outcome to {@link RTState} to record and publish.
  */
-final class NodeTask implements Task {
+final class NodeTask implements Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeTask.class);
 
@@ -26,6 +27,9 @@ final class NodeTask implements Task {
 
 	/** Synchronous nesting on the thread that runs the task; set by that thread just before it runs the task. */
 	int depth;
+
+	/** Whether the coordinator counts this task among its asynchronous jobs until its outcome is published. */
+	boolean countedJob;
 
 	private final @Nullable Observation parentObservation;
 
@@ -44,11 +48,6 @@ final class NodeTask implements Task {
 		this.future = future;
 	}
 
-	@Override
-	public String requestId() {
-		return this.record.id;
-	}
-
 	/** Inline: executes on this thread. Asynchronous: also enlists the thread in the run and completes the future. */
 	@Override
 	@SuppressWarnings("try") // the resource is a guard: opening and closing it is the point
@@ -58,10 +57,15 @@ final class NodeTask implements Task {
 			return;
 		}
 		try (Run.Worker worker = this.record.run.enlist()) {
+			// Its latency counts from here, not from its creation: the handoff to this thread is not the node's time.
+			this.record.startNanos = EpochClock.nowNanos();
 			try {
 				execute();
 			}
 			finally {
+				if (this.countedJob) {
+					this.state.coordinator.jobDone();
+				}
 				// Completed before this thread leaves the run, so that a run ended meanwhile sees the outcome first.
 				complete(this.future);
 			}
@@ -77,7 +81,13 @@ final class NodeTask implements Task {
 			future.complete(this.result);
 		}
 		else if (!runEndedFromOutside) {
-			future.completeExceptionally(failure);
+			try {
+				future.completeExceptionally(failure);
+			}
+			catch (RuntimeException ex) {
+				// A dependent stage wraps the failure in a CompletionException, whose constructor reads the failure's
+				// message; a failure whose getMessage() throws breaks that. The future is completed all the same.
+			}
 		}
 	}
 
@@ -111,11 +121,10 @@ final class NodeTask implements Task {
 		Observation observation = null;
 		Scope scope = null;
 		Observation.Scope observationScope = null;
-		long start = System.nanoTime();
 		if (observations != null) {
 			try {
 				observationContext = new NodeObservationContext(this.record.nodeName, this.record.node.type().jsonName(),
-						this.state.sessionId, this.record.id);
+						this.state.sessionId, this.record.id());
 				observation = observations.startNode(observationContext, this.parentObservation);
 				observationScope = observation.openScope();
 			}
@@ -147,7 +156,6 @@ final class NodeTask implements Task {
 				observationScope.close();
 			}
 		}
-		this.record.latencyNanos = System.nanoTime() - start;
 		awaitBroadcasts();
 		try {
 			this.state.finish(this.record, this.result, this.error);

@@ -3,11 +3,11 @@ package dev.railtracks.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,10 +31,6 @@ import dev.railtracks.RailtracksException;
 import dev.railtracks.info.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.Failure;
-import dev.railtracks.info.Ids;
-import dev.railtracks.info.LinkedNode;
-import dev.railtracks.info.NodeForest;
-import dev.railtracks.info.RequestForest;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.Stamp;
@@ -83,7 +79,8 @@ final class RTState {
 
 	private final AppendLog<RequestRecord> journal = new AppendLog<>();
 
-	private final Map<String, RequestRecord> open = new ConcurrentHashMap<>();
+	/** The last snapshot, while nothing has been recorded since; see {@link #info()}. */
+	private volatile @Nullable Snapshot lastSnapshot;
 
 	private final Set<Run> activeRuns = ConcurrentHashMap.newKeySet();
 
@@ -168,7 +165,13 @@ final class RTState {
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
-		Run run = startRun(definition, args);
+		ensureOpen();
+		RequestRecord record = openRun(createNode(definition, args), args);
+		Run run = record.run;
+		// On this thread, which waits anyway: no handoff. The run's timeout and cancellation interrupt it instead.
+		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
+		task.depth = 1;
+		task.run();
 		return (O) await(run.result, run, definition.name(), true);
 	}
 
@@ -178,6 +181,13 @@ final class RTState {
 	}
 
 	private Run startRun(Node<?> node, @Nullable Object[] args) {
+		RequestRecord record = openRun(node, args);
+		startAsync(new NodeTask(this, record, this.sessionObservation, record.run.result), record, record.run.result);
+		return record.run;
+	}
+
+	/** Records a top-level request as a new run under the session's timeout; the caller starts its node. */
+	private RequestRecord openRun(Node<?> node, @Nullable Object[] args) {
 		Run run = new Run();
 		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
 		this.activeRuns.add(run);
@@ -205,8 +215,7 @@ final class RTState {
 				run.timer.cancel(false);
 			}
 		});
-		startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
-		return run;
+		return record;
 	}
 
 	/**
@@ -302,7 +311,7 @@ final class RTState {
 	 */
 	public void broadcast(Scope scope, @Nullable Object item) {
 		RequestRecord record = scope.record;
-		Streaming message = new Streaming(this.sessionId, (record != null) ? record.id : null,
+		Streaming message = new Streaming(this.sessionId, (record != null) ? record.id() : null,
 				(record != null) ? record.node.identifier() : null, (record != null) ? record.nodeName : "session", item,
 				now());
 		CompletableFuture<Void> delivered = this.publisher.publishTracked(message);
@@ -330,33 +339,27 @@ final class RTState {
 	// ---- the design's RTState operations
 
 	/**
-	 * The design's {@code handle}: writes a node's own completion ({@link RequestSuccess} or {@link RequestFailure})
-	 * into its record as new versions of the request and its node, unless the request was already ended from outside.
-	 * Called by the engine itself before the message is published, so that no subscriber can keep the record from
-	 * being written.
+	 * The design's {@code handle}: writes a node's own outcome into its record as the request's finishing version,
+	 * unless the request was already ended from outside. Called by the engine itself before anything is published,
+	 * so that no subscriber can keep the record from being written.
 	 * @return whether it was written
 	 */
-	private boolean recordOutcome(RequestRecord record, RequestCompletionMessage message) {
-		if (message instanceof RequestSuccess success) {
-			if (record.finishOnce(success.result(), RequestStatus.COMPLETED,
-					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
-				this.open.remove(record.id);
-				if (this.log.isEnabled(Level.INFO)) {
-					this.log.log(Level.INFO, record.nodeName + " DONE");
-				}
-				return true;
+	private boolean recordOutcome(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+		if (error == null) {
+			if (!record.finishOnce(result, RequestStatus.COMPLETED, this.stamper)) {
+				return false;
 			}
-		}
-		else if (message instanceof RequestFailure failure) {
-			// A node its run ended never gets here: finish() records it through the run's ending (closeAsFailed).
-			if (record.finishOnce(new Failure(failure.error()), RequestStatus.FAILED,
-					() -> this.stamper.finished(record.nodeName), record.latencyNanos, null)) {
-				this.open.remove(record.id);
-				this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(failure.error()), failure.error());
-				return true;
+			if (this.log.isEnabled(Level.INFO)) {
+				this.log.log(Level.INFO, record.nodeName + " DONE");
 			}
+			return true;
 		}
-		return false;
+		// A node its run ended never gets here: finish() records it through the run's ending (closeAsFailed).
+		if (!record.finishOnce(new Failure(error), RequestStatus.FAILED, this.stamper)) {
+			return false;
+		}
+		this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
+		return true;
 	}
 
 	/**
@@ -368,8 +371,9 @@ final class RTState {
 	 * @throws IllegalArgumentException when the session has no such node
 	 */
 	public boolean cancel(String nodeId) {
+		UUID wanted = parseId(nodeId);
 		for (RequestRecord record : this.journal.snapshot()) {
-			if (record.node.identifier().equals(nodeId)) {
+			if (record.node.uuid().equals(wanted)) {
 				CancellationException cancelled = new CancellationException(
 						"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
 				if (record.caller == null && record.isOpen()) {
@@ -383,6 +387,16 @@ final class RTState {
 		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
 	}
 
+	private @Nullable UUID parseId(String nodeId) {
+		try {
+			return UUID.fromString(nodeId);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			// Not an id this engine makes, so no node has it.
+			return null;
+		}
+	}
+
 	/**
 	 * Cancels every run still in progress, and every request still running after its run's top-level node returned,
 	 * then shuts down the coordinator's strategies.
@@ -392,7 +406,12 @@ final class RTState {
 		RailtracksException closing = new RailtracksException(
 				"Session " + this.sessionId + " was closed while the run was in progress");
 		Set<Run> unfinished = new java.util.LinkedHashSet<>(this.activeRuns);
-		this.open.values().forEach((record) -> unfinished.add(record.run));
+		// Also runs whose top-level node returned while a child it started without waiting still runs.
+		this.journal.forEach((record) -> {
+			if (record.isOpen()) {
+				unfinished.add(record.run);
+			}
+		});
 		// Every run is interrupted and recorded before any is waited for: k stuck runs cost one grace period, not k.
 		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
 		List<Run> cancelled = new ArrayList<>();
@@ -417,19 +436,39 @@ final class RTState {
 	}
 
 	/**
-	 * A snapshot of the whole execution.
+	 * A snapshot of the whole execution: the newest version of every request, copied in creation order. While
+	 * nothing is recorded after a snapshot in which every request had finished, the same snapshot is returned, so a
+	 * run's {@code runSync} and the session's {@code close} share one.
 	 * @return the execution info
 	 */
 	public ExecutionInfo info() {
-		List<RequestRecord> records = this.journal.snapshot();
-		List<RequestTemplate> requests = new ArrayList<>(records.size());
-		List<LinkedNode> nodes = new ArrayList<>(records.size());
-		for (RequestRecord record : records) {
-			RequestTemplate request = record.requestHead;
-			requests.add(request);
-			nodes.add(request.nodeVersion());
+		// Every recording takes a step, and every request takes a journal slot, before it is written.
+		long step = this.stamper.currentStep();
+		int size = this.journal.size();
+		Snapshot last = this.lastSnapshot;
+		if (last != null && last.step == step && last.size == size) {
+			return last.info;
 		}
-		return new ExecutionInfo(RequestForest.of(requests), NodeForest.of(nodes), this.stamper);
+		RequestTemplate[] heads = new RequestTemplate[size];
+		int count = 0;
+		boolean settled = true;
+		for (int i = 0; i < size; i++) {
+			RequestRecord record = this.journal.get(i);
+			if (record == null) {
+				// Its slot is reserved and not yet filled: its creation is under way, and left out of this snapshot.
+				settled = false;
+				continue;
+			}
+			RequestTemplate head = record.requestHead;
+			settled &= head.isClosed();
+			heads[count++] = head;
+		}
+		ExecutionInfo info = ExecutionInfo.of((count == size) ? heads : Arrays.copyOf(heads, count), this.stamper);
+		if (settled) {
+			// Nothing was under way: this snapshot stays current until the next step or request.
+			this.lastSnapshot = new Snapshot(step, size, info);
+		}
+		return info;
 	}
 
 	/**
@@ -447,6 +486,10 @@ final class RTState {
 	 */
 	public boolean isEmpty() {
 		return this.journal.size() == 0;
+	}
+
+	/** A snapshot and the step and journal size it was taken at. */
+	private record Snapshot(long step, int size, ExecutionInfo info) {
 	}
 
 	/**
@@ -480,16 +523,17 @@ final class RTState {
 			closeAsFailed(record, ended, false);
 			return;
 		}
-		RequestCompletionMessage message = (error == null)
-				? new RequestSuccess(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
-						record.node.identifier(), result, now())
-				: new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
-						record.node.identifier(), error, now());
-		if (!recordOutcome(record, message)) {
+		if (!recordOutcome(record, result, error)) {
 			// Ended from outside meanwhile: that ending was recorded and published instead.
 			return;
 		}
-		publishQuietly(message);
+		if (this.publisher.hasSubscribers()) {
+			publishQuietly((error == null)
+					? new RequestSuccess(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
+							record.node.identifier(), result, now())
+					: new RequestFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
+							record.node.identifier(), error, now()));
+		}
 		if (error != null && isFatal(error)) {
 			endRunFatally(record, error);
 		}
@@ -568,21 +612,22 @@ final class RTState {
 
 	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
 		String name = node.name();
-		Stamp created = this.stamper.created(RequestRecord.nameOf(caller), name);
-		// The first request version keeps its own copy: a caller that reuses its argument array must not rewrite history.
-		RequestRecord record = new RequestRecord(Ids.newId(), caller, node, name, args, run, created);
+		RequestRecord record = new RequestRecord(caller, node, name, args, run, this.stamper.nextStep(),
+				EpochClock.nowNanos());
 		if (caller != null) {
 			// Known to the caller until it is recorded or handed on, in case a stack overflow leaves no room to do it.
 			caller.inlineChild = record;
 		}
 		try {
 			this.journal.add(record);
-			this.open.put(record.id, record);
 			if (this.log.isEnabled(Level.INFO)) {
-				this.log.log(Level.INFO, created.identifier());
+				this.log.log(Level.INFO, record.requestHead.stamp().identifier());
 			}
-			this.publisher.publish(new RequestCreation(this.sessionId, record.id, record.callerNodeId(), name,
-					node.identifier(), record.requestHead.inputArgs(), created.instant()));
+			if (this.publisher.hasSubscribers()) {
+				RequestTemplate created = record.requestHead;
+				this.publisher.publish(new RequestCreation(this.sessionId, created.identifier(), record.callerNodeId(),
+						name, node.identifier(), created.inputArgs(), Instant.ofEpochSecond(0, created.epochNanos())));
+			}
 		}
 		catch (StackOverflowError ex) {
 			finishOnFreshStack(record, null, ex);
@@ -616,17 +661,16 @@ final class RTState {
 	 * publishes that failure, and releases an asynchronous caller at once.
 	 */
 	private boolean closeAsFailed(RequestRecord record, Throwable cause, boolean logIt) {
-		long elapsed = EpochClock.nowNanos() - record.requestHead.stamp().epochNanos();
-		if (!record.finishOnce(new Failure(cause), RequestStatus.FAILED, () -> this.stamper.cancelled(record.id),
-				elapsed, cause)) {
+		if (!record.endOnce(cause, this.stamper)) {
 			return false;
 		}
-		this.open.remove(record.id);
 		if (logIt) {
 			this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
 		}
-		publishQuietly(new RequestFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName,
-				record.node.identifier(), cause, now()));
+		if (this.publisher.hasSubscribers()) {
+			publishQuietly(new RequestFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
+					record.node.identifier(), cause, now()));
+		}
 		CompletableFuture<Object> future = record.future;
 		if (future != null) {
 			future.completeExceptionally(cause);
@@ -655,7 +699,7 @@ final class RTState {
 			// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
 			this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
 					+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
-			publishQuietly(new FatalFailure(this.sessionId, record.id, record.callerNodeId(), record.nodeName, error,
+			publishQuietly(new FatalFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName, error,
 					now()));
 		});
 	}
@@ -704,8 +748,8 @@ final class RTState {
 		int closed = 0;
 		String top = null;
 		List<RequestRecord> recordingThemselves = new ArrayList<>();
-		for (RequestRecord record : new ArrayList<>(this.open.values())) {
-			if (record.run != run) {
+		for (RequestRecord record : this.journal.snapshot()) {
+			if (record.run != run || !record.isOpen()) {
 				continue;
 			}
 			if (closeAsFailed(record, cause, false)) {

@@ -2,21 +2,23 @@ package dev.railtracks.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Node;
-import dev.railtracks.info.LinkedNode;
+import dev.railtracks.info.EpochClock;
+import dev.railtracks.info.Failure;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
-import dev.railtracks.info.Stamp;
+import dev.railtracks.info.StampManager;
 
 /**
  * The live entry of one request while the session runs: who called whom, the node object and the run it belongs to,
- * and the newest recorded version of the request (which points at the node version recorded with it). The versions
- * are immutable {@code dev.railtracks.info} values that refer to nothing here, so a kept record pins no engine.
+ * and the newest recorded version of the request (which carries the node's version). The versions are immutable
+ * {@code dev.railtracks.info} values that refer to nothing here, so a kept record pins no engine.
  */
 final class RequestRecord {
 
@@ -34,8 +36,6 @@ final class RequestRecord {
 	/** Marks a request whose own outcome was claimed, as opposed to a cause that ended it from outside. */
 	private static final Object FINISHED = new Object();
 
-	final String id;
-
 	final @Nullable RequestRecord caller;
 
 	final Node<?> node;
@@ -47,7 +47,8 @@ final class RequestRecord {
 	/** The newest version; replaced once, when the request finishes. */
 	volatile RequestTemplate requestHead;
 
-	long latencyNanos = -1;
+	/** When the node started running, in epoch nanoseconds: its creation time unless it was handed to a thread. */
+	long startNanos;
 
 	volatile @Nullable CompletableFuture<Object> future;
 
@@ -63,41 +64,72 @@ final class RequestRecord {
 	@SuppressWarnings("unused")
 	private volatile @Nullable Object closing;
 
-	RequestRecord(String id, @Nullable RequestRecord caller, Node<?> node, String nodeName, @Nullable Object[] args,
-			Run run, Stamp created) {
-		this.id = id;
+	RequestRecord(@Nullable RequestRecord caller, Node<?> node, String nodeName, @Nullable Object[] args, Run run,
+			long step, long epochNanos) {
 		this.caller = caller;
 		this.node = node;
 		this.nodeName = nodeName;
 		this.run = run;
-		LinkedNode firstNodeVersion = new LinkedNode(node.identifier(), nodeName, node.type(), created, node.details(),
-				-1, null);
-		this.requestHead = RequestTemplate.created(id, callerNodeId(), args, firstNodeVersion);
+		this.startNanos = epochNanos;
+		UUID nodeId = node.uuid();
+		this.requestHead = RequestTemplate.created((caller != null) ? caller.requestHead : null,
+				nodeId.getMostSignificantBits(), nodeId.getLeastSignificantBits(), nodeName, node.type(), args,
+				node.details(), step, epochNanos);
+	}
+
+	/** The request's id, formatted: for messages, logs and observations only, which is why it is not kept. */
+	String id() {
+		return this.requestHead.identifier();
 	}
 
 	/**
-	 * Records the finishing versions of the node and the request, once: the first caller wins, later ones (the node's
-	 * own outcome racing with a cancellation) return {@code false}. The stamp is taken only by the winner.
-	 * @param cause the cause that ends the request from outside, or {@code null} for the node's own outcome
+	 * Records the node's own outcome as the request's finishing version, once: the first of this and
+	 * {@link #endOnce} wins, the other returns {@code false}. The step is taken only by the winner.
+	 * @param output the result, or for a failure its {@link Failure}
+	 * @param status {@link RequestStatus#COMPLETED} or {@link RequestStatus#FAILED}
 	 */
-	boolean finishOnce(@Nullable Object output, RequestStatus status, Supplier<Stamp> stamp, long latencyNanos,
-			@Nullable Throwable cause) {
-		if (!CLOSING.compareAndSet(this, null, (cause != null) ? cause : FINISHED)) {
+	boolean finishOnce(@Nullable Object output, RequestStatus status, StampManager stamper) {
+		if (!CLOSING.compareAndSet(this, null, FINISHED)) {
 			return false;
 		}
 		try {
-			RequestTemplate previous = this.requestHead;
-			Stamp finished = stamp.get();
-			LinkedNode node = new LinkedNode(previous.sinkId(), this.nodeName, this.node.type(), finished,
-					this.node.details(), latencyNanos, previous.nodeVersion());
-			this.requestHead = previous.next(node, output, status);
+			long step = stamper.nextStep();
+			long now = EpochClock.nowNanos();
+			this.requestHead = this.requestHead.finished(output, status, this.node.details(), now - this.startNanos,
+					step, now);
 			return true;
 		}
 		catch (StackOverflowError ex) {
-			// Too deep to write the record here: give the claim back, so that a retry on a fresh stack can write it.
-			this.closing = null;
+			giveBackClaim();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Records the request as ended from outside (cancelled, timed out, ended with its run), once; see
+	 * {@link #finishOnce}.
+	 * @param cause why it ended, recorded as its failure
+	 */
+	boolean endOnce(Throwable cause, StampManager stamper) {
+		if (!CLOSING.compareAndSet(this, null, cause)) {
+			return false;
+		}
+		try {
+			long step = stamper.nextStep();
+			long now = EpochClock.nowNanos();
+			this.requestHead = this.requestHead.cancelled(new Failure(cause), this.node.details(),
+					now - this.startNanos, step, now);
+			return true;
+		}
+		catch (StackOverflowError ex) {
+			giveBackClaim();
+			throw ex;
+		}
+	}
+
+	/** Too deep to write the record here: the claim is given back, so that a retry on a fresh stack can write it. */
+	private void giveBackClaim() {
+		this.closing = null;
 	}
 
 	/** Waits (briefly) until the thread that claimed this request has written its finishing version. */

@@ -111,12 +111,16 @@ final class Run {
 
 		private boolean done;
 
+		/** Whether the run interrupted this thread: only that interrupt is the run's to clear. */
+		private boolean interruptedByRun;
+
 		private Worker(Thread thread) {
 			this.thread = thread;
 		}
 
 		synchronized void interrupt() {
 			if (!this.done) {
+				this.interruptedByRun = true;
 				this.thread.interrupt();
 			}
 		}
@@ -125,8 +129,11 @@ final class Run {
 		public void close() {
 			synchronized (this) {
 				this.done = true;
-				// A pooled thread must not carry this run's cancellation into its next task.
-				Thread.interrupted();
+				// A pooled thread must not carry this run's cancellation into its next task, but a caller running its
+				// top-level node keeps an interrupt that came from elsewhere.
+				if (this.interruptedByRun) {
+					Thread.interrupted();
+				}
 			}
 			Run.this.workers.remove(this);
 			if (Run.this.failure != null) {

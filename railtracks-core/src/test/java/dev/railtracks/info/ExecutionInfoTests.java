@@ -62,7 +62,7 @@ class ExecutionInfoTests {
 	}
 
 	@Test
-	void eachFinishedNodeHasTwoVersionsSharingTheirStampsWithItsRequest() {
+	void eachFinishedNodeHasTwoVersionsStampedLikeItsRequest() {
 		try (Session session = session()) {
 			ExecutionInfo info = session.runSync(SUM, List.of("a", "bb", "ccc"));
 			assertThat(info.nodeForest().size()).isEqualTo(4);
@@ -76,8 +76,8 @@ class ExecutionInfoTests {
 				assertThat(first.parent()).isNull();
 				assertThat(first.identifier()).isEqualTo(node.identifier());
 				assertThat(first.stamp().step()).isLessThan(node.stamp().step());
-				assertThat(node.stamp()).isSameAs(request.stamp());
-				assertThat(first.stamp()).isSameAs(request.parent().stamp());
+				assertThat(node.stamp()).isEqualTo(request.stamp());
+				assertThat(first.stamp()).isEqualTo(request.parent().stamp());
 				assertThat(request.terminalParent()).isSameAs(request.parent());
 				assertThat(request.parent().status()).isEqualTo(RequestStatus.OPEN);
 				assertThat(request.parent().output()).isNull();
