@@ -86,7 +86,10 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a node as a new top-level request and waits for it.
+	 * Runs a node as a new top-level request, on this thread, and returns when it has finished. The timeout, a fatal
+	 * failure or {@link #close()} interrupt this thread and record the run as ended at once; the call returns when
+	 * the node stops. Interrupting this thread cancels the run. For a future that is released at the timeout whatever
+	 * the node does, use {@link #run(NodeDefinition, Object...)}.
 	 * @param <O> the node's result type
 	 * @param start the node
 	 * @param args its arguments

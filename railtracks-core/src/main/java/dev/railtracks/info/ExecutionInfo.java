@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The complete record of a session's execution at one moment: every request and node with all their versions, and
- * the stamps that order them. An immutable snapshot; {@code Session.info()} takes a new one.
+ * the stamps that order them. An immutable snapshot; {@code Session.info()} takes a new one whenever something was
+ * recorded since the last. It holds the newest version of each request and makes forests, node versions, stamps and
+ * id texts from them when they are first read.
  *
  * <pre>{@code
  * ExecutionInfo info = session.runSync(planner, "goal");

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Outcome;
+import dev.railtracks.info.EpochClock;
 
 
 /**
@@ -56,6 +57,8 @@ final class BatchCall {
 			this.tasks[i] = new NodeTask(state, records.get(i), caller.observation, null);
 		}
 		this.unfinished = new AtomicInteger(size);
+		// Nothing finished yet: a scout that starts long after the children were created sends more.
+		this.lastFinishNanos = (size > 0) ? records.get(0).requestHead.epochNanos() : 0;
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
@@ -82,25 +85,38 @@ final class BatchCall {
 		this.state.await(this.done, this.run, "child nodes", false);
 	}
 
-	/** Claims and runs children on this thread at the given nesting depth until none are left. */
+	/**
+	 * Claims and runs children on this thread at the given nesting depth until none are left. Only a thread's first
+	 * claim may send scouts: any later claim follows a child this thread has just finished, so a child finished
+	 * a moment ago. Each child starts when this thread's previous one finished, which its record says, so a child
+	 * costs one clock reading, for its finish.
+	 */
 	private void work(int depth) {
 		int size = this.tasks.length;
+		long start = EpochClock.nowNanos();
+		boolean first = true;
 		while (true) {
 			int index = this.next.getAndIncrement();
 			if (index >= size) {
 				return;
 			}
-			if (index + 1 < size && (index == 0 || System.nanoTime() - this.lastFinishNanos > BUSY_NANOS)) {
-				sendScouts();
+			if (first) {
+				first = false;
+				if (index + 1 < size && (index == 0 || start - this.lastFinishNanos > BUSY_NANOS)) {
+					sendScouts();
+				}
 			}
 			NodeTask task = this.tasks[index];
+			RequestRecord record = task.record();
 			task.depth = depth;
+			record.startNanos = start;
 			try {
 				this.state.coordinator.submit(task, ExecutionMode.INLINE);
 			}
 			finally {
 				// Counted even if running the child threw, or the batch's caller would wait forever.
-				this.lastFinishNanos = System.nanoTime();
+				start = record.requestHead.isClosed() ? record.requestHead.epochNanos() : EpochClock.nowNanos();
+				this.lastFinishNanos = start;
 				if (this.unfinished.decrementAndGet() == 0) {
 					this.done.complete(null);
 				}

@@ -48,6 +48,10 @@ final class NodeTask implements Runnable {
 		this.future = future;
 	}
 
+	RequestRecord record() {
+		return this.record;
+	}
+
 	/** Inline: executes on this thread. Asynchronous: also enlists the thread in the run and completes the future. */
 	@Override
 	@SuppressWarnings("try") // the resource is a guard: opening and closing it is the point
@@ -107,6 +111,11 @@ final class NodeTask implements Runnable {
 			return new Outcome.Failed<>(NodeInvocationException.asThrown(failure, this.record.nodeName));
 		}
 		return new Outcome.Succeeded<>(this.result);
+	}
+
+	/** Whether the node failed with that kind of exception (its own failure, not its run's ending). */
+	boolean failedWith(Class<? extends Throwable> kind) {
+		return kind.isInstance(this.error);
 	}
 
 	/** What the caller gets: the cancellation when the request or its run ended (as recorded), else the node's failure. */
@@ -182,6 +191,8 @@ final class NodeTask implements Runnable {
 		if (lastBroadcast == null || lastBroadcast.isDone()) {
 			return;
 		}
+		// The node's latency ends here: waiting for slow subscribers is not its time.
+		this.record.returnedNanos = EpochClock.nowNanos();
 		try {
 			lastBroadcast.get();
 		}

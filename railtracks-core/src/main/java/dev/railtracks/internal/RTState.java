@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -45,8 +48,8 @@ import dev.railtracks.pubsub.Streaming;
 
 /**
  * The engine of one session: creates nodes and records their requests, hands them to the {@link Coordinator},
- * records completions from the messages it handles, applies the failure policy ({@code endOnError}, fatal errors)
- * and the global timeout, and answers with {@link ExecutionInfo} snapshots.
+ * records their outcomes before publishing them, applies the failure policy ({@code endOnError}, fatal errors) and
+ * the global timeout, and answers with {@link ExecutionInfo} snapshots.
  *
  * <p>A synchronous call runs the child on the caller's thread (up to {@value #MAX_INLINE_DEPTH} nested levels, then
  * on a fresh thread with a fresh stack); asynchronous and batch calls use the execution strategy, which never queues,
@@ -87,7 +90,7 @@ final class RTState {
 	private volatile boolean closed;
 
 	/**
-	 * Creates the state of a session and subscribes it to the publisher as "State Object Handler".
+	 * Creates the state of a session.
 	 * @param sessionId the session's id
 	 * @param config the session's configuration
 	 * @param coordinator the session's coordinator
@@ -157,7 +160,10 @@ final class RTState {
 	}
 
 	/**
-	 * Runs a top-level call and waits for it; interrupting the waiting thread cancels the run.
+	 * Runs a top-level call on this thread, which would wait for it anyway: no handoff. The run's timeout, a fatal
+	 * failure or the session's close interrupt this thread and record the run's open requests at once; the call
+	 * returns when the node stops (a node that ignores interrupts holds its caller until it returns). Interrupting
+	 * this thread cancels the run. Nested too deep in other runs on this thread, the node runs on a fresh thread.
 	 * @param <O> the result type
 	 * @param definition the node
 	 * @param args its arguments
@@ -166,13 +172,36 @@ final class RTState {
 	@SuppressWarnings("unchecked")
 	public <O> O callTopLevel(NodeDefinition<O> definition, @Nullable Object[] args) {
 		ensureOpen();
+		Scope current = Scope.current();
+		int depth = ((current != null) ? current.depth : 0) + 1;
+		if (depth > MAX_INLINE_DEPTH) {
+			Run run = startRun(definition, args);
+			return (O) await(run.result, run, definition.name(), true);
+		}
 		RequestRecord record = openRun(createNode(definition, args), args);
 		Run run = record.run;
-		// On this thread, which waits anyway: no handoff. The run's timeout and cancellation interrupt it instead.
+		if (Thread.currentThread().isInterrupted()) {
+			throw interrupted(run, definition.name());
+		}
 		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
-		task.depth = 1;
+		task.depth = depth;
 		task.run();
+		boolean interruptedFromOutside = run.failure() == null
+				&& (Thread.currentThread().isInterrupted() || task.failedWith(InterruptedException.class));
+		if (interruptedFromOutside) {
+			// As for a caller waiting on another thread: the rest of the run ends too.
+			throw interrupted(run, definition.name());
+		}
 		return (O) await(run.result, run, definition.name(), true);
+	}
+
+	/** Cancels a run whose caller was interrupted, and keeps the interrupt for the caller's caller. */
+	private RailtracksException interrupted(Run run, String running) {
+		RailtracksException interrupted = new RailtracksException(
+				"Interrupted while running " + running + "; the run was cancelled");
+		cancelRun(run, interrupted);
+		Thread.currentThread().interrupt();
+		return interrupted;
 	}
 
 	private Run startRun(NodeDefinition<?> definition, @Nullable Object[] args) {
@@ -297,8 +326,10 @@ final class RTState {
 		RequestRecord caller = callerOf(scope);
 		List<Node<?>> nodes = createNodes(definition, argumentLists);
 		List<RequestRecord> records = new ArrayList<>(nodes.size());
+		// Created together: one time for all, each with its own step.
+		long created = EpochClock.nowNanos();
 		for (int i = 0; i < nodes.size(); i++) {
-			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i)));
+			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i), created));
 		}
 		caller.inlineChild = null;
 		return new BatchCall(this, scope, caller.run, records);
@@ -389,7 +420,9 @@ final class RTState {
 
 	private @Nullable UUID parseId(String nodeId) {
 		try {
-			return UUID.fromString(nodeId);
+			UUID id = UUID.fromString(nodeId);
+			// fromString also takes upper case and short forms; a node's id is only ever its own text.
+			return id.toString().equals(nodeId) ? id : null;
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			// Not an id this engine makes, so no node has it.
@@ -405,21 +438,23 @@ final class RTState {
 		this.closed = true;
 		RailtracksException closing = new RailtracksException(
 				"Session " + this.sessionId + " was closed while the run was in progress");
-		Set<Run> unfinished = new java.util.LinkedHashSet<>(this.activeRuns);
 		// Also runs whose top-level node returned while a child it started without waiting still runs.
+		Set<Run> unfinished = new LinkedHashSet<>(this.activeRuns);
 		this.journal.forEach((record) -> {
-			if (record.isOpen()) {
+			if (!record.requestHead.isClosed()) {
 				unfinished.add(record.run);
 			}
 		});
+		unfinished.forEach((run) -> run.cancel(closing));
+		// Looked up after every run is cancelled: a request recorded later records its own ending (see record()).
+		Map<Run, List<RequestRecord>> open = openRequests(unfinished);
 		// Every run is interrupted and recorded before any is waited for: k stuck runs cost one grace period, not k.
 		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
 		List<Run> cancelled = new ArrayList<>();
 		for (Run run : unfinished) {
-			run.cancel(closing);
 			// Also when another thread ended the run first and may still be recording it: the record is saved next.
 			Throwable cause = run.failure();
-			closeOpenRequests(run, (cause != null) ? cause : closing);
+			closeOpenRequests(open.getOrDefault(run, List.of()), (cause != null) ? cause : closing);
 			cancelled.add(run);
 		}
 		cancelled.forEach((run) -> run.awaitStopped(deadline));
@@ -504,7 +539,7 @@ final class RTState {
 	// ---- engine internals
 
 	/**
-	 * Publishes a node's outcome, which records it (see {@link #handle}), then applies the failure policy. A request
+	 * Records a node's outcome (see {@link #recordOutcome}), publishes it, then applies the failure policy. A request
 	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
 	 */
 	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
@@ -611,9 +646,13 @@ final class RTState {
 	}
 
 	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
+		return record(caller, run, node, args, EpochClock.nowNanos());
+	}
+
+	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args,
+			long epochNanos) {
 		String name = node.name();
-		RequestRecord record = new RequestRecord(caller, node, name, args, run, this.stamper.nextStep(),
-				EpochClock.nowNanos());
+		RequestRecord record = new RequestRecord(caller, node, name, args, run, this.stamper.nextStep(), epochNanos);
 		if (caller != null) {
 			// Known to the caller until it is recorded or handed on, in case a stack overflow leaves no room to do it.
 			caller.inlineChild = record;
@@ -738,20 +777,38 @@ final class RTState {
 		if (announce != null) {
 			announce.run();
 		}
-		closeOpenRequests(run, cause);
+		closeOpenRequests(openRequests(Set.of(run)).getOrDefault(run, List.of()), cause);
 		run.awaitStopped(deadline);
 		run.release();
 	}
 
-	/** Records every open request of a run as failed with the cause, and logs that once for the run. */
-	private void closeOpenRequests(Run run, Throwable cause) {
+	/**
+	 * The requests of the given runs whose finishing version is not written yet (still running, or being recorded by
+	 * the thread that claimed it), in one pass over the journal.
+	 */
+	private Map<Run, List<RequestRecord>> openRequests(Set<Run> runs) {
+		Map<Run, List<RequestRecord>> open = new HashMap<>();
+		if (runs.isEmpty()) {
+			return open;
+		}
+		this.journal.forEach((record) -> {
+			if (!record.requestHead.isClosed() && runs.contains(record.run)) {
+				open.computeIfAbsent(record.run, (run) -> new ArrayList<>()).add(record);
+			}
+		});
+		return open;
+	}
+
+	/**
+	 * Records the given requests of a cancelled run as failed with the cause, and logs that once for the run. A request
+	 * recorded after its run was cancelled records its own ending (see {@link #record}), so one look at the journal,
+	 * taken after the cancel, finds every other.
+	 */
+	private void closeOpenRequests(List<RequestRecord> open, Throwable cause) {
 		int closed = 0;
 		String top = null;
 		List<RequestRecord> recordingThemselves = new ArrayList<>();
-		for (RequestRecord record : this.journal.snapshot()) {
-			if (record.run != run || !record.isOpen()) {
-				continue;
-			}
+		for (RequestRecord record : open) {
 			if (closeAsFailed(record, cause, false)) {
 				closed++;
 				if (record.caller == null) {

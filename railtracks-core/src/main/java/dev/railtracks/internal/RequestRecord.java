@@ -2,7 +2,6 @@ package dev.railtracks.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,8 +46,15 @@ final class RequestRecord {
 	/** The newest version; replaced once, when the request finishes. */
 	volatile RequestTemplate requestHead;
 
-	/** When the node started running, in epoch nanoseconds: its creation time unless it was handed to a thread. */
+	/**
+	 * When the node started running, in epoch nanoseconds: its creation time for a synchronous call, else when a
+	 * thread took it. Written by that thread before the node runs and read when the request finishes, mostly by the
+	 * same thread; a cancelling thread may read the creation time instead, which only lengthens that latency.
+	 */
 	long startNanos;
+
+	/** When the node returned, if it then waited for its broadcasts to be delivered; {@code 0} otherwise. */
+	long returnedNanos;
 
 	volatile @Nullable CompletableFuture<Object> future;
 
@@ -95,8 +101,9 @@ final class RequestRecord {
 		try {
 			long step = stamper.nextStep();
 			long now = EpochClock.nowNanos();
-			this.requestHead = this.requestHead.finished(output, status, this.node.details(), now - this.startNanos,
-					step, now);
+			long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
+			this.requestHead = this.requestHead.finished(output, status, this.node.details(),
+					Math.max(0, returned - this.startNanos), step, now);
 			return true;
 		}
 		catch (StackOverflowError ex) {
@@ -115,10 +122,11 @@ final class RequestRecord {
 			return false;
 		}
 		try {
+			long start = this.startNanos;
 			long step = stamper.nextStep();
 			long now = EpochClock.nowNanos();
 			this.requestHead = this.requestHead.cancelled(new Failure(cause), this.node.details(),
-					now - this.startNanos, step, now);
+					Math.max(0, now - start), step, now);
 			return true;
 		}
 		catch (StackOverflowError ex) {
@@ -163,10 +171,6 @@ final class RequestRecord {
 
 	@Nullable String callerNodeId() {
 		return (this.caller != null) ? this.caller.node.identifier() : null;
-	}
-
-	static String nameOf(@Nullable RequestRecord caller) {
-		return (caller != null) ? caller.nodeName : "START";
 	}
 
 }

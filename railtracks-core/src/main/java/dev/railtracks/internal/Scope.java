@@ -69,7 +69,9 @@ final class Scope {
 	/** Installs a session-level scope on this thread, as a session does when it is created. */
 	static Scope bindSession(RTState state, @Nullable Observation sessionObservation) {
 		// Skip scopes of sessions closed meanwhile (possibly on other threads) so this thread does not keep them alive.
-		Scope scope = new Scope(state, null, 0, sessionObservation, current());
+		Scope previous = current();
+		// A session opened inside a node runs its top-level nodes on this thread's stack too: it counts on from there.
+		Scope scope = new Scope(state, null, (previous != null) ? previous.depth : 0, sessionObservation, previous);
 		CURRENT.set(scope);
 		return scope;
 	}

@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link StampManager}.
@@ -91,6 +92,27 @@ class StampManagerTests {
 		assertThat(all).extracting(Stamp::step)
 			.containsExactlyElementsOf(LongStream.range(0, (long) threads * perThread).boxed().toList());
 		assertThat(stamper.currentStep()).isEqualTo((long) threads * perThread);
+	}
+
+	@Test
+	void aFrozenCopyHasTheManualStampsAndThoseOfTheRecordedVersionsAndRefusesNewOnes() {
+		StampManager stamper = new StampManager();
+		Stamp manual = stamper.createStamp("manual");
+		RequestTemplate top = RequestTemplate.created(null, Ids.randomHigh(), Ids.randomLow(), "top", NodeType.OTHER,
+				new Object[0], Map.of(), stamper.nextStep(), EpochClock.nowNanos());
+		RequestTemplate child = RequestTemplate.created(top, Ids.randomHigh(), Ids.randomLow(), "child",
+				NodeType.OTHER, new Object[] { 1 }, Map.of(), stamper.nextStep(), EpochClock.nowNanos());
+		RequestTemplate childDone = child.finished(2, RequestStatus.COMPLETED, Map.of(), 5, stamper.nextStep(),
+				EpochClock.nowNanos());
+		StampManager frozen = stamper.snapshot(new RequestTemplate[] { top, childDone });
+		stamper.createStamp("after the copy");
+		assertThat(frozen.allStamps()).extracting(Stamp::identifier)
+			.containsExactly("manual", "START CREATED top", "top CREATED child", "Finished executing child");
+		assertThat(frozen.allStamps().get(0)).isEqualTo(manual);
+		assertThat(frozen.currentStep()).isEqualTo(4);
+		assertThat(frozen.snapshot(new RequestTemplate[0])).isSameAs(frozen);
+		assertThatThrownBy(frozen::nextStep).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> frozen.createStamp("x")).isInstanceOf(IllegalStateException.class);
 	}
 
 }
