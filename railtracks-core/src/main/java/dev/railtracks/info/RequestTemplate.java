@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -106,6 +107,15 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	public String sinkId() {
 		Created first = first();
 		return Ids.format(first.nodeHigh, first.nodeLow);
+	}
+
+	/**
+	 * The called node's id, as a UUID (what {@link #sinkId()} formats).
+	 * @return the sink node id
+	 */
+	public UUID sinkUuid() {
+		Created first = first();
+		return new UUID(first.nodeHigh, first.nodeLow);
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package dev.railtracks.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -10,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only, lock-free list: appends reserve a slot with one atomic increment and fill it; readers see every
- * slot filled so far. The hot path of every node call appends here, so it must not take a lock.
+ * slot filled so far. A filled slot may be replaced, never emptied. The hot path of every node call appends here, so it must not take a lock.
  *
  * @param <T> element type
  */
@@ -24,17 +22,19 @@ final class AppendLog<T> {
 
 	private volatile AtomicReferenceArray<AtomicReferenceArray<T>> chunks = new AtomicReferenceArray<>(16);
 
-	void add(T item) {
+	/**
+	 * Appends an element.
+	 * @return its index
+	 */
+	int add(T item) {
 		int index = this.size.getAndIncrement();
 		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);
+		return index;
 	}
 
-	/** Every element appended so far whose slot is filled, in append order. */
-	List<T> snapshot() {
-		int count = size();
-		List<T> items = new ArrayList<>(count);
-		forEach(items::add);
-		return items;
+	/** Replaces the element at an index that {@link #add} returned. */
+	void set(int index, T item) {
+		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);
 	}
 
 	/** Runs the action on every element appended so far whose slot is filled, in append order, without copying. */

@@ -1,8 +1,9 @@
 package dev.railtracks.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +34,13 @@ final class BatchCall {
 
 	private final Run run;
 
-	private final NodeTask[] tasks;
+	/** The children's requests; a slot is emptied once its child has run, so that it keeps only its outcome. */
+	private final @Nullable RequestRecord[] records;
+
+	/** A child's task from its claim until its outcome is settled, made at the claim to keep the batch small. */
+	private final @Nullable NodeTask[] tasks;
+
+	private final Outcome<?>[] outcomes;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -52,23 +59,26 @@ final class BatchCall {
 		this.caller = caller;
 		this.run = run;
 		int size = records.size();
+		this.records = records.toArray(new RequestRecord[0]);
 		this.tasks = new NodeTask[size];
-		for (int i = 0; i < size; i++) {
-			this.tasks[i] = new NodeTask(state, records.get(i), caller.observation, null);
-		}
+		this.outcomes = new Outcome<?>[size];
 		this.unfinished = new AtomicInteger(size);
 		// Nothing finished yet: a scout that starts long after the children were created sends more.
 		this.lastFinishNanos = (size > 0) ? records.get(0).requestHead.epochNanos() : 0;
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
+	@SuppressWarnings("unchecked")
 	List<Outcome<Object>> outcomes() {
 		runAll();
-		List<Outcome<Object>> outcomes = new ArrayList<>(this.tasks.length);
-		for (NodeTask task : this.tasks) {
-			outcomes.add(task.settled());
+		for (int i = 0; i < this.outcomes.length; i++) {
+			NodeTask unsettled = this.tasks[i];
+			if (this.outcomes[i] == null && unsettled != null) {
+				// Its worker failed inside the engine before it could settle it (a stack overflow, say).
+				this.outcomes[i] = unsettled.settled();
+			}
 		}
-		return Collections.unmodifiableList(outcomes);
+		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(this.outcomes));
 	}
 
 	private void runAll() {
@@ -106,12 +116,17 @@ final class BatchCall {
 					sendScouts();
 				}
 			}
-			NodeTask task = this.tasks[index];
-			RequestRecord record = task.record();
+			RequestRecord record = Objects.requireNonNull(this.records[index]);
+			this.records[index] = null;
+			NodeTask task = new NodeTask(this.state, record, this.caller.observation, null);
+			this.tasks[index] = task;
 			task.depth = depth;
 			record.startNanos = start;
 			try {
 				this.state.coordinator.submit(task, ExecutionMode.INLINE);
+				// Seen by the batch's caller through the count it waits for.
+				this.outcomes[index] = task.settled();
+				this.tasks[index] = null;
 			}
 			finally {
 				// Counted even if running the child threw, or the batch's caller would wait forever.

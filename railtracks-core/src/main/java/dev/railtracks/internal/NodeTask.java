@@ -48,10 +48,6 @@ final class NodeTask implements Runnable {
 		this.future = future;
 	}
 
-	RequestRecord record() {
-		return this.record;
-	}
-
 	/** Inline: executes on this thread. Asynchronous: also enlists the thread in the run and completes the future. */
 	@Override
 	@SuppressWarnings("try") // the resource is a guard: opening and closing it is the point

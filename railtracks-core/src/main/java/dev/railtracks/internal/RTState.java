@@ -80,7 +80,7 @@ final class RTState {
 
 	private final StampManager stamper = new StampManager();
 
-	private final AppendLog<RequestRecord> journal = new AppendLog<>();
+	private final Journal journal = new Journal();
 
 	/** The last snapshot, while nothing has been recorded since; see {@link #info()}. */
 	private volatile @Nullable Snapshot lastSnapshot;
@@ -380,6 +380,7 @@ final class RTState {
 			if (!record.finishOnce(result, RequestStatus.COMPLETED, this.stamper)) {
 				return false;
 			}
+			this.journal.finished(record);
 			if (this.log.isEnabled(Level.INFO)) {
 				this.log.log(Level.INFO, record.nodeName + " DONE");
 			}
@@ -389,6 +390,7 @@ final class RTState {
 		if (!record.finishOnce(new Failure(error), RequestStatus.FAILED, this.stamper)) {
 			return false;
 		}
+		this.journal.finished(record);
 		this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
 		return true;
 	}
@@ -403,19 +405,21 @@ final class RTState {
 	 */
 	public boolean cancel(String nodeId) {
 		UUID wanted = parseId(nodeId);
-		for (RequestRecord record : this.journal.snapshot()) {
-			if (record.node.uuid().equals(wanted)) {
-				CancellationException cancelled = new CancellationException(
-						"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
-				if (record.caller == null && record.isOpen()) {
-					// A top-level node is its run: cancel all of it, which also releases the caller.
-					cancelRun(record.run, cancelled);
-					return true;
-				}
-				return closeAsFailed(record, cancelled, true);
+		RequestRecord record = (wanted != null) ? this.journal.openRequestOf(wanted) : null;
+		if (record == null) {
+			if (wanted != null && this.journal.hasNode(wanted)) {
+				return false;
 			}
+			throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
 		}
-		throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
+		CancellationException cancelled = new CancellationException(
+				"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
+		if (record.caller == null && record.isOpen()) {
+			// A top-level node is its run: cancel all of it, which also releases the caller.
+			cancelRun(record.run, cancelled);
+			return true;
+		}
+		return closeAsFailed(record, cancelled, true);
 	}
 
 	private @Nullable UUID parseId(String nodeId) {
@@ -440,11 +444,7 @@ final class RTState {
 				"Session " + this.sessionId + " was closed while the run was in progress");
 		// Also runs whose top-level node returned while a child it started without waiting still runs.
 		Set<Run> unfinished = new LinkedHashSet<>(this.activeRuns);
-		this.journal.forEach((record) -> {
-			if (!record.requestHead.isClosed()) {
-				unfinished.add(record.run);
-			}
-		});
+		this.journal.forEachOpen((record) -> unfinished.add(record.run));
 		unfinished.forEach((run) -> run.cancel(closing));
 		// Looked up after every run is cancelled: a request recorded later records its own ending (see record()).
 		Map<Run, List<RequestRecord>> open = openRequests(unfinished);
@@ -488,13 +488,12 @@ final class RTState {
 		int count = 0;
 		boolean settled = true;
 		for (int i = 0; i < size; i++) {
-			RequestRecord record = this.journal.get(i);
-			if (record == null) {
+			RequestTemplate head = this.journal.head(i);
+			if (head == null) {
 				// Its slot is reserved and not yet filled: its creation is under way, and left out of this snapshot.
 				settled = false;
 				continue;
 			}
-			RequestTemplate head = record.requestHead;
 			settled &= head.isClosed();
 			heads[count++] = head;
 		}
@@ -703,6 +702,7 @@ final class RTState {
 		if (!record.endOnce(cause, this.stamper)) {
 			return false;
 		}
+		this.journal.finished(record);
 		if (logIt) {
 			this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
 		}
@@ -791,8 +791,8 @@ final class RTState {
 		if (runs.isEmpty()) {
 			return open;
 		}
-		this.journal.forEach((record) -> {
-			if (!record.requestHead.isClosed() && runs.contains(record.run)) {
+		this.journal.forEachOpen((record) -> {
+			if (runs.contains(record.run)) {
 				open.computeIfAbsent(record.run, (run) -> new ArrayList<>()).add(record);
 			}
 		});

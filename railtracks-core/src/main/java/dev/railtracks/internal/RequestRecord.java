@@ -43,6 +43,9 @@ final class RequestRecord {
 
 	final Run run;
 
+	/** Where the session's {@link Journal} keeps it; {@code -1} until it is appended. */
+	int slot = -1;
+
 	/** The newest version; replaced once, when the request finishes. */
 	volatile RequestTemplate requestHead;
 

@@ -21,7 +21,7 @@ class AppendLogTests {
 		for (int i = 0; i < 50_000; i++) {
 			log.add(i);
 		}
-		List<Integer> snapshot = log.snapshot();
+		List<Integer> snapshot = items(log);
 		assertThat(snapshot).hasSize(50_000);
 		for (int i = 0; i < snapshot.size(); i++) {
 			assertThat(snapshot.get(i)).isEqualTo(i);
@@ -53,9 +53,9 @@ class AppendLogTests {
 				await(start);
 				try {
 					while (writing.get()) {
-						log.snapshot();
+						items(log);
 					}
-					log.snapshot();
+					items(log);
 				}
 				catch (Throwable ex) {
 					failure.compareAndSet(null, ex);
@@ -67,8 +67,28 @@ class AppendLogTests {
 				thread.join(10_000);
 			}
 			assertThat(failure.get()).as("round %d", round).isNull();
-			assertThat(log.snapshot()).hasSize(16 * 1024 - 64 + 400);
+			assertThat(items(log)).hasSize(16 * 1024 - 64 + 400);
 		}
+	}
+
+	@Test
+	void aReplacedElementKeepsItsPlace() {
+		AppendLog<String> log = new AppendLog<>();
+		int first = log.add("a");
+		int second = log.add("b");
+		log.set(first, "A");
+		assertThat(List.of(first, second)).containsExactly(0, 1);
+		assertThat(log.get(0)).isEqualTo("A");
+		List<String> items = new ArrayList<>();
+		log.forEach(items::add);
+		assertThat(items).containsExactly("A", "b");
+		assertThat(log.size()).isEqualTo(2);
+	}
+
+	private static List<Integer> items(AppendLog<Integer> log) {
+		List<Integer> items = new ArrayList<>();
+		log.forEach(items::add);
+		return items;
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -3,14 +3,18 @@ package dev.railtracks.internal;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
 import dev.railtracks.FunctionNode;
+import dev.railtracks.Node;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
 import dev.railtracks.TestConfigs;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.LinkedNode;
 
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +38,47 @@ class RetainedRecordTests {
 		assertThat(retained.info.answer()).isEqualTo(List.of(1, 2, 3));
 		assertThat(retained.info.graphSerialization()).contains("\"length\"", "\"sum-of-lengths\"");
 		assertThat(retained.info.requestForest().size()).isEqualTo(4);
+	}
+
+	@Test
+	void anOpenSessionKeepsOnlyTheRecordOfAFinishedRequestNotItsNode() {
+		List<WeakReference<Node<?>>> nodes = new CopyOnWriteArrayList<>();
+		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i + 1);
+		FunctionNode<Integer> parent = FunctionNode.of("parent", () -> {
+			int sum = 0;
+			for (int i = 0; i < 100; i++) {
+				sum += Railtracks.call(NodeDefinition.of(Tracked.class), nodes, i);
+			}
+			return sum + Railtracks.call(child, 0);
+		});
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThat(session.runSync(parent).answer()).isEqualTo(4951);
+			assertThat(nodes).hasSize(100);
+			// The session is still open, and keeps the record; the node objects of finished requests are garbage.
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+				System.gc();
+				assertThat(nodes).allSatisfy((node) -> assertThat(node.get()).isNull());
+			});
+			assertThat(session.info().requestForest().size()).isEqualTo(102);
+			assertThat(session.info().nodeForest().heads().values()).extracting(LinkedNode::name).contains("Tracked");
+		}
+	}
+
+	/** A node that lets the test see whether anything still holds it. */
+	public static final class Tracked extends Node<Integer> {
+
+		private final int value;
+
+		public Tracked(List<WeakReference<Node<?>>> registry, Integer value) {
+			registry.add(new WeakReference<>(this));
+			this.value = value;
+		}
+
+		@Override
+		public Integer invoke() {
+			return this.value;
+		}
+
 	}
 
 	/** In its own frame, so no local variable of the test method holds the session. */

@@ -1,0 +1,84 @@
+package dev.railtracks.internal;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.railtracks.info.RequestTemplate;
+
+/**
+ * A session's requests in creation order. A slot holds the live {@link RequestRecord} while its request is open and
+ * only the finished {@link RequestTemplate} afterwards, so a finished request keeps its record and nothing else: its
+ * node object, task and live entry become garbage while still young, which is what keeps a long session's heap, and
+ * so its garbage collections, small.
+ */
+final class Journal {
+
+	private final AppendLog<Object> slots = new AppendLog<>();
+
+	/** Appends a new request and tells it its slot. */
+	void add(RequestRecord record) {
+		record.slot = this.slots.add(record);
+	}
+
+	/** The request's finishing version is written: its slot keeps only that. */
+	void finished(RequestRecord record) {
+		if (record.slot >= 0) {
+			this.slots.set(record.slot, record.requestHead);
+		}
+	}
+
+	/** Requests appended so far, including any whose slot is still being filled. */
+	int size() {
+		return this.slots.size();
+	}
+
+	/**
+	 * The newest version of the request in a slot below {@link #size()}.
+	 * @return the version, or {@code null} while the slot is reserved and not yet filled
+	 */
+	@Nullable RequestTemplate head(int index) {
+		Object entry = this.slots.get(index);
+		return (entry instanceof RequestRecord record) ? record.requestHead : (RequestTemplate) entry;
+	}
+
+	/**
+	 * Runs the action on every request whose finishing version is not written yet: still running, or being recorded
+	 * by the thread that claimed it.
+	 */
+	void forEachOpen(Consumer<RequestRecord> action) {
+		this.slots.forEach((entry) -> {
+			if (entry instanceof RequestRecord record && !record.requestHead.isClosed()) {
+				action.accept(record);
+			}
+		});
+	}
+
+	/**
+	 * The live entry of the request that called a node, while it is open.
+	 * @return the entry, or {@code null} when the node's request has finished or the session has no such node
+	 */
+	@Nullable RequestRecord openRequestOf(UUID nodeId) {
+		int size = size();
+		for (int i = 0; i < size; i++) {
+			if (this.slots.get(i) instanceof RequestRecord record && record.node.uuid().equals(nodeId)) {
+				return record;
+			}
+		}
+		return null;
+	}
+
+	/** Whether any request, open or finished, called that node. */
+	boolean hasNode(UUID nodeId) {
+		int size = size();
+		for (int i = 0; i < size; i++) {
+			RequestTemplate head = head(i);
+			if (head != null && head.sinkUuid().equals(nodeId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
