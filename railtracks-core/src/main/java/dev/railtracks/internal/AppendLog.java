@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An append-only, lock-free list: appends reserve a slot with one atomic increment and fill it; readers see every
- * slot filled so far. A filled slot may be replaced, never emptied. The hot path of every node call appends here, so it must not take a lock.
+ * A lock-free list that only grows: appends reserve a slot with one atomic increment and fill it; readers see every
+ * slot filled so far. A filled slot may be replaced, never emptied. The hot path of every node call appends here, so
+ * it must not take a lock.
  *
  * @param <T> element type
  */
@@ -27,12 +28,20 @@ final class AppendLog<T> {
 	 * @return its index
 	 */
 	int add(T item) {
-		int index = this.size.getAndIncrement();
-		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);
+		int index = reserve();
+		set(index, item);
 		return index;
 	}
 
-	/** Replaces the element at an index that {@link #add} returned. */
+	/**
+	 * Reserves the next slot, to be filled with {@link #set}: until then readers skip it.
+	 * @return its index
+	 */
+	int reserve() {
+		return this.size.getAndIncrement();
+	}
+
+	/** Fills a reserved slot, or replaces the element in a filled one. */
 	void set(int index, T item) {
 		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);
 	}

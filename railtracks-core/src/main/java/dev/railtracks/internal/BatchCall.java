@@ -15,11 +15,11 @@ import dev.railtracks.info.EpochClock;
 
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
- * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". Whoever claims
- * a child while no child has finished for a while sends more scout threads, then runs the child. Trivial children
- * finish all the time, so the caller runs most of them itself without any thread handoff; children that block (or
- * compute for long) stop the finishing, so every claim sends scouts and a thousand sleeping children sleep side by
- * side.
+ * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". The first claim
+ * sends two scouts; a scout that arrives while no child has finished for a while, and any worker whose last child ran
+ * long, sends two more before running its child. Trivial children finish all the time, so the caller runs most of them
+ * itself without any thread handoff; children that block (or compute for long) keep the scouts coming, doubling per
+ * generation, so a thousand sleeping children sleep side by side.
  */
 final class BatchCall {
 
@@ -34,7 +34,7 @@ final class BatchCall {
 
 	private final Run run;
 
-	/** The children's requests; a slot is emptied once its child has run, so that it keeps only its outcome. */
+	/** The children's requests; a slot is emptied once its child's outcome is settled, so that it keeps only that. */
 	private final @Nullable RequestRecord[] records;
 
 	/** A child's task from its claim until its outcome is settled, made at the claim to keep the batch small. */
@@ -49,7 +49,10 @@ final class BatchCall {
 	/** Scouts sent and not yet started. */
 	private final AtomicInteger scoutsOnTheirWay = new AtomicInteger();
 
-	/** When a child last finished; long quiet means the workers are busy or blocked, so more threads help. */
+	/**
+	 * When a child last finished, in epoch nanoseconds; long quiet means the workers are busy or blocked, so more
+	 * threads help. Zero while none has: a scout that starts before any child finished sends more.
+	 */
 	private volatile long lastFinishNanos;
 
 	private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -63,8 +66,6 @@ final class BatchCall {
 		this.tasks = new NodeTask[size];
 		this.outcomes = new Outcome<?>[size];
 		this.unfinished = new AtomicInteger(size);
-		// Nothing finished yet: a scout that starts long after the children were created sends more.
-		this.lastFinishNanos = (size > 0) ? records.get(0).requestHead.epochNanos() : 0;
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
@@ -72,13 +73,28 @@ final class BatchCall {
 	List<Outcome<Object>> outcomes() {
 		runAll();
 		for (int i = 0; i < this.outcomes.length; i++) {
-			NodeTask unsettled = this.tasks[i];
-			if (this.outcomes[i] == null && unsettled != null) {
-				// Its worker failed inside the engine before it could settle it (a stack overflow, say).
-				this.outcomes[i] = unsettled.settled();
+			if (this.outcomes[i] == null) {
+				this.outcomes[i] = unsettled(i);
 			}
 		}
 		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(this.outcomes));
+	}
+
+	/**
+	 * The outcome of a child whose worker failed inside the engine before it could settle it (out of memory, or a
+	 * scout's stack overflow): what its task recorded, or, when not even the task was made, a failure recorded now.
+	 */
+	private Outcome<?> unsettled(int index) {
+		NodeTask task = this.tasks[index];
+		if (task != null) {
+			return task.settled();
+		}
+		IllegalStateException notRun = new IllegalStateException("Child " + index + " of the batch could not be run");
+		RequestRecord record = this.records[index];
+		if (record != null) {
+			this.state.finish(record, null, notRun);
+		}
+		return new Outcome.Failed<>(notRun);
 	}
 
 	private void runAll() {
@@ -96,42 +112,42 @@ final class BatchCall {
 	}
 
 	/**
-	 * Claims and runs children on this thread at the given nesting depth until none are left. Only a thread's first
-	 * claim may send scouts: any later claim follows a child this thread has just finished, so a child finished
-	 * a moment ago. Each child starts when this thread's previous one finished, which its record says, so a child
-	 * costs one clock reading, for its finish.
+	 * Claims and runs children on this thread at the given nesting depth until none are left. A claim sends scouts
+	 * when it is this thread's first (a scout arriving while nothing finished lately) or follows a child that ran
+	 * long on this thread; any other claim follows a child that just finished quickly. Each child starts when this
+	 * thread's previous one was done, so a child costs one clock reading, for its finish.
 	 */
 	private void work(int depth) {
 		int size = this.tasks.length;
 		long start = EpochClock.nowNanos();
-		boolean first = true;
+		boolean slowOrFirst = true;
 		while (true) {
 			int index = this.next.getAndIncrement();
 			if (index >= size) {
 				return;
 			}
-			if (first) {
-				first = false;
-				if (index + 1 < size && (index == 0 || start - this.lastFinishNanos > BUSY_NANOS)) {
-					sendScouts();
-				}
+			if (slowOrFirst && index + 1 < size && (index == 0 || start - this.lastFinishNanos > BUSY_NANOS)) {
+				sendScouts();
 			}
-			RequestRecord record = Objects.requireNonNull(this.records[index]);
-			this.records[index] = null;
-			NodeTask task = new NodeTask(this.state, record, this.caller.observation, null);
-			this.tasks[index] = task;
-			task.depth = depth;
-			record.startNanos = start;
+			RequestRecord record = this.records[index];
 			try {
+				NodeTask task = new NodeTask(this.state, Objects.requireNonNull(record), this.caller.observation, null);
+				this.tasks[index] = task;
+				task.depth = depth;
+				record.startNanos = start;
 				this.state.coordinator.submit(task, ExecutionMode.INLINE);
 				// Seen by the batch's caller through the count it waits for.
 				this.outcomes[index] = task.settled();
 				this.tasks[index] = null;
+				this.records[index] = null;
 			}
 			finally {
 				// Counted even if running the child threw, or the batch's caller would wait forever.
-				start = record.requestHead.isClosed() ? record.requestHead.epochNanos() : EpochClock.nowNanos();
-				this.lastFinishNanos = start;
+				long finished = (record != null && record.finishedItself()) ? record.requestHead.epochNanos()
+						: EpochClock.nowNanos();
+				slowOrFirst = finished - start > BUSY_NANOS;
+				start = finished;
+				this.lastFinishNanos = finished;
 				if (this.unfinished.decrementAndGet() == 0) {
 					this.done.complete(null);
 				}

@@ -17,9 +17,10 @@ final class Journal {
 
 	private final AppendLog<Object> slots = new AppendLog<>();
 
-	/** Appends a new request and tells it its slot. */
+	/** Appends a new request, telling it its slot before anyone can find it there. */
 	void add(RequestRecord record) {
-		record.slot = this.slots.add(record);
+		record.slot = this.slots.reserve();
+		this.slots.set(record.slot, record);
 	}
 
 	/** The request's finishing version is written: its slot keeps only that. */

@@ -109,11 +109,6 @@ final class NodeTask implements Runnable {
 		return new Outcome.Succeeded<>(this.result);
 	}
 
-	/** Whether the node failed with that kind of exception (its own failure, not its run's ending). */
-	boolean failedWith(Class<? extends Throwable> kind) {
-		return kind.isInstance(this.error);
-	}
-
 	/** What the caller gets: the cancellation when the request or its run ended (as recorded), else the node's failure. */
 	private @Nullable Throwable outcomeError() {
 		Throwable ended = this.record.endedWith();
@@ -152,6 +147,11 @@ final class NodeTask implements Runnable {
 		}
 		catch (Throwable ex) {
 			this.error = ex;
+			if (ex instanceof InterruptedException && this.record.run.failure() == null) {
+				// An interrupt from outside the run, which the node passed on as its failure: the thread keeps it, so
+				// that its caller (a runSync caller's thread, say) still sees that it was interrupted.
+				Thread.currentThread().interrupt();
+			}
 		}
 		finally {
 			if (scope != null) {

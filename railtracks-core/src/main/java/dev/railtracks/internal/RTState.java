@@ -181,22 +181,22 @@ final class RTState {
 		RequestRecord record = openRun(createNode(definition, args), args);
 		Run run = record.run;
 		if (Thread.currentThread().isInterrupted()) {
-			throw interrupted(run, definition.name());
+			RailtracksException interrupted = cancelInterruptedRun(run, definition.name());
+			throw interrupted;
 		}
 		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
 		task.depth = depth;
 		task.run();
-		boolean interruptedFromOutside = run.failure() == null
-				&& (Thread.currentThread().isInterrupted() || task.failedWith(InterruptedException.class));
-		if (interruptedFromOutside) {
-			// As for a caller waiting on another thread: the rest of the run ends too.
-			throw interrupted(run, definition.name());
+		if (run.failure() == null && Thread.currentThread().isInterrupted()) {
+			// Interrupted from outside the run (a node that caught the interrupt keeps the flag set, see NodeTask): as
+			// for a caller waiting on another thread, the rest of the run ends too. What the node returned stands.
+			cancelInterruptedRun(run, definition.name());
 		}
 		return (O) await(run.result, run, definition.name(), true);
 	}
 
-	/** Cancels a run whose caller was interrupted, and keeps the interrupt for the caller's caller. */
-	private RailtracksException interrupted(Run run, String running) {
+	/** Cancels the rest of a run whose caller was interrupted; the interrupt stays set for the caller's caller. */
+	private RailtracksException cancelInterruptedRun(Run run, String running) {
 		RailtracksException interrupted = new RailtracksException(
 				"Interrupted while running " + running + "; the run was cancelled");
 		cancelRun(run, interrupted);
@@ -663,8 +663,9 @@ final class RTState {
 			}
 			if (this.publisher.hasSubscribers()) {
 				RequestTemplate created = record.requestHead;
-				this.publisher.publish(new RequestCreation(this.sessionId, created.identifier(), record.callerNodeId(),
-						name, node.identifier(), created.inputArgs(), Instant.ofEpochSecond(0, created.epochNanos())));
+				// Quietly: a node still running when its session closed must get to the check below, which records it.
+				publishQuietly(new RequestCreation(this.sessionId, created.identifier(), record.callerNodeId(), name,
+						node.identifier(), created.inputArgs(), Instant.ofEpochSecond(0, created.epochNanos())));
 			}
 		}
 		catch (StackOverflowError ex) {

@@ -150,6 +150,11 @@ final class RequestRecord {
 		}
 	}
 
+	/** Whether the request was finished by its node's own outcome, not ended from outside. */
+	boolean finishedItself() {
+		return this.closing == FINISHED;
+	}
+
 	boolean isOpen() {
 		return this.closing == null;
 	}

@@ -44,22 +44,33 @@ class RetainedRecordTests {
 	void anOpenSessionKeepsOnlyTheRecordOfAFinishedRequestNotItsNode() {
 		List<WeakReference<Node<?>>> nodes = new CopyOnWriteArrayList<>();
 		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i + 1);
+		NodeDefinition<Integer> tracked = NodeDefinition.of(Tracked.class);
 		FunctionNode<Integer> parent = FunctionNode.of("parent", () -> {
 			int sum = 0;
 			for (int i = 0; i < 100; i++) {
-				sum += Railtracks.call(NodeDefinition.of(Tracked.class), nodes, i);
+				sum += Railtracks.call(tracked, nodes, i);
+			}
+			// Children of a batch, and children that fail, are dropped the same way.
+			sum += Railtracks.callBatch(tracked, List.of(nodes, nodes), List.of(1, 2)).stream()
+				.mapToInt(Integer::intValue)
+				.sum();
+			try {
+				Railtracks.call(tracked, nodes, -1);
+			}
+			catch (IllegalArgumentException ex) {
+				sum += 1000;
 			}
 			return sum + Railtracks.call(child, 0);
 		});
 		try (Session session = new Session(TestConfigs.NO_SAVE)) {
-			assertThat(session.runSync(parent).answer()).isEqualTo(4951);
-			assertThat(nodes).hasSize(100);
+			assertThat(session.runSync(parent).answer()).isEqualTo(4950 + 3 + 1000 + 1);
+			assertThat(nodes).hasSize(103);
 			// The session is still open, and keeps the record; the node objects of finished requests are garbage.
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 				System.gc();
 				assertThat(nodes).allSatisfy((node) -> assertThat(node.get()).isNull());
 			});
-			assertThat(session.info().requestForest().size()).isEqualTo(102);
+			assertThat(session.info().requestForest().size()).isEqualTo(105);
 			assertThat(session.info().nodeForest().heads().values()).extracting(LinkedNode::name).contains("Tracked");
 		}
 	}
@@ -76,6 +87,9 @@ class RetainedRecordTests {
 
 		@Override
 		public Integer invoke() {
+			if (this.value < 0) {
+				throw new IllegalArgumentException("negative");
+			}
 			return this.value;
 		}
 
