@@ -3,23 +3,20 @@ package dev.railtracks.internal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Outcome;
 import dev.railtracks.info.EpochClock;
 
-
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
  * once. Children are claimed one at a time from a shared index by the calling thread and by "scouts". The first claim
- * sends two scouts; a scout that arrives while no child has finished for a while, and any worker whose last child ran
- * long, sends two more before running its child. Trivial children finish all the time, so the caller runs most of them
- * itself without any thread handoff; children that block (or compute for long) keep the scouts coming, doubling per
- * generation, so a thousand sleeping children sleep side by side.
+ * sends two scouts; a scout that arrives while no child has finished for a while sends two more before running its
+ * child. Trivial children finish all the time, so the caller runs most of them itself without any thread handoff;
+ * children that block (or compute for long) keep the arriving scouts sending more, doubling per generation, so a
+ * thousand sleeping children sleep side by side. Blocking children that come after a long run of trivial ones get
+ * only the threads already working.
  */
 final class BatchCall {
 
@@ -34,13 +31,11 @@ final class BatchCall {
 
 	private final Run run;
 
-	/** The children's requests; a slot is emptied once its child's outcome is settled, so that it keeps only that. */
-	private final @Nullable RequestRecord[] records;
-
-	/** A child's task from its claim until its outcome is settled, made at the claim to keep the batch small. */
-	private final @Nullable NodeTask[] tasks;
-
-	private final Outcome<?>[] outcomes;
+	/**
+	 * Child {@code i}'s request until its outcome is settled, then its {@link Outcome}: one write per child into
+	 * memory the workers share, because workers on two cores writing side by side slow each other down.
+	 */
+	private final Object[] children;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -61,44 +56,35 @@ final class BatchCall {
 		this.state = state;
 		this.caller = caller;
 		this.run = run;
-		int size = records.size();
-		this.records = records.toArray(new RequestRecord[0]);
-		this.tasks = new NodeTask[size];
-		this.outcomes = new Outcome<?>[size];
-		this.unfinished = new AtomicInteger(size);
+		this.children = records.toArray();
+		this.unfinished = new AtomicInteger(this.children.length);
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
 	@SuppressWarnings("unchecked")
 	List<Outcome<Object>> outcomes() {
 		runAll();
-		for (int i = 0; i < this.outcomes.length; i++) {
-			if (this.outcomes[i] == null) {
-				this.outcomes[i] = unsettled(i);
-			}
+		Outcome<?>[] outcomes = new Outcome<?>[this.children.length];
+		for (int i = 0; i < outcomes.length; i++) {
+			Object child = this.children[i];
+			outcomes[i] = (child instanceof Outcome<?> settled) ? settled : notRun(i, (RequestRecord) child);
 		}
-		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(this.outcomes));
+		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(outcomes));
 	}
 
 	/**
 	 * The outcome of a child whose worker failed inside the engine before it could settle it (out of memory, or a
-	 * scout's stack overflow): what its task recorded, or, when not even the task was made, a failure recorded now.
+	 * scout's stack overflow): recorded as failed now, unless the child recorded its own outcome first.
 	 */
-	private Outcome<?> unsettled(int index) {
-		NodeTask task = this.tasks[index];
-		if (task != null) {
-			return task.settled();
-		}
-		IllegalStateException notRun = new IllegalStateException("Child " + index + " of the batch could not be run");
-		RequestRecord record = this.records[index];
-		if (record != null) {
-			this.state.finish(record, null, notRun);
-		}
+	private Outcome<?> notRun(int index, RequestRecord record) {
+		IllegalStateException notRun = new IllegalStateException(
+				"Child " + index + " of the batch (" + record.nodeName + ") could not be run to the end");
+		this.state.finish(record, null, notRun);
 		return new Outcome.Failed<>(notRun);
 	}
 
 	private void runAll() {
-		if (this.tasks.length == 0) {
+		if (this.children.length == 0) {
 			return;
 		}
 		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
@@ -112,45 +98,49 @@ final class BatchCall {
 	}
 
 	/**
-	 * Claims and runs children on this thread at the given nesting depth until none are left. A claim sends scouts
-	 * when it is this thread's first (a scout arriving while nothing finished lately) or follows a child that ran
-	 * long on this thread; any other claim follows a child that just finished quickly. Each child starts when this
-	 * thread's previous one was done, so a child costs one clock reading, for its finish.
+	 * Claims and runs children on this thread at the given nesting depth until none are left. Only a thread's first
+	 * claim may send scouts: any later claim follows a child this thread has just finished, so a child finished a
+	 * moment ago. (Sending scouts after a child that ran long was tried: garbage-collection pauses make trivial
+	 * children look long, and the extra threads more than doubled the cost of a 100 000-child fan-out on 2 cores.)
+	 * Each child starts when this thread's previous one was done, so a child costs one clock reading, for its finish.
 	 */
 	private void work(int depth) {
-		int size = this.tasks.length;
+		int size = this.children.length;
 		long start = EpochClock.nowNanos();
-		boolean slowOrFirst = true;
-		while (true) {
-			int index = this.next.getAndIncrement();
-			if (index >= size) {
-				return;
-			}
-			if (slowOrFirst && index + 1 < size && (index == 0 || start - this.lastFinishNanos > BUSY_NANOS)) {
-				sendScouts();
-			}
-			RequestRecord record = this.records[index];
-			try {
-				NodeTask task = new NodeTask(this.state, Objects.requireNonNull(record), this.caller.observation, null);
-				this.tasks[index] = task;
-				task.depth = depth;
-				record.startNanos = start;
-				this.state.coordinator.submit(task, ExecutionMode.INLINE);
-				// Seen by the batch's caller through the count it waits for.
-				this.outcomes[index] = task.settled();
-				this.tasks[index] = null;
-				this.records[index] = null;
-			}
-			finally {
-				// Counted even if running the child threw, or the batch's caller would wait forever.
-				long finished = (record != null && record.finishedItself()) ? record.requestHead.epochNanos()
-						: EpochClock.nowNanos();
-				slowOrFirst = finished - start > BUSY_NANOS;
-				start = finished;
-				this.lastFinishNanos = finished;
-				if (this.unfinished.decrementAndGet() == 0) {
-					this.done.complete(null);
+		int ran = 0;
+		try {
+			while (true) {
+				int index = this.next.getAndIncrement();
+				if (index >= size) {
+					return;
 				}
+				if (ran == 0 && index + 1 < size && (index == 0 || start - this.lastFinishNanos > BUSY_NANOS)) {
+					sendScouts();
+				}
+				ran++;
+				RequestRecord record = (RequestRecord) this.children[index];
+				try {
+					NodeTask task = new NodeTask(this.state, record, this.caller.observation, null);
+					task.depth = depth;
+					record.startNanos = start;
+					this.state.coordinator.submit(task, ExecutionMode.INLINE);
+					// Seen by the batch's caller through the count it waits for.
+					this.children[index] = task.settled();
+				}
+				finally {
+					long finished = record.finishedItself() ? record.requestHead.epochNanos() : EpochClock.nowNanos();
+					start = finished;
+					// Written only now and then: a scout's first claim needs it recent, not exact.
+					if (finished - this.lastFinishNanos > BUSY_NANOS / 4) {
+						this.lastFinishNanos = finished;
+					}
+				}
+			}
+		}
+		finally {
+			// Counted once per worker, even if running a child threw, or the batch's caller would wait forever.
+			if (ran > 0 && this.unfinished.addAndGet(-ran) == 0) {
+				this.done.complete(null);
 			}
 		}
 	}
@@ -164,7 +154,7 @@ final class BatchCall {
 	private boolean sendScouts() {
 		for (int sent = 0; sent < SCOUTS_PER_CLAIM; sent++) {
 			int onTheirWay = this.scoutsOnTheirWay.get();
-			if (onTheirWay >= this.tasks.length - this.next.get()) {
+			if (onTheirWay >= this.children.length - this.next.get()) {
 				break;
 			}
 			if (!this.scoutsOnTheirWay.compareAndSet(onTheirWay, onTheirWay + 1)) {
