@@ -75,6 +75,21 @@ class CancellationTests {
 	}
 
 	@Test
+	void cancelTakesANodeIdAsTheRecordWritesItAndSaysWhenTheNodeHadFinished() {
+		FunctionNode<String> leaf = FunctionNode.of("leaf", () -> "leaf");
+		try (Session session = new Session(NO_SAVE)) {
+			String leafId = session.runSync(leaf).insertionRequests().get(0).sinkId();
+			// Finished: nothing to cancel, but the node is known.
+			assertThat(session.cancel(leafId)).isFalse();
+			// Other spellings UUID.fromString accepts are not ids of this session.
+			assertThatThrownBy(() -> session.cancel(leafId.toUpperCase())).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("No node");
+			assertThatThrownBy(() -> session.cancel("1-1-1-1-1")).isInstanceOf(IllegalArgumentException.class);
+			assertThatThrownBy(() -> session.cancel("not an id")).isInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
+	@Test
 	void aCancelledNodeCanMakeNoFurtherCalls() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch cancelled = new CountDownLatch(1);
