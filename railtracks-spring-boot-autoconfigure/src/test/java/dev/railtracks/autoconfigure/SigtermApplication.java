@@ -42,6 +42,16 @@ public final class SigtermApplication {
 			}
 		});
 		request.start();
+		// The JVM halts once every shutdown hook has returned: this one lets the request thread, which learns of the
+		// close when its session's close has finished, print what it got before that.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				request.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
 		started.await();
 		System.out.println("RUNNING");
 		new CountDownLatch(1).await();
