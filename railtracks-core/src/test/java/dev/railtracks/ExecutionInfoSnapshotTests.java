@@ -81,4 +81,19 @@ class ExecutionInfoSnapshotTests {
 		return stamps.stream().map((stamp) -> stamp.step() + " " + stamp.identifier()).toList();
 	}
 
+	@Test
+	void aFinishedRunAndTheSessionItClosesShareOneSnapshotUntilSomethingNewIsRecorded() {
+		Session session = new Session(TestConfigs.NO_SAVE);
+		ExecutionInfo afterRun = session.runSync(LENGTH, "abc");
+		assertThat(session.info()).isSameAs(afterRun);
+		ExecutionInfo afterSecondRun = session.runSync(LENGTH, "de");
+		assertThat(afterSecondRun).isNotSameAs(afterRun);
+		assertThat(afterSecondRun.answer()).isEqualTo(List.of(3, 2));
+		// The first snapshot still says what it said.
+		assertThat(afterRun.answer()).isEqualTo(3);
+		session.close();
+		// Closing recorded nothing new: the record it keeps is the last run's snapshot.
+		assertThat(session.info()).isSameAs(afterSecondRun);
+	}
+
 }
