@@ -38,6 +38,16 @@ public class FloorBenchmark extends SizedBenchmark {
 		return Floors.recordedChain(Work::increment, this.n);
 	}
 
+	/**
+	 * The recorded call floor keeping as much live data per call as a finished Railtracks request (164 B: the 48-byte
+	 * record, a 24-byte pair holding it and a 92-byte array): how much of the cost per node at a million nodes is the
+	 * garbage collector copying what is kept, whoever keeps it.
+	 */
+	@Benchmark
+	public List<Object[]> recordedCallKeepingEngineSizedRecords() {
+		return Floors.recordedChainKeeping(Work::increment, this.n, 92);
+	}
+
 	/** The recorded pool fan-out floor. */
 	@Benchmark
 	public Floors.CallRecord[] recordedPoolFanOut() throws InterruptedException {

@@ -45,6 +45,23 @@ final class Floors {
 	}
 
 	/**
+	 * The chain keeping, per call, a {@link CallRecord} and {@code extraBytes} more of live data in a second object (a
+	 * {@code long[]}): what the heap does with a record as large as an engine's, whatever the engine does.
+	 */
+	static List<Object[]> recordedChainKeeping(IntUnaryOperator child, int length, int extraBytes) {
+		List<Object[]> records = new ArrayList<>();
+		int longs = Math.max(0, (extraBytes - 16) / 8);
+		int count = 0;
+		for (int node = 1; node <= length; node++) {
+			long start = System.nanoTime();
+			int output = child.applyAsInt(count);
+			records.add(new Object[] { new CallRecord(node, 0, count, output, start, System.nanoTime()), new long[longs] });
+			count = output;
+		}
+		return records;
+	}
+
+	/**
 	 * {@code width} calls of {@code child} on {@code item} handed to {@code pool}, each recording one
 	 * {@link CallRecord} into its slot, and the caller waiting for all of them.
 	 */
