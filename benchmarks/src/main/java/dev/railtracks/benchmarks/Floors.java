@@ -50,6 +50,7 @@ final class Floors {
 	 */
 	static List<Object[]> recordedChainKeeping(IntUnaryOperator child, int length, int extraBytes) {
 		List<Object[]> records = new ArrayList<>();
+		// An array's header is 16 bytes; the rest is its longs.
 		int longs = Math.max(0, (extraBytes - 16) / 8);
 		int count = 0;
 		for (int node = 1; node <= length; node++) {

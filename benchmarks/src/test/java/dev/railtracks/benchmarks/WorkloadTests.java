@@ -1,6 +1,7 @@
 package dev.railtracks.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.bsc.langgraph4j.GraphStateException;
@@ -60,6 +61,11 @@ class WorkloadTests {
 		try {
 			assertThat(benchmark.plainCall()).isEqualTo(N);
 			assertThat(benchmark.recordedCall()).hasSize(N).last().extracting(Floors.CallRecord::output).isEqualTo(N);
+			List<Object[]> kept = benchmark.recordedCallKeepingEngineSizedRecords();
+			assertThat(kept).hasSize(N);
+			assertThat(((Floors.CallRecord) kept.get(N - 1)[0]).output()).isEqualTo(N);
+			// 48 B record + 24 B pair + 16 B array header + 9 longs = 160 B kept per call, about a finished request.
+			assertThat(((long[]) kept.get(0)[1])).hasSize(9);
 			assertThat(Arrays.stream(benchmark.recordedPoolFanOut()).mapToInt(Floors.CallRecord::output).sum())
 				.isEqualTo(N);
 		}
