@@ -212,13 +212,8 @@ public final class ExecutionInfo {
 	 * @return the steps of this execution
 	 */
 	public List<Stamp> steps() {
-		// A node version shares its request version's stamp, so the requests' versions have every step once.
 		List<Stamp> steps = new ArrayList<>(this.heads.length * 2);
-		for (RequestTemplate head : this.heads) {
-			for (RequestTemplate version = head; version != null; version = version.parent()) {
-				steps.add(version.stamp());
-			}
-		}
+		StampManager.addVersionStamps(this.heads, steps);
 		steps.sort(null);
 		return steps;
 	}

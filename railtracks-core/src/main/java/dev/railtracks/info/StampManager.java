@@ -94,13 +94,18 @@ public final class StampManager {
 			all = new ArrayList<>(this.manualStamps.size() + this.versions.length * 2);
 			all.addAll(this.manualStamps);
 		}
-		for (RequestTemplate head : this.versions) {
-			for (RequestTemplate version = head; version != null; version = version.parent()) {
-				all.add(version.stamp());
-			}
-		}
+		addVersionStamps(this.versions, all);
 		all.sort(null);
 		return all;
+	}
+
+	/** Adds the stamp of every version of the given requests: a node version shares its request version's stamp. */
+	static void addVersionStamps(RequestTemplate[] heads, List<Stamp> into) {
+		for (RequestTemplate head : heads) {
+			for (RequestTemplate version = head; version != null; version = version.parent()) {
+				into.add(version.stamp());
+			}
+		}
 	}
 
 	/**

@@ -181,8 +181,7 @@ final class RTState {
 		RequestRecord record = openRun(createNode(definition, args), args);
 		Run run = record.run;
 		if (Thread.currentThread().isInterrupted()) {
-			RailtracksException interrupted = cancelInterruptedRun(run, definition.name());
-			throw interrupted;
+			throw cancelInterruptedRun(run, definition.name());
 		}
 		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
 		task.depth = depth;
@@ -376,22 +375,19 @@ final class RTState {
 	 * @return whether it was written
 	 */
 	private boolean recordOutcome(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		if (error == null) {
-			if (!record.finishOnce(result, RequestStatus.COMPLETED, this.stamper)) {
-				return false;
-			}
-			this.journal.finished(record);
-			if (this.log.isEnabled(Level.INFO)) {
-				this.log.log(Level.INFO, record.nodeName + " DONE");
-			}
-			return true;
-		}
 		// A node its run ended never gets here: finish() records it through the run's ending (closeAsFailed).
-		if (!record.finishOnce(new Failure(error), RequestStatus.FAILED, this.stamper)) {
+		boolean written = (error == null) ? record.finishOnce(result, RequestStatus.COMPLETED, this.stamper)
+				: record.finishOnce(new Failure(error), RequestStatus.FAILED, this.stamper);
+		if (!written) {
 			return false;
 		}
 		this.journal.finished(record);
-		this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
+		if (error != null) {
+			this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
+		}
+		else if (this.log.isEnabled(Level.INFO)) {
+			this.log.log(Level.INFO, record.nodeName + " DONE");
+		}
 		return true;
 	}
 

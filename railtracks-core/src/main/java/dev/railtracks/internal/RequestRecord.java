@@ -2,6 +2,8 @@ package dev.railtracks.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -98,21 +100,7 @@ final class RequestRecord {
 	 * @param status {@link RequestStatus#COMPLETED} or {@link RequestStatus#FAILED}
 	 */
 	boolean finishOnce(@Nullable Object output, RequestStatus status, StampManager stamper) {
-		if (!CLOSING.compareAndSet(this, null, FINISHED)) {
-			return false;
-		}
-		try {
-			long step = stamper.nextStep();
-			long now = EpochClock.nowNanos();
-			long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
-			this.requestHead = this.requestHead.finished(output, status, this.node.details(),
-					Math.max(0, returned - this.startNanos), step, now);
-			return true;
-		}
-		catch (StackOverflowError ex) {
-			giveBackClaim();
-			throw ex;
-		}
+		return closeOnce(FINISHED, output, status, stamper);
 	}
 
 	/**
@@ -121,26 +109,38 @@ final class RequestRecord {
 	 * @param cause why it ended, recorded as its failure
 	 */
 	boolean endOnce(Throwable cause, StampManager stamper) {
-		if (!CLOSING.compareAndSet(this, null, cause)) {
+		return closeOnce(cause, new Failure(cause), RequestStatus.FAILED, stamper);
+	}
+
+	/**
+	 * Claims the request with {@code claim} ({@link #FINISHED} or the cause that ended it) and writes its finishing
+	 * version. A node's own outcome counts its latency to when it returned; an ending from outside, to now.
+	 */
+	private boolean closeOnce(Object claim, @Nullable Object output, RequestStatus status, StampManager stamper) {
+		if (!CLOSING.compareAndSet(this, null, claim)) {
 			return false;
 		}
 		try {
 			long start = this.startNanos;
 			long step = stamper.nextStep();
 			long now = EpochClock.nowNanos();
-			this.requestHead = this.requestHead.cancelled(new Failure(cause), this.node.details(),
-					Math.max(0, now - start), step, now);
+			Map<String, Object> details = this.node.details();
+			if (claim == FINISHED) {
+				long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
+				this.requestHead = this.requestHead.finished(output, status, details, Math.max(0, returned - start),
+						step, now);
+			}
+			else {
+				this.requestHead = this.requestHead.cancelled((Failure) Objects.requireNonNull(output), details,
+						Math.max(0, now - start), step, now);
+			}
 			return true;
 		}
 		catch (StackOverflowError ex) {
-			giveBackClaim();
+			// Too deep to write the record here: give the claim back, so that a retry on a fresh stack can write it.
+			this.closing = null;
 			throw ex;
 		}
-	}
-
-	/** Too deep to write the record here: the claim is given back, so that a retry on a fresh stack can write it. */
-	private void giveBackClaim() {
-		this.closing = null;
 	}
 
 	/** Waits (briefly) until the thread that claimed this request has written its finishing version. */
