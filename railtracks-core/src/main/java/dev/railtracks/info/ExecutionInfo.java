@@ -143,6 +143,55 @@ public final class ExecutionInfo {
 	}
 
 	/**
+	 * The nodes of one type that this execution called, in the order they were called. Each request calls one node,
+	 * so each call is one entry, failed and unfinished calls included: with {@link NodeType#TOOL} these are the tool
+	 * calls (function nodes, tools of agents, {@code @RailtracksNode} methods), with {@link NodeType#AGENT} the agent
+	 * invocations.
+	 *
+	 * <pre>{@code
+	 * ExecutionInfo info = session.runSync(planner, "Three days in Kyoto?");
+	 * List<String> tools = info.nodes(NodeType.TOOL).stream().map(LinkedNode::name).toList();
+	 * }</pre>
+	 * @param type the node type
+	 * @return the newest version of each such node, unmodifiable
+	 * @throws IllegalArgumentException when {@code type} is {@code null}
+	 */
+	public List<LinkedNode> nodes(NodeType type) {
+		requireType(type);
+		List<LinkedNode> nodes = new ArrayList<>();
+		for (RequestTemplate head : this.heads) {
+			if (head.sinkType() == type) {
+				nodes.add(head.nodeVersion());
+			}
+		}
+		return Collections.unmodifiableList(nodes);
+	}
+
+	/**
+	 * How many nodes of one type this execution called: {@code count(NodeType.TOOL)} is the number of tool calls.
+	 * The size of {@link #nodes(NodeType)}, counted without making the node versions.
+	 * @param type the node type
+	 * @return the number of calls of nodes of that type
+	 * @throws IllegalArgumentException when {@code type} is {@code null}
+	 */
+	public int count(NodeType type) {
+		requireType(type);
+		int count = 0;
+		for (RequestTemplate head : this.heads) {
+			if (head.sinkType() == type) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static void requireType(NodeType type) {
+		if (type == null) {
+			throw new IllegalArgumentException("type must not be null; use NodeType.TOOL, AGENT or OTHER");
+		}
+	}
+
+	/**
 	 * The newest version of every node and request as a graph.
 	 * @return vertices and edges
 	 */

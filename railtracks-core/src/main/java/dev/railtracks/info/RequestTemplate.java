@@ -126,6 +126,11 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		return first().name;
 	}
 
+	/** The called node's type, read without making its version. */
+	NodeType sinkType() {
+		return first().nodeType;
+	}
+
 	/**
 	 * The called node's version recorded with this request version, made when asked.
 	 * @return the node version

@@ -12,11 +12,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
+import dev.railtracks.agent.Agent;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.llm.ToolCall;
 
 import static dev.railtracks.Railtracks.call;
 import static dev.railtracks.Railtracks.callBatch;
 import static dev.railtracks.TestConfigs.NO_SAVE;
 import static dev.railtracks.TestNodes.CATCHER;
+import static dev.railtracks.TestNodes.FAIL;
 import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -288,6 +293,58 @@ class ExecutionInfoTests {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> info.getInfo(List.of(top.identifier(), top.identifier())));
 		}
+	}
+
+	@Test
+	void nodesOfATypeAreTheCallsOfNodesOfThatTypeFailedOnesIncluded() {
+		// one tool call in the first round, two in the second (one failing), then the answer
+		Agent<String> agent = Agent.builder("counter")
+			.model(ScriptedModel.of(ModelResponse.toolCalls(new ToolCall("1", "length", "{\"arg0\":\"Kyoto\"}")),
+					ModelResponse.toolCalls(new ToolCall("2", "fail", "{\"arg0\":\"no\"}"),
+							new ToolCall("3", "length", "{\"arg0\":\"Oslo\"}")),
+					ModelResponse.text("done")))
+			.tool(LENGTH, "Counts letters")
+			.tool(FAIL, "Fails")
+			.build();
+		try (Session session = session()) {
+			ExecutionInfo info = session.runSync(agent, "count");
+			assertThat(info.count(NodeType.TOOL)).isEqualTo(3);
+			List<LinkedNode> tools = info.nodes(NodeType.TOOL);
+			assertThat(tools).extracting(LinkedNode::name).containsExactlyInAnyOrder("length", "fail", "length");
+			assertThat(tools.get(0).name()).isEqualTo("length");
+			assertThat(tools).allSatisfy((tool) -> {
+				assertThat(tool.nodeType()).isEqualTo(NodeType.TOOL);
+				// the newest version: the finished one, with its first version as parent
+				assertThat(tool).isEqualTo(info.nodeForest().get(tool.identifier()));
+				assertThat(tool.parent()).isNotNull();
+			});
+			assertThat(info.count(NodeType.AGENT)).isEqualTo(1);
+			assertThat(info.nodes(NodeType.AGENT)).extracting(LinkedNode::name).containsExactly("counter");
+			assertThat(info.count(NodeType.OTHER)).isZero();
+			assertThat(info.nodes(NodeType.OTHER)).isEmpty();
+		}
+	}
+
+	@Test
+	void countsFollowTheRecordTheyAreAskedOf() {
+		try (Session session = session()) {
+			ExecutionInfo first = session.runSync(SUM, List.of("a", "bb"));
+			ExecutionInfo second = session.runSync(LENGTH, "ccc");
+			assertThat(first.count(NodeType.TOOL)).isEqualTo(3);
+			assertThat(second.count(NodeType.TOOL)).isEqualTo(4);
+			ExecutionInfo lastRun = second.getInfo(second.insertionRequests().get(1).identifier());
+			assertThat(lastRun.count(NodeType.TOOL)).isEqualTo(1);
+			assertThat(lastRun.nodes(NodeType.TOOL)).extracting(LinkedNode::name).containsExactly("length");
+		}
+		assertThat(ExecutionInfo.createNew().count(NodeType.TOOL)).isZero();
+	}
+
+	@Test
+	void nodesAndCountRejectANullType() {
+		ExecutionInfo info = ExecutionInfo.createNew();
+		assertThatIllegalArgumentException().isThrownBy(() -> info.count(null)).withMessageContaining("type");
+		assertThatIllegalArgumentException().isThrownBy(() -> info.nodes(null)).withMessageContaining("type");
+		assertThatThrownBy(() -> info.nodes(NodeType.TOOL).add(null)).isInstanceOf(UnsupportedOperationException.class);
 	}
 
 	@Test
