@@ -43,7 +43,7 @@ public final class AgentFactory {
 	 */
 	public AgentFactory(Supplier<@Nullable LanguageModel> defaultModel, int maxRounds, RetryPolicy retryPolicy) {
 		Assert.notNull(defaultModel, "'defaultModel' must not be null");
-		Assert.isTrue(maxRounds >= 1, () -> "railtracks.agent.max-rounds must be at least 1 but was " + maxRounds);
+		Assert.isTrue(maxRounds >= 1, () -> "'maxRounds' must be at least 1 but was " + maxRounds);
 		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
 		this.defaultModel = defaultModel;
 		this.maxRounds = maxRounds;

@@ -2,7 +2,12 @@ package dev.railtracks.autoconfigure.agent;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.convert.DurationStyle;
 
 import dev.railtracks.agent.RetryPolicy;
 
@@ -11,11 +16,14 @@ import dev.railtracks.agent.RetryPolicy;
  * defaults are those of {@link dev.railtracks.agent.Agent.Builder} (written as literals so that the configuration
  * metadata shows them).
  *
+ * <p>The values are checked once bound, so that a bad one fails startup with Spring Boot's failure analysis naming the
+ * property, its value and the reason, before any agent is built.
+ *
  * @author Railtracks
  * @since 0.1.0
  */
 @ConfigurationProperties("railtracks.agent")
-public class RailtracksAgentProperties {
+public class RailtracksAgentProperties implements InitializingBean {
 
 	/**
 	 * Maximum number of model calls an agent makes per invocation, retries not counted. An agent whose model still
@@ -35,6 +43,23 @@ public class RailtracksAgentProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	/**
+	 * Checks every value, as {@link RetryPolicy} and {@link dev.railtracks.agent.Agent.Builder#maxRounds(int)} would,
+	 * in the terms of the properties.
+	 * @throws InvalidConfigurationPropertyValueException naming the first bad property, its value and why
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		require("railtracks.agent.max-rounds", this.maxRounds, this.maxRounds >= 1, "must be at least 1");
+		this.retry.validate();
+	}
+
+	private static void require(String key, @Nullable Object value, boolean valid, String reason) {
+		if (!valid) {
+			throw new InvalidConfigurationPropertyValueException(key, value, reason);
+		}
 	}
 
 	/**
@@ -101,6 +126,19 @@ public class RailtracksAgentProperties {
 
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
+		}
+
+		private void validate() {
+			require("railtracks.agent.retry.max-attempts", this.maxAttempts, this.maxAttempts >= 1,
+					"must be at least 1 (1 disables retries)");
+			require("railtracks.agent.retry.initial-backoff", this.initialBackoff,
+					!this.initialBackoff.isNegative(), "must be zero or longer");
+			require("railtracks.agent.retry.max-backoff", this.maxBackoff,
+					this.maxBackoff.compareTo(this.initialBackoff) >= 0,
+					"must not be shorter than railtracks.agent.retry.initial-backoff ("
+							+ DurationStyle.SIMPLE.print(this.initialBackoff) + ")");
+			require("railtracks.agent.retry.multiplier", this.multiplier,
+					this.multiplier >= 1.0 && !Double.isInfinite(this.multiplier), "must be a number of at least 1");
 		}
 
 	}

@@ -65,20 +65,6 @@ class RailtracksAgentAutoConfigurationTests {
 	}
 
 	@Test
-	void invalidPropertiesFailStartupNamingTheValue() {
-		this.contextRunner.withPropertyValues("railtracks.agent.max-rounds=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("railtracks.agent.max-rounds must be at least 1 but was 0"));
-		this.contextRunner.withPropertyValues("railtracks.agent.retry.max-attempts=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("maxAttempts must be at least 1 but was 0"));
-	}
-
-	@Test
 	void aLanguageModelBeanWinsOverAChatModelBean() {
 		this.contextRunner.withBean(ScriptedModel.class, () -> ScriptedModel.of(ModelResponse.text("hi")))
 			.withBean(ScriptedChatModel.class, () -> new ScriptedChatModel((prompt) -> new AssistantMessage("chat")))
