@@ -10,7 +10,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.greeting.Card;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,9 @@ class GettingStartedPageTests {
 
 	private static final Pattern PAGE_POM = Pattern.compile("<!-- pom.xml -->\\n```xml\\n(.*?)```", Pattern.DOTALL);
 
+	private static final Pattern CARD_ANSWER = Pattern.compile("<!-- card answer -->\\n```json\\n(.*?)\\n```",
+			Pattern.DOTALL);
+
 	private static final Pattern DEPENDENCY = Pattern.compile(
 			"<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>");
 
@@ -39,7 +44,12 @@ class GettingStartedPageTests {
 				"src/main/java/com/example/greeting/GreetingNodes.java",
 				"src/main/java/com/example/greeting/GreetingController.java",
 				"src/main/resources/application.properties",
-				"src/test/java/com/example/greeting/GreetingControllerTests.java");
+				"src/test/java/com/example/greeting/GreetingControllerTests.java",
+				"src/main/java/com/example/greeting/GreetingTools.java", "src/main/java/com/example/greeting/Card.java",
+				"src/main/java/com/example/greeting/GreetingAgents.java",
+				"src/main/java/com/example/greeting/ScriptedModelConfiguration.java",
+				"src/main/java/com/example/greeting/CardController.java",
+				"src/test/java/com/example/greeting/CardControllerTests.java");
 		for (Map.Entry<String, String> file : quoted.entrySet()) {
 			assertThat(file.getValue()).as(file.getKey()).isEqualTo(Files.readString(MODULE.resolve(file.getKey())));
 		}
@@ -57,6 +67,18 @@ class GettingStartedPageTests {
 			.contains("<artifactId>railtracks-spring-boot-starter</artifactId>\n      <version>" + railtracksVersion);
 		assertThat(page()).contains("version **`" + railtracksVersion + "`**");
 		assertThat(dependencies(pagePom)).isEqualTo(dependencies(Files.readString(MODULE.resolve("pom.xml"))));
+	}
+
+	@Test
+	void theCardThePageShowsIsTheOneTheTestExpects() throws IOException {
+		Matcher answer = CARD_ANSWER.matcher(page());
+		assertThat(answer.find()).as("the page's card answer").isTrue();
+		assertThat(JsonMapper.builder().build().readValue(answer.group(1), Card.class))
+			.isEqualTo(new Card("Japanese", "Konnichiwa, Ada!"));
+		assertThat(Files.readString(MODULE.resolve("src/test/java/com/example/greeting/CardControllerTests.java")))
+			.contains(".uri(\"/card?name=Ada&city=Kyoto\")")
+			.contains("isEqualTo(new Card(\"Japanese\", \"Konnichiwa, Ada!\"))");
+		assertThat(page()).contains("curl 'http://localhost:8080/card?name=Ada&city=Kyoto'");
 	}
 
 	@Test
