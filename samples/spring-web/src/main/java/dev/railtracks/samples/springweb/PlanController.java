@@ -1,5 +1,6 @@
 package dev.railtracks.samples.springweb;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -42,9 +43,10 @@ public class PlanController {
 	 * Plans a goal.
 	 * @param goal what to plan, ending with the destination: 1 to {@value #MAX_GOAL_LENGTH} characters, not only
 	 * spaces
-	 * @param currency the currency the plan's budget is in; fills the agent's {@code {currency}} placeholder
+	 * @param currency the currency of the plan's budget, one of {@link TripTools#currencies()} in any case: the
+	 * session's context carries it to the budget tool and to the agent's {@code {currency}} placeholder
 	 * @return the plan and the session that made it
-	 * @throws ResponseStatusException 400 when the goal is missing, blank or too long
+	 * @throws ResponseStatusException 400 when the goal is missing, blank or too long, or the currency unknown
 	 */
 	@GetMapping("/plan")
 	public PlanResponse plan(@RequestParam(required = false) @Nullable String goal,
@@ -57,7 +59,12 @@ public class PlanController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Query parameter 'goal' must be at most "
 					+ MAX_GOAL_LENGTH + " characters but was " + goal.length());
 		}
-		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", currency))) {
+		String code = currency.toUpperCase(Locale.ROOT);
+		if (!TripTools.currencies().contains(code)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Query parameter 'currency' must be one of " + TripTools.currencies() + " but was " + currency);
+		}
+		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", code))) {
 			AgentResponse<?> plan = (AgentResponse<?>) session.runSync(this.tripPlanner, goal).answer();
 			return new PlanResponse(session.identifier(), goal, plan.text());
 		}

@@ -18,7 +18,7 @@ import dev.railtracks.llm.ToolResultMessage;
 /**
  * The demo's offline model: a {@link ScriptedModel} that plans like a model would, from the request alone. It asks
  * for the weather and the budget of the goal's last word (the destination) in parallel, then for a packing list, then
- * writes the plan. Set {@code trip-planner.scripted=false} (and add a Spring AI model starter) to plan with a real
+ * writes the plan from the tools' results (the budget as the tool priced it, in the session's currency). Set {@code trip-planner.scripted=false} (and add a Spring AI model starter) to plan with a real
  * provider instead.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,9 @@
 package dev.railtracks.samples.springweb;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,18 @@ import dev.railtracks.autoconfigure.RailtracksNode;
  */
 @Component
 public class TripTools {
+
+	/** What one euro buys in each currency the price list knows: fixed, as the tools stand in for real services. */
+	private static final Map<String, Double> PER_EURO = new TreeMap<>(
+			Map.of("EUR", 1.0, "USD", 1.1, "GBP", 0.85, "CHF", 0.95, "JPY", 160.0));
+
+	/**
+	 * The currencies the budget can be given in.
+	 * @return their ISO codes, sorted
+	 */
+	static Set<String> currencies() {
+		return PER_EURO.keySet();
+	}
 
 	/**
 	 * The forecast for a city.
@@ -28,15 +43,22 @@ public class TripTools {
 	}
 
 	/**
-	 * What a stay costs.
+	 * What a stay costs, in the currency of the session's context (key {@code currency}, default EUR), which the
+	 * controller fills from the request.
 	 * @param city the city
 	 * @param days how many days
-	 * @return the estimate, in whole units of the session's currency
+	 * @return the estimate in whole units and the currency's code, such as {@code 570 EUR}
+	 * @throws IllegalArgumentException when the price list has no such currency
 	 */
 	@RailtracksNode("budget")
-	public int budget(String city, int days) {
+	public String budget(String city, int days) {
+		String currency = Railtracks.context().get("currency", "EUR");
+		Double perEuro = PER_EURO.get(currency);
+		if (perEuro == null) {
+			throw new IllegalArgumentException("No prices in " + currency + "; the price list has " + currencies());
+		}
 		int nightly = 80 + Math.floorMod(city.length() * 13, 70);
-		return days * (nightly + 45);
+		return Math.round(days * (nightly + 45) * perEuro) + " " + currency;
 	}
 
 	/**

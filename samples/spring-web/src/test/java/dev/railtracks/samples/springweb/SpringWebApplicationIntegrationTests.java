@@ -108,6 +108,32 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
+	void theRequestedCurrencyPricesThePlansBudgetAsTheReadmeShows() throws Exception {
+		PlanResponse yen = DemoRequests.plan(this.client, "visit Kyoto", "JPY");
+		PlanResponse euros = plan("visit Kyoto");
+		assertThat(yen.plan()).contains(" 2. Budget for 3 days: 91200 JPY. ");
+		assertThat(euros.plan()).contains(" 2. Budget for 3 days: 570 EUR. ")
+			.isEqualTo(yen.plan().replace("91200 JPY", "570 EUR"));
+		String readme = Files.readString(Path.of("").toAbsolutePath().getParent().getParent().resolve("README.md"));
+		assertThat(readme).contains("curl 'http://localhost:8080/plan?goal=visit%20Kyoto&currency=JPY'")
+			.contains("{\"sessionId\":\"…\",\"goal\":\"visit Kyoto\",\"plan\":\"" + yen.plan() + "\"}")
+			.contains("`570 EUR`");
+	}
+
+	@Test
+	void anUnknownCurrencyIsABadRequestNamingTheKnownOnesAndCaseDoesNotMatter() {
+		this.client.get()
+			.uri("/plan?goal={goal}&currency={currency}", "visit Kyoto", "XYZ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Query parameter 'currency' must be one of [CHF, EUR, GBP, JPY, USD] but was XYZ");
+		assertThat(DemoRequests.plan(this.client, "visit Kyoto", "gbp").plan()).contains("Budget for 3 days: 485 GBP.");
+	}
+
+	@Test
 	void actuatorListsTheSessionAndShowsItsGraph() {
 		PlanResponse response = plan("bake bread");
 		this.client.get()
