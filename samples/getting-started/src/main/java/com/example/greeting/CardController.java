@@ -25,12 +25,16 @@ public class CardController {
 	}
 
 	@GetMapping("/card")
-	public Card card(@RequestParam String name, @RequestParam String city) {
+	public GreetingCard card(@RequestParam String name, @RequestParam String city) {
 		try (Session session = this.sessions.create()) {
 			// While the session is open, Railtracks.call runs a node as a top-level call in it: two agents, one run.
 			String greeting = Railtracks.call(this.greetingWriter, name + " from " + city).text();
-			return Railtracks.call(this.cardWriter, greeting).content();
+			Card card = Railtracks.call(this.cardWriter, greeting).content();
+			return new GreetingCard(session.sessionId(), card);
 		}
+	}
+
+	public record GreetingCard(String sessionId, Card card) {
 	}
 
 }

@@ -32,16 +32,17 @@ class CardControllerTests {
 
 	@Test
 	void writesACardInTheLanguageOfTheGuestsCity() {
-		Card card = this.client.get()
+		CardController.GreetingCard response = this.client.get()
 			.uri("/card?name=Ada&city=Kyoto")
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(Card.class)
+			.expectBody(CardController.GreetingCard.class)
 			.returnResult()
 			.getResponseBody();
 
-		assertThat(card).isEqualTo(new Card("Japanese", "Konnichiwa, Ada!"));
+		assertThat(response).isNotNull();
+		assertThat(response.card()).isEqualTo(new Card("Japanese", "Konnichiwa, Ada!"));
 	}
 
 	@Test
