@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
@@ -62,6 +63,17 @@ public final class SavedSessions {
 	public static Path plan(Path directory, String sessionId) {
 		run(directory, sessionId, "trip", PLAN, "flights,hotel,museums");
 		return directory.resolve("trip_" + sessionId + ".json");
+	}
+
+	/**
+	 * The flow {@code trip_planner}, starting {@link #PLAN}, whose sessions save to {@code directory}.
+	 * @param directory where its sessions save their state
+	 * @return the flow; {@code run("flights,hotel,museums")} saves a session like {@link #plan}'s
+	 */
+	public static Flow<Integer> tripPlanner(Path directory) {
+		return Flow.builder("trip_planner", PLAN)
+			.config(ExecutorConfig.builder().stateDirectory(directory).loggingSetting(LoggingSetting.NONE).build())
+			.build();
 	}
 
 	/**
