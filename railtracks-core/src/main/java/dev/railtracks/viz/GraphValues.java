@@ -59,7 +59,7 @@ public final class GraphValues {
 
 	/**
 	 * Writes the JSON value at the parser's current token, and everything inside it, masking values unless they are
-	 * to be shown. Numbers are copied exactly as written. Leaves the parser on the value's last token.
+	 * to be shown. Numbers keep their exact value. Leaves the parser on the value's last token.
 	 * @param in a parser on the first token of a value
 	 * @param out where to write it
 	 * @param showValues whether to keep inputs, outputs and internals as they are

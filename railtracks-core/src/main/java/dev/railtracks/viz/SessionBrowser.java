@@ -127,7 +127,7 @@ public final class SessionBrowser {
 
 	/**
 	 * One session as a saved-session document: {@code GET api/sessions/{sessionId}}. A running or recently closed
-	 * session is preferred to a saved file of the same id. A saved file's numbers are kept exactly as written.
+	 * session is preferred to a saved file of the same id. A saved file's numbers keep their exact value.
 	 * @param sessionId the session id, as the client sent it (decoded)
 	 * @param showValues whether to show request inputs and outputs and node internals, else
 	 * {@value GraphValues#MASK}

@@ -104,6 +104,15 @@ class SessionBrowserTests {
 	}
 
 	@Test
+	void numbersKeepTheirExactValue() throws Exception {
+		Files.writeString(this.directory.resolve("exact.json"), "{\"session_id\": \"exact\", \"start_time\": 1.79E9, "
+				+ "\"runs\": [{\"output\": 0.10000000000000000555, \"count\": 123456789012345678901234567890}]}");
+		String document = ok(new SessionBrowser(new SessionDirectory(this.directory)).session("exact", true));
+		assertThat(document).contains("\"output\":0.10000000000000000555", "\"count\":123456789012345678901234567890",
+				"\"start_time\":1.79E+9");
+	}
+
+	@Test
 	void aRunningSessionIsDescribedAsRunningAndAClosedOneAsClosedWhateverItsFileSays() throws Exception {
 		Remembered live = new Remembered();
 		SessionBrowser browser = new SessionBrowser(new SessionDirectory(this.directory), live);
