@@ -7,12 +7,13 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of the design (docs/design-notes.md): no package cycles, the record engine-free, and the engine
- * reached only through the {@link Engine} service.
+ * The package rules of the design (docs/design-notes.md): no package cycles, the record engine-free, the engine
+ * reached only through the {@link Engine} service, and the visualiser a reader of the API and the record.
  */
 @AnalyzeClasses(packages = "dev.railtracks", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -34,5 +35,13 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.railtracks.internal..");
+
+	/** The visualiser only reads: sessions through the API, records and saved files through {@code info}. */
+	@ArchTest
+	static final ArchRule visualiserReadsOnlyTheApiAndTheRecord = noClasses().that()
+		.resideInAPackage("dev.railtracks.viz")
+		.should()
+		.dependOnClassesThat(resideInAPackage("dev.railtracks..")
+			.and(not(resideInAnyPackage("dev.railtracks", "dev.railtracks.info", "dev.railtracks.viz"))));
 
 }

@@ -38,6 +38,15 @@ public final class SessionDirectory {
 
 	private static final String SUFFIX = ".json";
 
+	/** Why a file is not a session, as the list and the visualiser's answers say it. */
+	static final String EMPTY = "the file is empty";
+
+	static final String NOT_AN_OBJECT = "the JSON is not an object";
+
+	static final String NO_SESSION_ID = "it has no session_id";
+
+	private static final String NOT_A_SESSION = "Not a Railtracks session file: ";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Path directory;
@@ -68,6 +77,12 @@ public final class SessionDirectory {
 	 */
 	public static boolean isSessionId(String sessionId) {
 		return SAFE_ID.matcher(sessionId).matches();
+	}
+
+	/** What is wrong with an id that {@link #isSessionId} refuses. */
+	static String invalidId(String sessionId) {
+		return "Invalid session id '" + sessionId
+				+ "': a session id is 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit";
 	}
 
 	/**
@@ -101,8 +116,7 @@ public final class SessionDirectory {
 	 */
 	public Optional<Path> find(String sessionId) throws IOException {
 		if (!isSessionId(sessionId)) {
-			throw new IllegalArgumentException("Invalid session id '" + sessionId
-					+ "': a session id is 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			throw new IllegalArgumentException(invalidId(sessionId));
 		}
 		Path newest = null;
 		double newestStart = Double.NEGATIVE_INFINITY;
@@ -200,9 +214,15 @@ public final class SessionDirectory {
 	}
 
 	private static SessionSummary readEnvelope(JsonParser json, Path file, String revision) {
-		if (json.nextToken() != JsonToken.START_OBJECT) {
-			return unreadable(file, revision, "Not a Railtracks session file: the JSON is not an object");
+		JsonToken first = json.nextToken();
+		if (first == null) {
+			return unreadable(file, revision, "Invalid JSON: " + EMPTY);
 		}
+		if (first != JsonToken.START_OBJECT) {
+			return unreadable(file, revision, NOT_A_SESSION + NOT_AN_OBJECT);
+		}
+		String flowName = null;
+		String flowId = null;
 		String sessionId = null;
 		String sessionName = null;
 		Double startTime = null;
@@ -213,6 +233,8 @@ public final class SessionDirectory {
 			String property = json.currentName();
 			JsonToken value = json.nextToken();
 			switch (property) {
+				case "flow_name" -> flowName = text(json);
+				case "flow_id" -> flowId = text(json);
 				case "session_id" -> sessionId = text(json);
 				case "session_name" -> sessionName = text(json);
 				case "start_time" -> startTime = number(json);
@@ -231,9 +253,9 @@ public final class SessionDirectory {
 			}
 		}
 		if (sessionId == null) {
-			return unreadable(file, revision, "Not a Railtracks session file: it has no session_id");
+			return unreadable(file, revision, NOT_A_SESSION + NO_SESSION_ID);
 		}
-		return new SessionSummary(sessionId, sessionName, startTime, endTime, runs, nodes, SessionSummary.SAVED,
+		return new SessionSummary(flowName, flowId, sessionId, sessionName, startTime, endTime, runs, nodes, SessionSummary.SAVED,
 				file.getFileName().toString(), revision, null);
 	}
 
@@ -291,7 +313,7 @@ public final class SessionDirectory {
 
 	private static SessionSummary unreadable(Path file, String revision, String error) {
 		String name = file.getFileName().toString();
-		return new SessionSummary(null, null, null, null, List.of(), 0, SessionSummary.SAVED, name, revision,
+		return new SessionSummary(null, null, null, null, null, null, List.of(), 0, SessionSummary.SAVED, name, revision,
 				name + ": " + error);
 	}
 

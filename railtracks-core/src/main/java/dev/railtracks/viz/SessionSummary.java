@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One entry of the visualiser's session list ({@code GET /api/sessions}): the envelope of a saved session file (the
  * original's field names) with its runs summarised, plus where the session comes from.
  *
+ * @param flowName the name of the flow that started the session, or {@code null}
+ * @param flowId the id of the flow that started the session, or {@code null}
  * @param sessionId the session id, {@code null} only for an unreadable file
  * @param sessionName the session's name, or {@code null}
  * @param startTime when the session started, epoch seconds
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param revision changes whenever the session's content changes, so a client knows when to load it again
  * @param error why a saved file cannot be shown, for unreadable files only
  */
-public record SessionSummary(@JsonProperty("session_id") @Nullable String sessionId,
+public record SessionSummary(@JsonProperty("flow_name") @Nullable String flowName,
+		@JsonProperty("flow_id") @Nullable String flowId, @JsonProperty("session_id") @Nullable String sessionId,
 		@JsonProperty("session_name") @Nullable String sessionName, @JsonProperty("start_time") @Nullable Double startTime,
 		@JsonProperty("end_time") @Nullable Double endTime, List<RunSummary> runs,
 		@JsonProperty("node_count") int nodeCount, String source,
@@ -40,6 +43,8 @@ public record SessionSummary(@JsonProperty("session_id") @Nullable String sessio
 
 	/**
 	 * A summary, with a copy of the runs.
+	 * @param flowName the flow's name
+	 * @param flowId the flow's id
 	 * @param sessionId the session id
 	 * @param sessionName the name
 	 * @param startTime the start, epoch seconds

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.railtracks.RailtracksHome;
@@ -31,9 +28,11 @@ import dev.railtracks.RailtracksHome;
  * <ul>
  * <li>{@code GET /} the UI;</li>
  * <li>{@code GET /api/sessions} every saved session, newest first (see {@link SessionSummary});</li>
- * <li>{@code GET /api/sessions/{sessionId}} one saved file as it is on disk; 400 for an id that is not a session id
- * or a file that is not valid JSON, 404 for an unknown id. Errors are {@code {"error": "..."}}.</li>
+ * <li>{@code GET /api/sessions/{sessionId}} one saved file, values shown, with {@code values_shown} and
+ * {@code source}; 400 for an id that is not a session id or a file that is not a session (empty, not valid JSON),
+ * 404 for an unknown id. Errors are {@code {"error": "..."}}.</li>
  * </ul>
+ * The answers are the {@link SessionBrowser}'s, as in a Spring Boot application.
  * Run it with {@code mvn -pl railtracks-core compile exec:java@viz} (port 3030, directory {@code data/sessions} of
  * the {@code .railtracks} directory {@link RailtracksHome} finds, where sessions save by default), or
  * {@code java dev.railtracks.viz.VizServer [--port N] [directory]}.
@@ -51,12 +50,12 @@ public final class VizServer implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final SessionDirectory sessions;
+	private final SessionBrowser browser;
 
-	private VizServer(HttpServer server, ExecutorService executor, SessionDirectory sessions) {
+	private VizServer(HttpServer server, ExecutorService executor, SessionBrowser browser) {
 		this.server = server;
 		this.executor = executor;
-		this.sessions = sessions;
+		this.browser = browser;
 	}
 
 	/**
@@ -84,7 +83,7 @@ public final class VizServer implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		VizServer viz = new VizServer(server, executor, new SessionDirectory(directory));
+		VizServer viz = new VizServer(server, executor, new SessionBrowser(new SessionDirectory(directory)));
 		server.createContext("/", viz::handle);
 		server.setExecutor(executor);
 		server.start();
@@ -112,7 +111,7 @@ public final class VizServer implements AutoCloseable {
 	 * @return the directory
 	 */
 	public Path directory() {
-		return this.sessions.directory();
+		return this.browser.savedSessions().directory();
 	}
 
 	/** Stops the server at once. */
@@ -149,10 +148,13 @@ public final class VizServer implements AutoCloseable {
 		}
 		String path = exchange.getRequestURI().getRawPath();
 		if (path.equals(API)) {
-			sendJson(exchange, 200, JSON.writeValueAsBytes(this.sessions.list()));
+			send(exchange, this.browser.sessions());
 		}
 		else if (path.startsWith(API + "/")) {
-			sendSession(exchange, path.substring(API.length() + 1));
+			// The raw path keeps %2F encoded, so "../../etc/passwd" in any encoding is one id that the browser refuses.
+			String sessionId = URLDecoder.decode(path.substring(API.length() + 1), StandardCharsets.UTF_8);
+			// The files are the user's own, served on loopback only: values are shown.
+			send(exchange, this.browser.session(sessionId, true));
 		}
 		else if (path.startsWith("/api/")) {
 			sendError(exchange, 404, "Not found: " + path);
@@ -160,40 +162,6 @@ public final class VizServer implements AutoCloseable {
 		else {
 			sendUi(exchange, path.equals("/") ? VizUi.INDEX : path.substring(1));
 		}
-	}
-
-	private void sendSession(HttpExchange exchange, String rawId) throws IOException {
-		// The raw path keeps %2F encoded, so "../../etc/passwd" in any encoding is one segment that fails the check.
-		String sessionId = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
-		if (!SessionDirectory.isSessionId(sessionId)) {
-			sendError(exchange, 400, "Invalid session id '" + sessionId
-					+ "': a session id is 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-			return;
-		}
-		Optional<Path> file = this.sessions.find(sessionId);
-		if (file.isEmpty()) {
-			sendError(exchange, 404, "Session not found: no saved session '" + sessionId + "' in "
-					+ this.sessions.directory().toAbsolutePath());
-			return;
-		}
-		byte[] content;
-		try {
-			content = Files.readAllBytes(file.get());
-		}
-		catch (NoSuchFileException ex) {
-			sendError(exchange, 404, "Session not found: " + file.get().getFileName() + " was just deleted");
-			return;
-		}
-		try (JsonParser json = JSON.createParser(content)) {
-			while (json.nextToken() != null) {
-				json.skipChildren();
-			}
-		}
-		catch (JacksonException ex) {
-			sendError(exchange, 400, "Invalid JSON in " + file.get().getFileName() + ": " + SessionDirectory.describe(ex));
-			return;
-		}
-		sendJson(exchange, 200, content);
 	}
 
 	private static void sendUi(HttpExchange exchange, String name) throws IOException {
@@ -211,12 +179,13 @@ public final class VizServer implements AutoCloseable {
 	}
 
 	private static void sendError(HttpExchange exchange, int status, String message) throws IOException {
-		sendJson(exchange, status, JSON.writeValueAsBytes(Map.of("error", message)));
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		send(exchange, status, JSON.writeValueAsBytes(Map.of("error", message)));
 	}
 
-	private static void sendJson(HttpExchange exchange, int status, byte[] content) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		send(exchange, status, content);
+	private static void send(HttpExchange exchange, VizResponse response) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", VizResponse.CONTENT_TYPE);
+		send(exchange, response.status(), response.body());
 	}
 
 	private static void send(HttpExchange exchange, int status, byte[] content) throws IOException {

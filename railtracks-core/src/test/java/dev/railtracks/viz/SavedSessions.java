@@ -9,7 +9,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
@@ -47,6 +53,8 @@ public final class SavedSessions {
 		return callBatch(LENGTH, inputs).size();
 	});
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	/** The id of the hand-written agent session, see {@link #copyAgentSession(Path)}. */
 	public static final String AGENT_SESSION_ID = "agent-session-1";
 
@@ -62,6 +70,17 @@ public final class SavedSessions {
 	public static Path plan(Path directory, String sessionId) {
 		run(directory, sessionId, "trip", PLAN, "flights,hotel,museums");
 		return directory.resolve("trip_" + sessionId + ".json");
+	}
+
+	/**
+	 * The flow {@code trip_planner}, starting {@link #PLAN}, whose sessions save to {@code directory}.
+	 * @param directory where its sessions save their state
+	 * @return the flow; {@code run("flights,hotel,museums")} saves a session like {@link #plan}'s
+	 */
+	public static Flow<Integer> tripPlanner(Path directory) {
+		return Flow.builder("trip_planner", PLAN)
+			.config(ExecutorConfig.builder().stateDirectory(directory).loggingSetting(LoggingSetting.NONE).build())
+			.build();
 	}
 
 	/**
@@ -114,6 +133,60 @@ public final class SavedSessions {
 		}
 		catch (IllegalStateException ex) {
 			// CHECKOUT's failure: the session still saves what happened.
+		}
+	}
+
+	/**
+	 * A saved session as it was at a step: what a file written while the run was going on holds, and what the
+	 * original saves when a run times out (the requests still open stay "Open", the run's end time is null).
+	 * @param session the saved session
+	 * @param step the last step kept
+	 * @return a copy cut at that step
+	 */
+	public static JsonNode upToStep(JsonNode session, int step) {
+		ObjectNode copy = (ObjectNode) session.deepCopy();
+		for (JsonNode run : copy.path("runs")) {
+			ObjectNode runObject = (ObjectNode) run;
+			runObject.put("status", "Open");
+			runObject.putNull("end_time");
+			for (String field : new String[] { "nodes", "edges", "steps" }) {
+				ArrayNode kept = JSON.createArrayNode();
+				for (JsonNode item : run.path(field)) {
+					JsonNode version = item;
+					while (version != null && !version.isNull() && stepOf(version) > step) {
+						version = version.get("parent");
+					}
+					if (version != null && !version.isNull()) {
+						kept.add(version);
+					}
+				}
+				runObject.set(field, kept);
+			}
+		}
+		return copy;
+	}
+
+	private static int stepOf(JsonNode version) {
+		return version.has("stamp") ? version.path("stamp").path("step").asInt() : version.path("step").asInt();
+	}
+
+	/**
+	 * Copies the agent session of {@link #copyAgentSession} as the original saves it when the run times out while the
+	 * agent waits for its tool: {@code travel_agent} and {@code weather} left "Open" in a finished file.
+	 * @param directory the directory
+	 * @param sessionId the session id to give it
+	 * @return the file
+	 */
+	public static Path copyAgentSessionLeftOpen(Path directory, String sessionId) {
+		try (InputStream in = SavedSessions.class.getResourceAsStream("agent-session.json")) {
+			ObjectNode session = (ObjectNode) upToStep(JSON.readTree(in), 2);
+			session.put("session_id", sessionId);
+			session.path("runs").forEach((run) -> ((ObjectNode) run).put("session_id", sessionId));
+			Files.createDirectories(directory);
+			return Files.writeString(directory.resolve("travel_" + sessionId + ".json"), JSON.writeValueAsString(session));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

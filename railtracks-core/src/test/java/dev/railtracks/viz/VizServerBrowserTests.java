@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,17 +112,47 @@ class VizServerBrowserTests {
 	void newSessionsAppearAndARewrittenFileIsReloaded() throws Exception {
 		Path file = SavedSessions.copyAgentSession(this.directory);
 		JsonNode finished = JSON.readTree(file.toFile());
-		Files.writeString(file, JSON.writeValueAsString(upToStep(finished, 2)));
+		Files.writeString(file, JSON.writeValueAsString(SavedSessions.upToStep(finished, 2)));
 		try (VizPage page = VizPage.open(this.server.url()).openSession(SavedSessions.AGENT_SESSION_ID)) {
 			page.clickNode("weather");
-			assertThat(page.detail("detail-status")).isEqualTo("Running");
+			// A saved file is never running: what it left open did not finish (yet).
+			assertThat(page.detail("detail-status")).isEqualTo("Unfinished");
 			assertThat(page.script("return document.querySelector(\"li[data-session-id='agent-session-1']\").dataset.status"))
-				.isEqualTo("running");
+				.isEqualTo("unfinished");
 			Files.writeString(file, JSON.writeValueAsString(finished));
 			page.waitUntil((driver) -> "Completed".equals(page.detail("detail-status")));
 			assertThat(page.detail("detail-output")).isEqualTo("sunny, 24 C");
 			SavedSessions.plan(this.directory, "later");
 			page.waitForSession("later");
+		}
+	}
+
+	@Test
+	void aFlowIsListedByItsNameAndARunTheOriginalLeftOpenIsUnfinishedNotRunning() {
+		String flowSession = SavedSessions.tripPlanner(this.directory).run("flights,hotel,museums").sessionId();
+		SavedSessions.copyAgentSessionLeftOpen(this.directory, "timed-out-1");
+		try (VizPage page = VizPage.open(this.server.url())) {
+			assertThat(page.script("const e = document.querySelector(\"li[data-session-id='" + flowSession
+					+ "'] .name\"); return e && e.textContent;")).isEqualTo("trip_planner");
+			assertThat(page.script("return document.querySelector(\"li[data-session-id='timed-out-1']\").dataset.status"))
+				.isEqualTo("unfinished");
+			page.openSession("timed-out-1");
+			assertThat(page.script("return document.getElementById('live').hidden")).isEqualTo(true);
+			page.clickNode("weather");
+			assertThat(page.detail("detail-status")).isEqualTo("Unfinished");
+			assertThat(page.detail("detail-output")).startsWith("Never finished");
+			page.clickNode("travel_agent");
+			assertThat(page.detail("detail-status")).isEqualTo("Unfinished");
+			assertThat(page.script("return document.getElementById('session-summary').textContent"))
+				.asString()
+				.contains("2 unfinished")
+				.doesNotContain("running");
+			page.screenshot(SCREENSHOTS.resolve("cli-unfinished.png"));
+			// A run that finished later was running at its earlier steps.
+			page.openSession(flowSession);
+			page.moveSliderTo(0);
+			page.clickNode("plan");
+			assertThat(page.detail("detail-status")).isEqualTo("Running");
 		}
 	}
 
@@ -141,34 +169,6 @@ class VizServerBrowserTests {
 			Files.writeString(SCREENSHOTS.resolve("cli-10000-nodes.txt"),
 					"Opened and drew 10 001 nodes in " + millis + " ms (from click to drawn, in headless Chromium)\n");
 		}
-	}
-
-	/** The saved session as it was at a step: what a file written while the run was going on would hold. */
-	private static JsonNode upToStep(JsonNode session, int step) {
-		ObjectNode copy = (ObjectNode) session.deepCopy();
-		for (JsonNode run : copy.path("runs")) {
-			ObjectNode runObject = (ObjectNode) run;
-			runObject.put("status", "Open");
-			runObject.putNull("end_time");
-			for (String field : new String[] { "nodes", "edges", "steps" }) {
-				ArrayNode kept = JSON.createArrayNode();
-				for (JsonNode item : run.path(field)) {
-					JsonNode version = item;
-					while (version != null && !version.isNull() && stepOf(version) > step) {
-						version = version.get("parent");
-					}
-					if (version != null && !version.isNull()) {
-						kept.add(version);
-					}
-				}
-				runObject.set(field, kept);
-			}
-		}
-		return copy;
-	}
-
-	private static int stepOf(JsonNode version) {
-		return version.has("stamp") ? version.path("stamp").path("step").asInt() : version.path("step").asInt();
 	}
 
 }

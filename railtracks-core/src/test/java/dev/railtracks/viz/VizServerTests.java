@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -78,11 +79,13 @@ class VizServerTests {
 	}
 
 	@Test
-	void servesOneSessionFileAsSaved() throws Exception {
+	void servesOneSessionFileWithItsValuesAndWhereItComesFrom() throws Exception {
 		Path file = SavedSessions.plan(this.directory, "trip-2");
 		HttpResponse<String> response = get("/api/sessions/trip-2");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(Files.readString(file));
+		ObjectNode expected = (ObjectNode) JSON.readTree(file.toFile());
+		expected.put("values_shown", true).put("source", "saved");
+		assertThat(JSON.readTree(response.body())).isEqualTo(expected);
 	}
 
 	@Test
@@ -125,6 +128,17 @@ class VizServerTests {
 		assertThat(error(response)).startsWith("Invalid JSON in trip_half.json: ").contains("end-of-input");
 		JsonNode listed = JSON.readTree(get("/api/sessions").body()).get(0);
 		assertThat(listed.path("error").asString()).startsWith("trip_half.json: Invalid JSON: ");
+	}
+
+	@Test
+	void anEmptyFileIsABadRequestThatSaysWhy() throws Exception {
+		Files.writeString(this.directory.resolve("trip_empty.json"), "");
+		HttpResponse<String> response = get("/api/sessions/empty");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+		assertThat(error(response)).isEqualTo("Invalid JSON in trip_empty.json: the file is empty");
+		JsonNode listed = JSON.readTree(get("/api/sessions").body()).get(0);
+		assertThat(listed.path("error").asString()).isEqualTo("trip_empty.json: Invalid JSON: the file is empty");
 	}
 
 	@Test

@@ -15,8 +15,9 @@ import dev.railtracks.info.ExecutionInfo;
  * @param closedAt when it closed
  * @param finalInfo the execution state at close
  * @param flowName the name of the flow that started the session, or {@code null}
+ * @param flowId the id of the flow that started the session, or {@code null}
  */
 public record ClosedSession(String identifier, @Nullable String name, Instant startedAt, Instant closedAt,
-		ExecutionInfo finalInfo, @Nullable String flowName) {
+		ExecutionInfo finalInfo, @Nullable String flowName, @Nullable String flowId) {
 
 }

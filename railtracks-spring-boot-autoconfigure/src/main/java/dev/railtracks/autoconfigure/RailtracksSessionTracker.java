@@ -57,7 +57,8 @@ public final class RailtracksSessionTracker implements SessionListener {
 			return;
 		}
 		ClosedSession closed = new ClosedSession(session.identifier(), session.name(),
-				Instant.EPOCH.plusNanos(session.startNanos()), Instant.now(), finalInfo, session.flowName());
+				Instant.EPOCH.plusNanos(session.startNanos()), Instant.now(), finalInfo, session.flowName(),
+				session.flowId());
 		synchronized (this.recent) {
 			this.recent.addFirst(closed);
 			while (this.recent.size() > this.recentLimit) {

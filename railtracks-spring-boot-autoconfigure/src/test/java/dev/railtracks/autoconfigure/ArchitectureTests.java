@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Package rules of the auto-configuration: no package cycles, and only the public API of railtracks-core is used.
+ * Package rules of the auto-configuration: no package cycles, only the public API of railtracks-core is used, and the
+ * visualiser does without Actuator.
  */
 @AnalyzeClasses(packages = "dev.railtracks.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -23,5 +24,13 @@ class ArchitectureTests {
 	static final ArchRule engineIsNeverTouched = noClasses().should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.railtracks.internal..");
+
+	/** Actuator is optional for the visualiser: it masks with its own policy, not Actuator's {@code Show}. */
+	@ArchTest
+	static final ArchRule visualiserNeedsNoActuator = noClasses().that()
+		.resideInAPackage("dev.railtracks.autoconfigure.viz..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.boot.actuate..", "dev.railtracks.autoconfigure.actuate..");
 
 }

@@ -25,7 +25,7 @@ class ConfigurationMetadataTests {
 			"railtracks.state-retention.check-interval", "railtracks.agent.max-rounds",
 			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
-			"railtracks.viz.enabled", "railtracks.viz.path");
+			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -47,6 +47,10 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
 		assertThat(properties.get("railtracks.viz.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("railtracks.viz.path").path("defaultValue").asString()).isEqualTo("/railtracks");
+		// No fixed default: unset, the railtracks.endpoint.* value applies.
+		assertThat(properties.get("railtracks.viz.show-values").has("defaultValue")).isFalse();
+		assertThat(properties.get("railtracks.viz.show-values").path("description").asString())
+			.contains("railtracks.endpoint.show-values");
 		assertThat(properties.get("railtracks.shutdown.timeout").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.state-retention.max-files").path("defaultValue").asInt()).isEqualTo(1000);
 		assertThat(properties.get("railtracks.state-retention.max-age").path("defaultValue").asString()).isEqualTo("7d");

@@ -47,10 +47,14 @@
     const nodeCount = (typeof item.node_count === 'number') ? item.node_count
       : runs.reduce((n, run) => n + (Array.isArray(run.nodes) ? run.nodes.length : 0), 0);
     const statuses = runs.map((run) => run.status);
-    const status = item.error ? 'unreadable' : statuses.includes('Open') || item.source === 'running' ? 'running'
-      : statuses.includes('Failed') ? 'failed' : 'completed';
-    const name = item.session_name || (runs.length === 1 ? runs[0].name : runs.length + ' runs');
-    return { id: item.session_id, name: name || item.file || 'session', source: item.source || 'saved',
+    const source = item.source || 'saved';
+    // Only a session the server is running runs: a saved or closed one that left a run open (the original leaves
+    // them open after a timeout) never finished it.
+    const status = item.error ? 'unreadable' : source === 'running' ? 'running'
+      : statuses.includes('Open') ? 'unfinished' : statuses.includes('Failed') ? 'failed' : 'completed';
+    // A flow's sessions go by the flow's name, as their files do.
+    const name = item.flow_name || item.session_name || (runs.length === 1 ? runs[0].name : runs.length + ' runs');
+    return { id: item.session_id, name: name || item.file || 'session', source, flow: item.flow_name || null,
       start: item.start_time, runs: runs.length, nodeCount, status, file: item.file, error: item.error,
       revision: item.revision };
   }
@@ -108,6 +112,7 @@
     }
     li.dataset.sessionId = s.id;
     li.dataset.status = s.status;
+    if (s.flow) li.dataset.flow = s.flow;
     li.innerHTML = '<span class="state"></span><div class="name"></div><div class="meta"></div>';
     li.querySelector('.state').textContent = s.status;
     li.querySelector('.state').className = 'state state-' + s.status;
@@ -142,7 +147,8 @@
     const summary = state.summaries.find((s) => s.id === id);
     state.revision = summary ? summary.revision : null;
     const previous = state.graph;
-    state.graph = buildGraph(doc);
+    // The document says where it comes from; the original's server does not, and serves saved files only.
+    state.graph = buildGraph(doc, (doc.source || (summary && summary.source)) === 'running');
     layout(state.graph);
     const last = state.graph.steps.length - 1;
     state.stepIndex = (refresh && !state.following) ? Math.min(state.stepIndex, last) : last;
@@ -161,7 +167,7 @@
   }
 
   // Nodes and edges keep every version (oldest first); the layout is for the whole run so the slider never moves them.
-  function buildGraph(doc) {
+  function buildGraph(doc, live) {
     const runs = Array.isArray(doc.runs) ? doc.runs : [doc];
     const nodes = new Map();
     const edges = [];
@@ -192,9 +198,13 @@
       }
     }
     for (const node of nodes.values()) node.out.sort((a, b) => a.created - b.created);
+    for (const edge of edges) {
+      const last = edge.versions[edge.versions.length - 1];
+      edge.finished = !(last && last.details && last.details.status === 'Open');
+    }
     const steps = [...stamps.values()].sort((a, b) => a.step - b.step);
     if (steps.length === 0) steps.push({ step: 0, time: doc.start_time || 0, identifier: 'empty session' });
-    return { doc, nodes, edges, steps, maskedValues: doc.values_shown === false };
+    return { doc, live, nodes, edges, steps, maskedValues: doc.values_shown === false };
   }
 
   function step(version) { return (version && version.stamp) ? version.stamp.step : 0; }
@@ -206,8 +216,16 @@
   }
 
   function statusAt(node, s) {
-    const edge = node.inEdge ? versionAt(node.inEdge, s) : null;
-    return (edge && edge.details && edge.details.status) || 'Completed';
+    return node.inEdge ? edgeStatusAt(node.inEdge, s) : 'Completed';
+  }
+
+  // Completed, Failed, Running (at this step, or now in a running session) or Unfinished: open in a session that
+  // is over, so it never finished (the original leaves requests open after a timeout).
+  function edgeStatusAt(edge, s) {
+    const v = versionAt(edge, s);
+    const status = (v && v.details && v.details.status) || 'Completed';
+    if (status !== 'Open') return status;
+    return state.graph.live || edge.finished ? 'Running' : 'Unfinished';
   }
 
   // Left to right: depth is the column; leaves take rows in call order and a parent sits between its first and last
@@ -294,6 +312,8 @@
   }
 
   const TYPE_COLORS = { Agent: '#7c3aed', Tool: '#0d9488', Other: '#475569' };
+  const FILL = { Failed: '#fee2e2', Running: '#fef3c7', Unfinished: '#e2e8f0' };
+  const STROKE = { Failed: '#dc2626', Running: '#f59e0b', Unfinished: '#64748b' };
 
   let drawQueued = false;
   function draw() {
@@ -317,7 +337,7 @@
     const onScreen = (x0, y0, x1, y1) => x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
 
     let edgeCount = 0;
-    const paths = { Completed: new Path2D(), Failed: new Path2D(), Open: new Path2D() };
+    const paths = { Completed: new Path2D(), Failed: new Path2D(), Running: new Path2D(), Unfinished: new Path2D() };
     for (const e of g.edges) {
       if (e.created > s) continue;
       const source = e.source != null ? g.nodes.get(e.source) : null;
@@ -328,8 +348,7 @@
       const x0 = source.x + W, y0 = source.y, busX = (source.x + W + source.x + COL) / 2;
       const colX = target.x - (COL - W) / 2;
       if (!onScreen(Math.min(x0, colX), Math.min(y0, target.y, target.bus ?? y0), target.x, Math.max(y0, target.y))) continue;
-      const v = versionAt(e, s);
-      const path = paths[(v && v.details && v.details.status) || 'Completed'] || paths.Completed;
+      const path = paths[edgeStatusAt(e, s)] || paths.Completed;
       path.moveTo(x0, y0);
       path.lineTo(busX, y0);
       if (target.bus != null) { path.lineTo(busX, target.bus); path.lineTo(colX, target.bus); }
@@ -339,7 +358,10 @@
     ctx.lineWidth = Math.max(1 / scale, 1);
     ctx.strokeStyle = '#94a3b8'; ctx.stroke(paths.Completed);
     ctx.strokeStyle = '#dc2626'; ctx.stroke(paths.Failed);
-    ctx.strokeStyle = '#f59e0b'; ctx.stroke(paths.Open);
+    ctx.strokeStyle = '#f59e0b'; ctx.stroke(paths.Running);
+    ctx.setLineDash([6 / scale, 4 / scale]);
+    ctx.strokeStyle = '#64748b'; ctx.stroke(paths.Unfinished);
+    ctx.setLineDash([]);
 
     let nodeCount = 0;
     const labels = scale * H >= 11;
@@ -352,14 +374,14 @@
       if (!onScreen(n.x, n.y - H / 2, n.x + W, n.y + H / 2)) continue;
       const status = statusAt(n, s);
       const y = n.y - minH / 2;
-      ctx.fillStyle = status === 'Failed' ? '#fee2e2' : status === 'Open' ? '#fef3c7' : '#ffffff';
+      ctx.fillStyle = FILL[status] || '#ffffff';
       ctx.fillRect(n.x, y, minW, minH);
       ctx.fillStyle = TYPE_COLORS[n.type] || TYPE_COLORS.Other;
       ctx.fillRect(n.x, y, Math.max(6, 2 / scale), minH);
       const selected = n.id === state.selected;
       if (selected || status !== 'Completed' || labels) {
         ctx.lineWidth = (selected || status !== 'Completed' ? 3 : 1) / Math.min(scale, 1);
-        ctx.strokeStyle = selected ? '#2563eb' : status === 'Failed' ? '#dc2626' : status === 'Open' ? '#f59e0b' : '#cbd5e1';
+        ctx.strokeStyle = selected ? '#2563eb' : STROKE[status] || '#cbd5e1';
         ctx.strokeRect(n.x, y, minW, minH);
       }
       if (labels) {
@@ -378,10 +400,12 @@
     const total = g.steps.length;
     const stamp = g.steps[Math.min(state.stepIndex, total - 1)];
     $('step-label').textContent = 'Step ' + stamp.step + ' (' + (state.stepIndex + 1) + '/' + total + '): ' + stamp.identifier;
-    const failed = [...g.nodes.values()].filter((n) => n.created <= s && statusAt(n, s) === 'Failed').length;
-    const running = [...g.nodes.values()].filter((n) => n.created <= s && statusAt(n, s) === 'Open').length;
+    const counts = { Completed: 0, Failed: 0, Running: 0, Unfinished: 0 };
+    for (const n of g.nodes.values()) if (n.created <= s) counts[statusAt(n, s)]++;
     $('session-summary').textContent = nodeCount + ' nodes · ' + edgeCount + ' calls' +
-      (running ? ' · ' + running + ' running' : '') + (failed ? ' · ' + failed + ' failed' : '') +
+      (counts.Running ? ' · ' + counts.Running + ' running' : '') +
+      (counts.Unfinished ? ' · ' + counts.Unfinished + ' unfinished' : '') +
+      (counts.Failed ? ' · ' + counts.Failed + ' failed' : '') +
       (g.maskedValues ? ' · values hidden by the server' : '');
   }
 
@@ -547,7 +571,7 @@
     const caller = node.inEdge && node.inEdge.source != null ? g.nodes.get(node.inEdge.source) : null;
     const latency = internals.latency && typeof internals.latency === 'object' ? internals.latency.total_time : undefined;
     box.append(el('h2', { id: 'detail-name' }, node.name),
-      el('div', {}, el('span', { class: 'badge ' + node.type }, node.type), el('span', { class: 'badge ' + status, id: 'detail-status' }, status === 'Open' ? 'Running' : status)));
+      el('div', {}, el('span', { class: 'badge ' + node.type }, node.type), el('span', { class: 'badge ' + status, id: 'detail-status' }, status)));
     const facts = el('dl', {});
     const fact = (k, v) => facts.append(el('dt', {}, k), el('dd', {}, v));
     fact('Node', node.id);
@@ -571,8 +595,11 @@
         if (d.output.traceback) box.append(el('pre', { class: 'traceback', id: 'detail-traceback' }, d.output.traceback));
       } else if (status === 'Failed') {
         box.append(el('h3', {}, 'Error'), value(d.output, 'detail-error'));
-      } else if (status === 'Open') {
+      } else if (status === 'Running') {
         box.append(el('h3', {}, 'Result'), el('p', { class: 'note', id: 'detail-output' }, 'Still running at this step.'));
+      } else if (status === 'Unfinished') {
+        box.append(el('h3', {}, 'Result'), el('p', { class: 'note', id: 'detail-output' },
+          'Never finished: the session ended while this request was open (for example, it timed out), so it has no result.'));
       } else {
         box.append(el('h3', {}, 'Result'), value(d.output, 'detail-output'));
       }

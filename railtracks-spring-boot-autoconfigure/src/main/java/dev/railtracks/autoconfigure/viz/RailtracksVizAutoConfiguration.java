@@ -1,8 +1,8 @@
 package dev.railtracks.autoconfigure.viz;
 
 import java.net.URI;
+import java.util.Set;
 
-import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +25,7 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.RailtracksSessionTracker;
 import dev.railtracks.autoconfigure.RailtracksVisualiser;
-import dev.railtracks.autoconfigure.actuate.RailtracksEndpointProperties;
+import dev.railtracks.viz.SessionBrowser;
 import dev.railtracks.viz.SessionDirectory;
 import dev.railtracks.viz.VizUi;
 
@@ -31,17 +33,23 @@ import dev.railtracks.viz.VizUi;
  * {@link EnableAutoConfiguration Auto-configuration} for the visualiser in a Spring MVC application, when
  * {@code railtracks.viz.enabled=true}: the web UI at {@code railtracks.viz.path} (default {@code /railtracks/}) and
  * its read-only JSON API ({@code api/sessions}, {@code api/sessions/{id}}) over the running and recently closed
- * sessions and the saved files in the state directory. Values are masked by {@code railtracks.endpoint.show-values},
- * as in the {@code railtracks} endpoint. The routes are ordinary MVC routes, so the application's own security
- * applies to them.
+ * sessions and the saved files in the state directory, answered by a {@link SessionBrowser} as in the command-line
+ * server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
+ * to its {@code railtracks.endpoint.*} counterpart when unset, so without either the visualiser masks as the
+ * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
+ * own security applies to them.
  */
 @AutoConfiguration(after = RailtracksAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ RouterFunction.class, Show.class })
+@ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty("railtracks.viz.enabled")
 @ConditionalOnBean({ RailtracksSessionTracker.class, ExecutorConfig.class })
-@EnableConfigurationProperties({ RailtracksVizProperties.class, RailtracksEndpointProperties.class })
+@EnableConfigurationProperties(RailtracksVizProperties.class)
 public final class RailtracksVizAutoConfiguration {
+
+	private static final String ENDPOINT_SHOW_VALUES = "railtracks.endpoint.show-values";
+
+	private static final String ENDPOINT_ROLES = "railtracks.endpoint.roles";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -53,10 +61,20 @@ public final class RailtracksVizAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "railtracksVizRoutes")
 	RouterFunction<ServerResponse> railtracksVizRoutes(RailtracksVizProperties properties,
-			RailtracksSessionTracker railtracksSessionTracker, ExecutorConfig executorConfig,
-			RailtracksEndpointProperties endpointProperties) {
-		VizApi api = new VizApi(railtracksSessionTracker, new SessionDirectory(executorConfig.stateDirectory()),
-				endpointProperties.getShowValues(), endpointProperties.getRoles());
+			RailtracksSessionTracker railtracksSessionTracker, ExecutorConfig executorConfig, Environment environment) {
+		// The endpoint's keys are read here, not through its properties class, which needs Actuator.
+		Binder binder = Binder.get(environment);
+		ShowValues showValues = properties.getShowValues();
+		if (showValues == null) {
+			showValues = binder.bind(ENDPOINT_SHOW_VALUES, ShowValues.class).orElse(ShowValues.NEVER);
+		}
+		Set<String> roles = properties.getRoles();
+		if (roles == null) {
+			roles = binder.bind(ENDPOINT_ROLES, Bindable.setOf(String.class)).orElse(Set.of());
+		}
+		SessionBrowser browser = new SessionBrowser(new SessionDirectory(executorConfig.stateDirectory()),
+				new TrackedSessions(railtracksSessionTracker));
+		VizApi api = new VizApi(browser, showValues, roles);
 		String path = properties.getPath();
 		ClassPathResource index = new ClassPathResource(VizUi.LOCATION + VizUi.INDEX);
 		return RouterFunctions.route()

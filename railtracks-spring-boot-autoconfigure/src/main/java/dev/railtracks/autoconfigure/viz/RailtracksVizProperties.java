@@ -1,6 +1,9 @@
 package dev.railtracks.autoconfigure.viz;
 
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -23,6 +26,19 @@ public class RailtracksVizProperties {
 	 * '{path}/api/sessions'.
 	 */
 	private String path = "/railtracks";
+
+	/**
+	 * When to show the inputs and outputs of nodes and node internals (latency excepted) in the visualiser: never,
+	 * when-authorized or always. When not shown, each value is replaced by '******'. When unset,
+	 * 'railtracks.endpoint.show-values' applies, and without it never.
+	 */
+	private @Nullable ShowValues showValues;
+
+	/**
+	 * Roles allowed to see values when 'railtracks.viz.show-values' is when-authorized; when empty, every
+	 * authenticated user is. When unset, 'railtracks.endpoint.roles' applies.
+	 */
+	private @Nullable Set<String> roles;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -49,6 +65,22 @@ public class RailtracksVizProperties {
 							+ "'.', '_', '~' or '-', such as /railtracks");
 		}
 		this.path = trimmed;
+	}
+
+	public @Nullable ShowValues getShowValues() {
+		return this.showValues;
+	}
+
+	public void setShowValues(@Nullable ShowValues showValues) {
+		this.showValues = showValues;
+	}
+
+	public @Nullable Set<String> getRoles() {
+		return this.roles;
+	}
+
+	public void setRoles(@Nullable Set<String> roles) {
+		this.roles = roles;
 	}
 
 }

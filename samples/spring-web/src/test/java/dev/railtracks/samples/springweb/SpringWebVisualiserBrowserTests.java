@@ -97,6 +97,20 @@ class SpringWebVisualiserBrowserTests {
 	}
 
 	@Test
+	void showsAFlowByItsNameAndARunTheOriginalLeftOpenAsUnfinished() {
+		String flowSession = SavedSessions.tripPlanner(stateDirectory).run("flights,hotel,museums").sessionId();
+		SavedSessions.copyAgentSessionLeftOpen(stateDirectory, "timed-out-2");
+		try (VizPage page = VizPage.open(url()).openSession("timed-out-2")) {
+			assertThat(page.script("return document.querySelector(\"li[data-session-id='" + flowSession
+					+ "'] .name\").textContent")).isEqualTo("trip_planner");
+			assertThat(page.script("return document.querySelector(\"li[data-session-id='timed-out-2']\").dataset.status"))
+				.isEqualTo("unfinished");
+			page.clickNode("weather");
+			assertThat(page.detail("detail-status")).isEqualTo("Unfinished");
+		}
+	}
+
+	@Test
 	void followsASessionWhileItRuns() throws Exception {
 		CountDownLatch approval = new CountDownLatch(1);
 		FunctionNode<String> waitForApproval = FunctionNode.of("wait_for_approval", (String what) -> {

@@ -132,8 +132,7 @@ class SpringWebVisualiserIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.error")
-			.value((error) -> assertThat(error.toString())
-				.startsWith("Invalid JSON in the saved file of session 'broken': "));
+			.value((error) -> assertThat(error.toString()).startsWith("Invalid JSON in plan_broken.json: "));
 	}
 
 	@Test
