@@ -142,7 +142,9 @@ public final class ExecutorConfig {
 	}
 
 	/**
-	 * Maximum time a top-level call may take; {@code null} means no limit.
+	 * Maximum time a top-level call may take; {@code null} means no limit. With a limit, {@link Session#runSync} runs
+	 * its node on a thread of the {@link #executionStrategy()}, so that the limit can release the caller whatever the
+	 * node does; without one, on the calling thread.
 	 * @return the timeout, or {@code null}
 	 */
 	public @Nullable Duration timeout() {

@@ -64,6 +64,14 @@ final class RTState {
 	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
 	static final int MAX_INLINE_DEPTH = 128;
 
+	/**
+	 * How long a caller whose top-level node runs on another thread waits for it before parking: about what parking
+	 * and waking it again would cost (tens of microseconds on a virtual machine), and nothing on a single processor,
+	 * where spinning only delays the node.
+	 */
+	private static final long HANDOFF_SPIN_NANOS = (Runtime.getRuntime().availableProcessors() > 1)
+			? TimeUnit.MICROSECONDS.toNanos(50) : 0;
+
 	final String sessionId;
 
 	final ExecutorConfig config;
@@ -186,6 +194,7 @@ final class RTState {
 		}
 		if (this.config.timeout() != null || depth > MAX_INLINE_DEPTH) {
 			startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
+			spinBriefly(run.result);
 			return (O) await(run.result, run, definition.name(), true);
 		}
 		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
@@ -197,6 +206,17 @@ final class RTState {
 			cancelInterruptedRun(run, definition.name());
 		}
 		return (O) await(run.result, run, definition.name(), true);
+	}
+
+	/**
+	 * Waits up to {@link #HANDOFF_SPIN_NANOS} for a result handed to another thread without parking: a quick node is
+	 * back by then, and neither thread pays for the caller being parked and woken again.
+	 */
+	private static void spinBriefly(CompletableFuture<?> result) {
+		long until = System.nanoTime() + HANDOFF_SPIN_NANOS;
+		while (!result.isDone() && System.nanoTime() - until < 0) {
+			Thread.onSpinWait();
+		}
 	}
 
 	/** Cancels the rest of a run whose caller was interrupted; the interrupt stays set for the caller's caller. */
@@ -443,8 +463,15 @@ final class RTState {
 		this.closed = true;
 		RailtracksException closing = new RailtracksException(
 				"Session " + this.sessionId + " was closed while the run was in progress");
+		Set<Run> unfinished = new LinkedHashSet<>();
+		for (Run run : this.activeRuns) {
+			// A run whose caller has its result is over, though its thread may not have left it yet (nor taken it off
+			// this set): its caller may be closing the session right now.
+			if (!run.result.isDone()) {
+				unfinished.add(run);
+			}
+		}
 		// Also runs whose top-level node returned while a child it started without waiting still runs.
-		Set<Run> unfinished = new LinkedHashSet<>(this.activeRuns);
 		this.journal.forEachOpen((record) -> unfinished.add(record.run));
 		Set<Run> endedHere = new HashSet<>();
 		unfinished.forEach((run) -> {
