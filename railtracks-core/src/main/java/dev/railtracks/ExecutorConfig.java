@@ -39,13 +39,19 @@ public final class ExecutorConfig {
 	 */
 	public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".railtracks", "data", "sessions");
 
-	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
+	/**
+	 * The {@link #timeoutSetting()} of a timeout set in code with {@link Builder#timeout(Duration)}, or left at its
+	 * default.
+	 */
+	public static final String TIMEOUT_BUILDER_METHOD = "ExecutorConfig.Builder.timeout(Duration)";
+
 	/** The default {@link #maxLogLength()}: a line a person still reads whole. */
 	public static final int DEFAULT_MAX_LOG_LENGTH = 1000;
 
 	/** The shortest {@link #maxLogLength()}: room for a node's name and what happened to it. */
 	public static final int MIN_LOG_LENGTH = 40;
 
+	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
 	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
 	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -53,6 +59,8 @@ public final class ExecutorConfig {
 	private static final ExecutorConfig DEFAULTS = new Builder().build();
 
 	private final @Nullable Duration timeout;
+
+	private final String timeoutSetting;
 
 	private final boolean endOnError;
 
@@ -88,6 +96,7 @@ public final class ExecutorConfig {
 
 	private ExecutorConfig(Builder builder) {
 		this.timeout = builder.timeout;
+		this.timeoutSetting = builder.timeoutSetting;
 		this.endOnError = builder.endOnError;
 		this.loggingSetting = builder.loggingSetting;
 		this.logFile = builder.logFile;
@@ -133,11 +142,22 @@ public final class ExecutorConfig {
 	}
 
 	/**
-	 * Maximum time a top-level call may take; {@code null} means no limit.
+	 * Maximum time a top-level call may take; {@code null} means no limit. With a limit, {@link Session#runSync} runs
+	 * its node on a thread of the {@link #executionStrategy()}, so that the limit can release the caller whatever the
+	 * node does; without one, on the calling thread.
 	 * @return the timeout, or {@code null}
 	 */
 	public @Nullable Duration timeout() {
 		return this.timeout;
+	}
+
+	/**
+	 * Where the timeout is set, as the timeout's message and log line name it when they advise raising it: a builder
+	 * method such as {@value #TIMEOUT_BUILDER_METHOD}, or a configuration property such as {@code railtracks.timeout}.
+	 * @return the setting's name
+	 */
+	public String timeoutSetting() {
+		return this.timeoutSetting;
 	}
 
 	/**
@@ -283,7 +303,7 @@ public final class ExecutorConfig {
 
 	@Override
 	public String toString() {
-		return "ExecutorConfig[timeout=" + this.timeout + ", endOnError=" + this.endOnError + ", loggingSetting="
+		return "ExecutorConfig[timeout=" + this.timeout + ", timeoutSetting=" + this.timeoutSetting + ", endOnError=" + this.endOnError + ", loggingSetting="
 				+ this.loggingSetting + ", logFile=" + this.logFile + ", maxLogLength=" + this.maxLogLength + ", subscriber=" + (this.subscriber != null)
 				+ ", runIdentifier=" + this.runIdentifier + ", sessionName=" + this.sessionName + ", promptInjection="
 				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory="
@@ -298,6 +318,8 @@ public final class ExecutorConfig {
 	public static final class Builder {
 
 		private @Nullable Duration timeout = DEFAULT_TIMEOUT;
+
+		private String timeoutSetting = TIMEOUT_BUILDER_METHOD;
 
 		private boolean endOnError;
 
@@ -336,6 +358,7 @@ public final class ExecutorConfig {
 
 		private Builder(ExecutorConfig config) {
 			this.timeout = config.timeout;
+			this.timeoutSetting = config.timeoutSetting;
 			this.endOnError = config.endOnError;
 			this.loggingSetting = config.loggingSetting;
 			this.logFile = config.logFile;
@@ -355,12 +378,31 @@ public final class ExecutorConfig {
 		}
 
 		/**
-		 * Maximum time a top-level call may take before it fails with {@link GlobalTimeoutException}.
+		 * Maximum time a top-level call may take before it fails with {@link GlobalTimeoutException}; its caller is
+		 * released then, whatever the running nodes do.
 		 * @param timeout a positive duration, or {@code null} for no limit
 		 * @return this builder
 		 * @throws IllegalArgumentException when zero, negative or longer than about 292 years
 		 */
 		public Builder timeout(@Nullable Duration timeout) {
+			return timeout(timeout, TIMEOUT_BUILDER_METHOD);
+		}
+
+		/**
+		 * {@link #timeout(Duration)}, naming where the user sets it, so that the timeout's message and log line tell
+		 * them what to raise: how a framework that reads the timeout from its own configuration passes it on.
+		 * @param timeout a positive duration, or {@code null} for no limit
+		 * @param setting what the user sets, such as the property {@code railtracks.timeout}; see
+		 * {@link ExecutorConfig#timeoutSetting()}
+		 * @return this builder
+		 * @throws IllegalArgumentException when the timeout is zero, negative or longer than about 292 years, or the
+		 * setting is blank
+		 */
+		public Builder timeout(@Nullable Duration timeout, String setting) {
+			if (setting == null || setting.isBlank()) {
+				throw new IllegalArgumentException("The timeout's setting must name what sets it, but was '" + setting
+						+ "'");
+			}
 			if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
 				throw new IllegalArgumentException(
 						"timeout must be positive but was " + timeout + "; use noTimeout() for no limit");
@@ -370,6 +412,7 @@ public final class ExecutorConfig {
 						+ "that can be scheduled) but was " + timeout + "; use noTimeout() for no limit");
 			}
 			this.timeout = timeout;
+			this.timeoutSetting = setting;
 			return this;
 		}
 

@@ -284,6 +284,9 @@ public final class Flow<O> {
 	 */
 	public static final class Builder<O> {
 
+		/** The {@link ExecutorConfig#timeoutSetting()} of a timeout set with {@link #timeout(Duration)}. */
+		public static final String TIMEOUT_METHOD = "Flow.Builder.timeout(Duration)";
+
 		private final String name;
 
 		private final NodeDefinition<O> entryPoint;
@@ -337,12 +340,23 @@ public final class Flow<O> {
 		}
 
 		/**
-		 * See {@link ExecutorConfig.Builder#timeout}.
+		 * See {@link ExecutorConfig.Builder#timeout(Duration)}; the timeout's message names this method
+		 * ({@value #TIMEOUT_METHOD}).
 		 * @param timeout the timeout of each invocation
 		 * @return this builder
 		 */
 		public Builder<O> timeout(Duration timeout) {
-			this.config.timeout(timeout);
+			return timeout(timeout, TIMEOUT_METHOD);
+		}
+
+		/**
+		 * See {@link ExecutorConfig.Builder#timeout(Duration, String)}: the timeout, and where the user sets it.
+		 * @param timeout the timeout of each invocation
+		 * @param setting what the user sets, such as a configuration property; named in the timeout's message
+		 * @return this builder
+		 */
+		public Builder<O> timeout(Duration timeout, String setting) {
+			this.config.timeout(timeout, setting);
 			return this;
 		}
 

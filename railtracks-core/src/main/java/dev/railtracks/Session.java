@@ -86,10 +86,12 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a node as a new top-level request, on this thread, and returns when it has finished. The timeout, a fatal
-	 * failure or {@link #close()} interrupt this thread and record the run as ended at once; the call returns when
-	 * the node stops. Interrupting this thread cancels the run. For a future that is released at the timeout whatever
-	 * the node does, use {@link #run(NodeDefinition, Object...)}.
+	 * Runs a node as a new top-level request and returns when it has finished. With a {@link ExecutorConfig#timeout()
+	 * timeout} the node runs on a thread of the execution strategy, and the timeout releases this thread at the
+	 * deadline (plus at most 250 ms for the run to stop) whatever the node does with its interrupt; a node that goes on
+	 * regardless is abandoned and its late result dropped. Without a timeout the node runs on this thread (no handoff),
+	 * and a fatal failure or {@link #close()} interrupt it and record the run as ended at once; the call returns when
+	 * the node stops. Interrupting this thread cancels the run.
 	 * @param <O> the node's result type
 	 * @param start the node
 	 * @param args its arguments

@@ -34,6 +34,7 @@ class ExecutorConfigTests {
 	void defaultsMatchTheDesign() {
 		ExecutorConfig config = ExecutorConfig.defaults();
 		assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(150)).isEqualTo(ExecutorConfig.DEFAULT_TIMEOUT);
+		assertThat(config.timeoutSetting()).isEqualTo("ExecutorConfig.Builder.timeout(Duration)");
 		assertThat(config.endOnError()).isFalse();
 		assertThat(config.loggingSetting()).isEqualTo(LoggingSetting.REGULAR);
 		assertThat(config.logFile()).isNull();
@@ -172,6 +173,26 @@ class ExecutorConfigTests {
 			.withMessageContaining("observationRegistry");
 		assertThatIllegalArgumentException().isThrownBy(() -> ExecutorConfig.builder().addSessionListener(null))
 			.withMessageContaining("sessionListener");
+	}
+
+	@Test
+	void aTimeoutCanNameTheSettingItCameFromUntilCodeSetsItAgain() {
+		ExecutorConfig fromProperty = ExecutorConfig.builder().timeout(Duration.ofSeconds(20), "railtracks.timeout")
+			.build();
+		assertThat(fromProperty.timeoutSetting()).isEqualTo("railtracks.timeout");
+		assertThat(fromProperty.toBuilder().build().timeoutSetting()).isEqualTo("railtracks.timeout");
+		assertThat(fromProperty.toBuilder().timeout(Duration.ofSeconds(5)).build().timeoutSetting())
+			.isEqualTo(ExecutorConfig.TIMEOUT_BUILDER_METHOD);
+		assertThat(fromProperty.toString()).contains("timeoutSetting=railtracks.timeout");
+	}
+
+	@Test
+	void aTimeoutSettingMustNameSomething() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ExecutorConfig.builder().timeout(Duration.ofSeconds(1), " "))
+			.withMessage("The timeout's setting must name what sets it, but was ' '");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ExecutorConfig.builder().timeout(Duration.ofSeconds(1), null))
+			.withMessageContaining("'null'");
 	}
 
 	@Test

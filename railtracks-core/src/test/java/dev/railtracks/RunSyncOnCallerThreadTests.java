@@ -1,6 +1,5 @@
 package dev.railtracks;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -9,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.railtracks.info.EpochClock;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.pubsub.RequestCompletionMessage;
@@ -23,55 +23,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link Session#runSync} runs its top-level node on the calling thread, with no handoff: what that changes and what
- * it must not (the timeout, interrupts, nesting).
+ * Without a timeout, {@link Session#runSync} runs its top-level node on the calling thread, with no handoff: what that
+ * changes and what it must not (interrupts, nesting). With a timeout the node runs on another thread, so that the
+ * timeout can release the caller ({@link TimeoutReleasesTheCallerTests}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RunSyncOnCallerThreadTests {
 
+	private static final ExecutorConfig NO_TIMEOUT = noSave().noTimeout().build();
+
 	@Test
-	void theTopLevelNodeRunsOnTheCallingThread() {
+	void withoutATimeoutTheTopLevelNodeRunsOnTheCallingThread() {
+		assertThat(threadRunning(NO_TIMEOUT)).isSameAs(Thread.currentThread());
+	}
+
+	@Test
+	void withATimeoutTheTopLevelNodeRunsOnAnotherThread() {
+		assertThat(threadRunning(NO_SAVE)).isNotSameAs(Thread.currentThread());
+	}
+
+	private static Thread threadRunning(ExecutorConfig config) {
 		AtomicReference<Thread> ranOn = new AtomicReference<>();
 		FunctionNode<String> node = FunctionNode.of("here", () -> {
 			ranOn.set(Thread.currentThread());
 			return "done";
 		});
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(config)) {
 			assertThat(session.runSync(node).answer()).isEqualTo("done");
 		}
-		assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+		return ranOn.get();
 	}
 
-	@Test
-	void aTimeoutIsRecordedAtTheDeadlineEvenWhileANodeIgnoresItsInterrupt() {
-		AtomicReference<Long> returnedAt = new AtomicReference<>();
-		FunctionNode<String> stubborn = FunctionNode.of("stubborn", () -> {
-			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
-			while (System.nanoTime() < until) {
-				try {
-					Thread.sleep(10);
-				}
-				catch (InterruptedException ex) {
-					// ignores interrupts on purpose
-				}
-			}
-			returnedAt.set(EpochClock.nowNanos());
-			return "late";
-		});
-		try (Session session = new Session(noSave().timeout(Duration.ofMillis(200)).build())) {
-			assertThatThrownBy(() -> session.runSync(stubborn)).isInstanceOf(GlobalTimeoutException.class);
-			// The caller is held until the node returns: its own stack runs the node.
-			assertThat(returnedAt.get()).isNotNull();
-			RequestTemplate top = session.info().insertionRequests().get(0);
-			assertThat(top.status()).isEqualTo(RequestStatus.FAILED);
-			assertThat(top.stamp().identifier()).startsWith("Cancelled request ");
-			// The record had the timeout at the deadline, long before the node returned (2.3 s later, give or take).
-			assertThat(returnedAt.get() - top.epochNanos()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1000));
-		}
-	}
-
-	@Test
-	void interruptingTheCallerCancelsTheRestOfTheRunAndKeepsTheInterrupt() throws Exception {
+	@ParameterizedTest(name = "timeout: {0}")
+	@ValueSource(booleans = { false, true })
+	void interruptingTheCallerCancelsTheRestOfTheRunAndKeepsTheInterrupt(boolean timeout) throws Exception {
 		CountDownLatch childStarted = new CountDownLatch(1);
 		CountDownLatch childInterrupted = new CountDownLatch(1);
 		FunctionNode<String> child = TestNodes.blockingUntilInterrupted("child", childStarted, childInterrupted);
@@ -82,7 +67,7 @@ class RunSyncOnCallerThreadTests {
 		});
 		AtomicReference<Throwable> thrown = new AtomicReference<>();
 		AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(timeout ? NO_SAVE : NO_TIMEOUT)) {
 			Thread caller = new Thread(() -> {
 				try {
 					session.runSync(parent);
@@ -123,7 +108,8 @@ class RunSyncOnCallerThreadTests {
 		});
 		AtomicReference<Object> answer = new AtomicReference<>();
 		AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-		try (Session session = new Session(NO_SAVE)) {
+		// On the calling thread, what the top-level node returned stands.
+		try (Session session = new Session(NO_TIMEOUT)) {
 			Thread caller = new Thread(() -> {
 				answer.set(session.runSync(parent).answer());
 				stillInterrupted.set(Thread.currentThread().isInterrupted());
@@ -171,12 +157,12 @@ class RunSyncOnCallerThreadTests {
 			if (remaining == 0) {
 				return 0;
 			}
-			try (Session inner = new Session(NO_SAVE)) {
+			try (Session inner = new Session(NO_TIMEOUT)) {
 				return 1 + call(nested(), remaining - 1);
 			}
 		});
 		NESTED.set(level);
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(NO_TIMEOUT)) {
 			assertThat(session.runSync(level, 300).answer()).isEqualTo(300);
 		}
 		assertThat(threads).hasSize(301);
@@ -195,7 +181,7 @@ class RunSyncOnCallerThreadTests {
 		FunctionNode<String> leaf = FunctionNode.of("leaf", () -> "leaf");
 		FunctionNode<String> top = FunctionNode.of("top", () -> call(leaf));
 		List<RequestCompletionMessage> messages = new CopyOnWriteArrayList<>();
-		try (Session session = new Session(NO_SAVE)) {
+		try (Session session = new Session(NO_TIMEOUT)) {
 			session.publisher().subscribe(messages::add, "all");
 			session.runSync(top);
 		}

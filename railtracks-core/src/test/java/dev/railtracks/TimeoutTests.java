@@ -1,5 +1,8 @@
 package dev.railtracks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.Failure;
@@ -206,6 +210,43 @@ class TimeoutTests {
 		try (Session session = new Session(SHORT_TIMEOUT)) {
 			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(slow));
 		}
+	}
+
+	@Test
+	void theMessageAndTheLogLineNameTheBuilderMethodThatSetTheTimeout(@TempDir Path directory) throws IOException {
+		Path logFile = directory.resolve("session.log");
+		FunctionNode<String> sleeper = FunctionNode.of("sleeper", () -> sleepFiveSeconds(new CountDownLatch(1)));
+		try (Session session = new Session(SHORT_TIMEOUT.toBuilder().logFile(logFile).build())) {
+			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(sleeper))
+				.withMessage("Execution timed out after 0.2 seconds; running nodes were interrupted and their results "
+						+ "will be dropped. Raise ExecutorConfig.Builder.timeout(Duration) or make the nodes faster.");
+		}
+		assertThat(Files.readString(logFile)).contains("sleeper ENDED: Execution timed out after 0.2 seconds; "
+				+ "running nodes were interrupted and their results will be dropped. Raise "
+				+ "ExecutorConfig.Builder.timeout(Duration) or make the nodes faster.");
+	}
+
+	@Test
+	void aFlowsTimeoutNamesTheFlowBuildersMethodOrTheSettingItWasGiven() {
+		FunctionNode<String> sleeper = FunctionNode.of("sleeper", () -> sleepFiveSeconds(new CountDownLatch(1)));
+		Flow<String> flow = Flow.builder("sleepy", sleeper).saveState(false).timeout(SHORT).build();
+		assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(flow::invoke)
+			.withMessageContaining("Raise Flow.Builder.timeout(Duration) or make the nodes faster.");
+		Flow<String> configured = Flow.builder("sleepy", sleeper).saveState(false)
+			.timeout(SHORT, "railtracks.flows.sleepy.timeout")
+			.build();
+		assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(configured::invoke)
+			.withMessageContaining("Raise railtracks.flows.sleepy.timeout or make the nodes faster.");
+	}
+
+	@Test
+	void theTimeoutInSecondsIsAPlainNumber() {
+		assertThat(new GlobalTimeoutException(Duration.ofSeconds(20)).timeoutSeconds()).hasToString("20");
+		assertThat(new GlobalTimeoutException(Duration.ofMillis(300)).timeoutSeconds()).hasToString("0.3");
+		assertThat(new GlobalTimeoutException(Duration.ofMillis(1500)).timeoutSeconds()).hasToString("1.5");
+		assertThat(new GlobalTimeoutException(Duration.ofMinutes(10), "railtracks.timeout"))
+			.hasMessageStartingWith("Execution timed out after 600 seconds;")
+			.hasMessageEndingWith("Raise railtracks.timeout or make the nodes faster.");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,14 @@ final class RTState {
 
 	/** Synchronous calls nested on one thread before the next one moves to a fresh thread (and stack). */
 	static final int MAX_INLINE_DEPTH = 128;
+
+	/**
+	 * How long a caller whose top-level node runs on another thread waits for it before parking: about what parking
+	 * and waking it again would cost (tens of microseconds on a virtual machine), and nothing on a single processor,
+	 * where spinning only delays the node.
+	 */
+	private static final long HANDOFF_SPIN_NANOS = (Runtime.getRuntime().availableProcessors() > 1)
+			? TimeUnit.MICROSECONDS.toNanos(50) : 0;
 
 	final String sessionId;
 
@@ -160,10 +170,13 @@ final class RTState {
 	}
 
 	/**
-	 * Runs a top-level call on this thread, which would wait for it anyway: no handoff. The run's timeout, a fatal
-	 * failure or the session's close interrupt this thread and record the run's open requests at once; the call
-	 * returns when the node stops (a node that ignores interrupts holds its caller until it returns). Interrupting
-	 * this thread cancels the run. Nested too deep in other runs on this thread, the node runs on a fresh thread.
+	 * Runs a top-level call and waits for it. Without a timeout the node runs on this thread, which would wait for it
+	 * anyway: no handoff. With a timeout it runs on a thread of the execution strategy, so that the timeout releases
+	 * this thread at the deadline (plus {@link Run#STOP_GRACE_NANOS} for the run to stop) whatever the node does with
+	 * its interrupt: a thread cannot be taken back from a node running on it. Either way the run's timeout, a fatal
+	 * failure or the session's close interrupt the run's threads and record its open requests at once, and
+	 * interrupting this thread cancels the run. Nested too deep in other runs on this thread, the node runs on a
+	 * fresh thread (and stack) too.
 	 * @param <O> the result type
 	 * @param definition the node
 	 * @param args its arguments
@@ -174,14 +187,15 @@ final class RTState {
 		ensureOpen();
 		Scope current = Scope.current();
 		int depth = ((current != null) ? current.depth : 0) + 1;
-		if (depth > MAX_INLINE_DEPTH) {
-			Run run = startRun(definition, args);
-			return (O) await(run.result, run, definition.name(), true);
-		}
 		RequestRecord record = openRun(createNode(definition, args), args);
 		Run run = record.run;
 		if (Thread.currentThread().isInterrupted()) {
 			throw cancelInterruptedRun(run, definition.name());
+		}
+		if (this.config.timeout() != null || depth > MAX_INLINE_DEPTH) {
+			startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
+			spinBriefly(run.result);
+			return (O) await(run.result, run, definition.name(), true);
 		}
 		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
 		task.depth = depth;
@@ -192,6 +206,17 @@ final class RTState {
 			cancelInterruptedRun(run, definition.name());
 		}
 		return (O) await(run.result, run, definition.name(), true);
+	}
+
+	/**
+	 * Waits up to {@link #HANDOFF_SPIN_NANOS} for a result handed to another thread without parking: a quick node is
+	 * back by then, and neither thread pays for the caller being parked and woken again.
+	 */
+	private static void spinBriefly(CompletableFuture<?> result) {
+		long until = System.nanoTime() + HANDOFF_SPIN_NANOS;
+		while (!result.isDone() && System.nanoTime() - until < 0) {
+			Thread.onSpinWait();
+		}
 	}
 
 	/** Cancels the rest of a run whose caller was interrupted; the interrupt stays set for the caller's caller. */
@@ -216,7 +241,7 @@ final class RTState {
 
 	/** Records a top-level request as a new run under the session's timeout; the caller starts its node. */
 	private RequestRecord openRun(Node<?> node, @Nullable Object[] args) {
-		Run run = new Run();
+		Run run = new Run(node.name());
 		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
 		this.activeRuns.add(run);
 		if (this.closed) {
@@ -438,10 +463,22 @@ final class RTState {
 		this.closed = true;
 		RailtracksException closing = new RailtracksException(
 				"Session " + this.sessionId + " was closed while the run was in progress");
+		Set<Run> unfinished = new LinkedHashSet<>();
+		for (Run run : this.activeRuns) {
+			// A run whose caller has its result is over, though its thread may not have left it yet (nor taken it off
+			// this set): its caller may be closing the session right now.
+			if (!run.result.isDone()) {
+				unfinished.add(run);
+			}
+		}
 		// Also runs whose top-level node returned while a child it started without waiting still runs.
-		Set<Run> unfinished = new LinkedHashSet<>(this.activeRuns);
 		this.journal.forEachOpen((record) -> unfinished.add(record.run));
-		unfinished.forEach((run) -> run.cancel(closing));
+		Set<Run> endedHere = new HashSet<>();
+		unfinished.forEach((run) -> {
+			if (run.cancel(closing)) {
+				endedHere.add(run);
+			}
+		});
 		// Looked up after every run is cancelled: a request recorded later records its own ending (see record()).
 		Map<Run, List<RequestRecord>> open = openRequests(unfinished);
 		// Every run is interrupted and recorded before any is waited for: k stuck runs cost one grace period, not k.
@@ -450,7 +487,8 @@ final class RTState {
 		for (Run run : unfinished) {
 			// Also when another thread ended the run first and may still be recording it: the record is saved next.
 			Throwable cause = run.failure();
-			closeOpenRequests(open.getOrDefault(run, List.of()), (cause != null) ? cause : closing);
+			closeOpenRequests(run, open.getOrDefault(run, List.of()), (cause != null) ? cause : closing,
+					endedHere.contains(run));
 			cancelled.add(run);
 		}
 		cancelled.forEach((run) -> run.awaitStopped(deadline));
@@ -535,7 +573,8 @@ final class RTState {
 
 	/**
 	 * Records a node's outcome (see {@link #recordOutcome}), publishes it, then applies the failure policy. A request
-	 * cancelled meanwhile was already recorded and published as failed, so its late outcome is dropped.
+	 * that was cancelled, or whose run ended, before its node came back was recorded and published as failed then, so
+	 * its late outcome is dropped (see {@link #logDroppedOutcome}).
 	 */
 	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
 		RequestRecord unrecordedChild = record.inlineChild;
@@ -544,19 +583,27 @@ final class RTState {
 			finish(unrecordedChild, null, new StackOverflowError("Node '" + unrecordedChild.nodeName
 					+ "' overflowed the stack before its outcome could be recorded"));
 		}
-		if (!record.isOpen()) {
-			return;
-		}
 		Throwable ended = record.endedWith();
 		if (ended != null) {
-			// Still running when its run ended: recorded as ended by the run, whatever it did afterwards.
+			// Still running when it or its run ended: recorded as ended (now, if its run's ending missed it), whatever
+			// it did afterwards.
 			closeAsFailed(record, ended, false);
+		}
+		else if (recordOutcome(record, result, error)) {
+			publishOutcome(record, result, error);
 			return;
 		}
-		if (!recordOutcome(record, result, error)) {
-			// Ended from outside meanwhile: that ending was recorded and published instead.
-			return;
+		else {
+			ended = record.cancelledWith();
+			if (ended == null) {
+				// Its own outcome was recorded already (by a retry on a fresh stack).
+				return;
+			}
 		}
+		logDroppedOutcome(record, ended, result, error);
+	}
+
+	private void publishOutcome(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
 		if (this.publisher.hasSubscribers()) {
 			publishQuietly((error == null)
 					? new RequestSuccess(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
@@ -566,6 +613,28 @@ final class RTState {
 		}
 		if (error != null && isFatal(error)) {
 			endRunFatally(record, error);
+		}
+	}
+
+	/**
+	 * Says once that a node abandoned by its run (a timeout it ignored, say) or cancelled came back after all, and
+	 * that its outcome was dropped: at INFO for a result, which someone may miss, at DEBUG for a failure (mostly the
+	 * interrupt it was sent), and not at all when it only passed on the ending it was told of.
+	 */
+	private void logDroppedOutcome(RequestRecord record, Throwable ended, @Nullable Object result,
+			@Nullable Throwable error) {
+		if (error == ended) {
+			return;
+		}
+		Level level = (error == null) ? Level.INFO : Level.DEBUG;
+		if (this.log.isEnabled(level)) {
+			long now = EpochClock.nowNanos();
+			RequestTemplate ending = record.requestHead;
+			// The thread that ended it may still be writing its ending, a moment ago.
+			long late = TimeUnit.NANOSECONDS.toMillis(now - (ending.isClosed() ? ending.epochNanos() : now));
+			this.log.log(level, record.nodeName + ((error == null) ? " returned " : " failed ") + late
+					+ " ms after it was ended (" + ended.getMessage() + "); its "
+					+ ((error == null) ? "result was dropped" : "failure was dropped: " + ValueText.of(error)));
 		}
 	}
 
@@ -748,7 +817,7 @@ final class RTState {
 		if (run.result.isDone()) {
 			return;
 		}
-		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout));
+		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout, this.config.timeoutSetting()));
 		try {
 			this.coordinator.execute(cancel);
 		}
@@ -774,7 +843,7 @@ final class RTState {
 		if (announce != null) {
 			announce.run();
 		}
-		closeOpenRequests(openRequests(Set.of(run)).getOrDefault(run, List.of()), cause);
+		closeOpenRequests(run, openRequests(Set.of(run)).getOrDefault(run, List.of()), cause, true);
 		run.awaitStopped(deadline);
 		run.release();
 	}
@@ -797,20 +866,17 @@ final class RTState {
 	}
 
 	/**
-	 * Records the given requests of a cancelled run as failed with the cause, and logs that once for the run. A request
-	 * recorded after its run was cancelled records its own ending (see {@link #record}), so one look at the journal,
-	 * taken after the cancel, finds every other.
+	 * Records the given requests of a cancelled run as failed with the cause, and logs the run's end: once by whoever
+	 * ended it (even when its nodes, stopping at once, recorded their own ending first), and by anyone else who still
+	 * found requests to record. A request recorded after its run was cancelled records its own ending (see
+	 * {@link #record}), so one look at the journal, taken after the cancel, finds every other.
 	 */
-	private void closeOpenRequests(List<RequestRecord> open, Throwable cause) {
+	private void closeOpenRequests(Run run, List<RequestRecord> open, Throwable cause, boolean endedHere) {
 		int closed = 0;
-		String top = null;
 		List<RequestRecord> recordingThemselves = new ArrayList<>();
 		for (RequestRecord record : open) {
 			if (closeAsFailed(record, cause, false)) {
 				closed++;
-				if (record.caller == null) {
-					top = record.nodeName;
-				}
 			}
 			else {
 				recordingThemselves.add(record);
@@ -818,9 +884,9 @@ final class RTState {
 		}
 		// A node that claimed its own outcome first is writing it now: the run's caller must not see it open.
 		recordingThemselves.forEach(RequestRecord::awaitRecorded);
-		if (closed > 0) {
-			this.log.log(Level.WARN, ((top != null) ? top : "A run") + " ENDED: " + cause.getMessage() + "; " + closed
-					+ " running request(s) recorded as failed");
+		if (closed > 0 || endedHere) {
+			this.log.log(Level.WARN, run.name + " ENDED: " + cause.getMessage()
+					+ ((closed > 0) ? "; " + closed + " running request(s) recorded as failed" : ""));
 		}
 	}
 

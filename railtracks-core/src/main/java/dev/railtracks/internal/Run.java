@@ -19,6 +19,9 @@ final class Run {
 	/** How long a cancelled run waits for its interrupted threads to stop before it reports the cancellation. */
 	static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
+	/** The top-level node's name, which names the run in the engine's log. */
+	final String name;
+
 	/** The top-level request's result; completed exceptionally when the run is cancelled first. */
 	final CancellableFuture<Object> result = new CancellableFuture<>();
 
@@ -28,6 +31,10 @@ final class Run {
 	private volatile @Nullable Throwable failure;
 
 	volatile @Nullable ScheduledFuture<?> timer;
+
+	Run(String name) {
+		this.name = name;
+	}
 
 	@Nullable Throwable failure() {
 		return this.failure;

@@ -16,13 +16,16 @@ import dev.railtracks.execution.ExecutionStrategy;
  */
 final class PropertiesExecutorConfig {
 
+	/** The timeout's property, which the timeout's message and log line name in a Spring application. */
+	static final String TIMEOUT = "railtracks.timeout";
+
 	private PropertiesExecutorConfig() {
 	}
 
 	static ExecutorConfig.Builder builder(RailtracksProperties properties) {
 		ExecutorConfig.Builder builder = ExecutorConfig.builder();
 		if (properties.isTimeoutEnabled()) {
-			apply("railtracks.timeout", properties.getTimeout(), () -> builder.timeout(properties.getTimeout()));
+			apply(TIMEOUT, properties.getTimeout(), () -> builder.timeout(properties.getTimeout(), TIMEOUT));
 		}
 		else {
 			builder.noTimeout();

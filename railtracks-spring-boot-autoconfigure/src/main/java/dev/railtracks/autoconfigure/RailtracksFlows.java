@@ -100,7 +100,8 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 				() -> this.sessions.flow(name, this.nodes.get(node)));
 		Duration timeout = definition.getTimeout();
 		if (timeout != null) {
-			PropertiesExecutorConfig.apply(key + ".timeout", timeout, () -> builder.timeout(timeout));
+			String setting = key + ".timeout";
+			PropertiesExecutorConfig.apply(setting, timeout, () -> builder.timeout(timeout, setting));
 		}
 		Boolean endOnError = definition.getEndOnError();
 		if (endOnError != null) {

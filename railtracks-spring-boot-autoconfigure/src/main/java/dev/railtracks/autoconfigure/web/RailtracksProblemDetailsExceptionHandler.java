@@ -27,11 +27,11 @@ public class RailtracksProblemDetailsExceptionHandler {
 	/**
 	 * The workflow ran out of time.
 	 * @param ex the timeout
-	 * @return 504 with the timeout in seconds as {@code timeoutSeconds}
+	 * @return 504 with the timeout in seconds as {@code timeoutSeconds}, a plain number ({@code 20}, {@code 0.3})
 	 */
 	@ExceptionHandler
 	public ProblemDetail handleTimeout(GlobalTimeoutException ex) {
-		BigDecimal seconds = BigDecimal.valueOf(ex.timeout().toNanos(), 9).stripTrailingZeros();
+		BigDecimal seconds = ex.timeoutSeconds();
 		ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "Workflow timed out",
 				"The workflow did not finish within " + seconds.toPlainString() + " seconds.");
 		problem.setProperty("timeoutSeconds", seconds);
