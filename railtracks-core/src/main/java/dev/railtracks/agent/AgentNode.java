@@ -46,9 +46,9 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	/** The original's prefix for a tool failure reported to the model. */
 	static final String TOOL_ERROR_PREFIX = "There was an error during tool execution: ";
 
-	/** Writes tool results; an object with no properties fails rather than reaching the model as {@code {}}. */
 	private static final Logger logger = LoggerFactory.getLogger(AgentNode.class);
 
+	/** Writes tool results; an object with no properties fails rather than reaching the model as {@code {}}. */
 	private static final ObjectWriter RESULT_WRITER = ToolBox.MAPPER.writer()
 		.with(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -153,7 +153,7 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 				throw noAnswer;
 			}
 			if (Thread.currentThread().isInterrupted()) {
-				dropLateAnswer(model, round, start, context, observation, response);
+				throw dropLateAnswer(model, round, start, context, observation, response);
 			}
 			String modelName = (response.modelName() != null) ? response.modelName() : model.modelName();
 			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
@@ -179,16 +179,17 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	 * An answer that arrived after the run ended (or the agent's thread was interrupted) while the model ignored the
 	 * interrupt: the run's record already shows the round in flight, and nothing more is done with the answer — it is
 	 * not added to the conversation, its tool calls are not run, the call is not retried.
+	 * @return what the agent fails with; its run, if ended, records its own cause
 	 */
-	private void dropLateAnswer(LanguageModel model, int round, long start, ModelCallObservationContext context,
-			Observation observation, ModelResponse response) throws InterruptedException {
+	private InterruptedException dropLateAnswer(LanguageModel model, int round, long start,
+			ModelCallObservationContext context, Observation observation, ModelResponse response) {
 		context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
 		context.setOutcome("cancelled");
 		observation.stop();
 		logger.warn("Agent '{}': the answer of model {}/{} in round {} arrived {} s after the call started, when the "
 				+ "run had ended (or the agent was interrupted); the answer is dropped", name(), model.provider(),
 				model.modelName(), round, String.format(Locale.ROOT, "%.3f", seconds(start)));
-		throw new InterruptedException("Agent '" + name() + "' was interrupted while its model answered round " + round
+		return new InterruptedException("Agent '" + name() + "' was interrupted while its model answered round " + round
 				+ "; the late answer was dropped");
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -125,42 +127,45 @@ final class ToolBox {
 					problem + json);
 		}
 		List<NodeParameter> parameters = tool.parameters();
-		StringJoiner problems = new StringJoiner("; ");
-		StringJoiner toModel = new StringJoiner("; ");
-		List<String> missing = new ArrayList<>();
 		@Nullable Object[] arguments = new Object[parameters.size()];
+		// Built only when something is wrong: the common call allocates nothing for it.
+		List<Problem> problems = null;
+		int present = 0;
 		for (int i = 0; i < arguments.length; i++) {
 			NodeParameter parameter = parameters.get(i);
 			JsonNode value = object.get(parameter.name());
 			if (value == null) {
-				missing.add(parameter.name());
 				continue;
 			}
+			present++;
 			try {
 				arguments[i] = MAPPER.treeToValue(value, MAPPER.constructType(parameter.type()));
 			}
 			catch (JacksonException ex) {
 				String problem = "Argument '" + parameter.name() + "' of tool '" + name + "' does not fit "
 						+ parameter.type().getTypeName();
-				problems.add(problem + at(parameter.name(), ex));
-				toModel.add(problem + ": " + ex.getOriginalMessage() + " (value: " + value + ")");
+				problems = (problems != null) ? problems : new ArrayList<>();
+				problems.add(new Problem(problem + at(parameter.name(), ex),
+						problem + ": " + ex.getOriginalMessage() + " (value: " + value + ")"));
 			}
 		}
-		List<String> unknown = new ArrayList<>();
-		object.propertyNames().forEach((key) -> {
-			if (parameters.stream().noneMatch((parameter) -> parameter.name().equals(key))) {
-				unknown.add(key);
-			}
-		});
-		if (!missing.isEmpty() || !unknown.isEmpty()) {
-			String shape = shapeProblem(name, missing, unknown) + "; it takes " + names(parameters);
-			problems.add(shape);
-			toModel.add(shape);
+		if (present < parameters.size() || object.size() > present) {
+			String shape = shapeProblem(name, parameters, object) + "; it takes " + names(parameters);
+			problems = (problems != null) ? problems : new ArrayList<>();
+			problems.add(new Problem(shape, shape));
 		}
-		if (problems.length() > 0) {
-			return rejected(call, name, problems.toString(), toModel.toString());
+		if (problems != null) {
+			return rejected(call, name, join(problems, Problem::logged), join(problems, Problem::toModel));
 		}
 		return new Prepared(call, tool.node(), arguments, null);
+	}
+
+	/** One thing wrong with a call: as logged, without values, and as the model is told it. */
+	private record Problem(String logged, String toModel) {
+	}
+
+	private static String join(List<Problem> problems, Function<Problem, String> text) {
+		return problems.stream().map(text).collect(Collectors.joining("; "));
 	}
 
 	private Prepared rejected(ToolCall call, String nodeName, String problems, String toModel) {
@@ -190,7 +195,20 @@ final class ToolBox {
 		return path.toString();
 	}
 
-	private static String shapeProblem(String tool, List<String> missing, List<String> unknown) {
+	/** The parameters the arguments lack and the keys they have that are no parameters. */
+	private static String shapeProblem(String tool, List<NodeParameter> parameters, JsonNode object) {
+		List<String> missing = new ArrayList<>();
+		parameters.forEach((parameter) -> {
+			if (!object.has(parameter.name())) {
+				missing.add(parameter.name());
+			}
+		});
+		List<String> unknown = new ArrayList<>();
+		object.propertyNames().forEach((key) -> {
+			if (parameters.stream().noneMatch((parameter) -> parameter.name().equals(key))) {
+				unknown.add(key);
+			}
+		});
 		StringBuilder problem = new StringBuilder("Tool '").append(tool).append("' ");
 		if (!missing.isEmpty()) {
 			problem.append("is missing ").append(plural("argument", missing));
