@@ -38,7 +38,9 @@ import dev.railtracks.llm.UserMessage;
  * node's observation; transient failures are retried following the agent's {@link RetryPolicy}. Every tool call the
  * model asks for runs through {@link Railtracks#call} as a child node of the agent (several calls of one answer in
  * parallel, results in the model's order). A tool's failure, an unknown tool name and arguments that do not fit are
- * sent back to the model as the tool's result; with {@code endOnError} or a fatal failure the run ends instead. When
+ * sent back to the model as the tool's result; with {@code endOnError} or a fatal failure the run ends instead. A call
+ * the agent rejects (unknown tool, arguments that do not fit) is logged at WARN without its values and recorded as a
+ * failed child node of the tool ({@link InvalidToolCallException}). When
  * the session's {@code promptInjection} is on, {@code {placeholders}} in system and user messages are filled from the
  * session's context ({@link PromptInjection}).
  *

@@ -2,8 +2,8 @@ package dev.railtracks.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
@@ -43,6 +45,8 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 
 	/** The original's prefix for a tool failure reported to the model. */
 	static final String TOOL_ERROR_PREFIX = "There was an error during tool execution: ";
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentNode.class);
 
 	/** Writes tool results; an object with no properties fails rather than reaching the model as {@code {}}. */
 	private static final ObjectWriter RESULT_WRITER = ToolBox.MAPPER.writer()
@@ -87,7 +91,7 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 				throw new MaxRoundsExceededException(name(), maxRounds,
 						String.join(", ", answer.toolCalls().stream().map(ToolCall::name).toList()));
 			}
-			history.addAll(runTools(config, answer.toolCalls()));
+			history.addAll(runTools(config, answer.toolCalls(), round));
 		}
 	}
 
@@ -117,19 +121,19 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			ModelCallObservationContext context = new ModelCallObservationContext(name(), model.modelName(),
 					model.provider(), round);
 			Observation observation = observe(config.observationRegistry(), context);
+			// Recorded before the call, so that a run ending meanwhile (its timeout) records the round in flight.
+			recordInFlight(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null,
+					null, null, null, null));
 			long start = System.nanoTime();
 			ModelResponse response;
 			try (Observation.Scope scope = observation.openScope()) {
 				response = model.chat(request);
 			}
-			catch (RuntimeException ex) {
-				record(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null, null, null,
-						null, seconds(start)));
-				context.setOutcome("failure");
-				observation.error(ex);
-				observation.stop();
-				if (Thread.currentThread().isInterrupted()) {
-					// The run is ending (timeout, fatal failure, cancellation): no retry, the engine reports why.
+			catch (RuntimeException | Error ex) {
+				recordFailure(model, request, start, context, observation, ex);
+				if (ex instanceof Error || Thread.currentThread().isInterrupted()) {
+					// An Error is no model failure to retry or wrap. An interrupt means the run is ending (timeout, fatal
+					// failure, cancellation): no retry, the engine reports why.
 					throw ex;
 				}
 				if (attempt < retry.maxAttempts() && RetryPolicy.isTransient(ex)) {
@@ -140,6 +144,17 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 						+ model.modelName() + " failed in round " + round + " (attempt " + attempt + " of "
 						+ retry.maxAttempts() + "): " + ex, ex);
 			}
+			if (response == null || response.message() == null) {
+				ModelCallException noAnswer = new ModelCallException(name(), "Agent '" + name() + "': model "
+						+ model.provider() + "/" + model.modelName() + " returned "
+						+ ((response == null) ? "null" : "a response without a message") + " in round " + round
+						+ "; a LanguageModel must return a ModelResponse with an assistant message");
+				recordFailure(model, request, start, context, observation, noAnswer);
+				throw noAnswer;
+			}
+			if (Thread.currentThread().isInterrupted()) {
+				throw dropLateAnswer(model, round, start, context, observation, response);
+			}
 			String modelName = (response.modelName() != null) ? response.modelName() : model.modelName();
 			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
 					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(), null,
@@ -149,6 +164,33 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			observation.stop();
 			return response;
 		}
+	}
+
+	private void recordFailure(LanguageModel model, ModelRequest request, long start,
+			ModelCallObservationContext context, Observation observation, Throwable failure) {
+		record(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null, null, null,
+				null, seconds(start)));
+		context.setOutcome("failure");
+		observation.error(failure);
+		observation.stop();
+	}
+
+	/**
+	 * An answer that arrived after the run ended (or the agent's thread was interrupted) while the model ignored the
+	 * interrupt: the run's record already shows the round in flight, and nothing more is done with the answer — it is
+	 * not added to the conversation, its tool calls are not run, the call is not retried.
+	 * @return what the agent fails with; its run, if ended, records its own cause
+	 */
+	private InterruptedException dropLateAnswer(LanguageModel model, int round, long start,
+			ModelCallObservationContext context, Observation observation, ModelResponse response) {
+		context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
+		context.setOutcome("cancelled");
+		observation.stop();
+		logger.warn("Agent '{}': the answer of model {}/{} in round {} arrived {} s after the call started, when the "
+				+ "run had ended (or the agent was interrupted); the answer is dropped", name(), model.provider(),
+				model.modelName(), round, String.format(Locale.ROOT, "%.3f", seconds(start)));
+		return new InterruptedException("Agent '" + name() + "' was interrupted while its model answered round " + round
+				+ "; the late answer was dropped");
 	}
 
 	private static Observation observe(ObservationRegistry registry, ModelCallObservationContext context) {
@@ -164,9 +206,20 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		return observation.start();
 	}
 
-	private void record(LlmRequestDetails details) {
+	/** Adds the entry of a call about to be made: no output and no latency yet. */
+	private void recordInFlight(LlmRequestDetails details) {
 		this.llmDetails.add(details);
-		// A copy per round: each recorded version of the node keeps the details it had then.
+		publishDetails();
+	}
+
+	/** Replaces the entry of the call in flight with its outcome. */
+	private void record(LlmRequestDetails details) {
+		this.llmDetails.set(this.llmDetails.size() - 1, details);
+		publishDetails();
+	}
+
+	private void publishDetails() {
+		// A copy each time: each recorded version of the node keeps the details it had then.
 		recordDetail("llm_details", List.copyOf(this.llmDetails));
 	}
 
@@ -175,28 +228,29 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	}
 
 	/**
-	 * Runs the calls as child nodes: one on this thread, several in parallel; results in the model's order.
+	 * Runs the calls as child nodes: one on this thread, several in parallel; results in the model's order. A call
+	 * that cannot run is logged and recorded as a failed call of the tool.
 	 */
-	private List<ToolResultMessage> runTools(ExecutorConfig config, List<ToolCall> calls) throws Exception {
+	private List<ToolResultMessage> runTools(ExecutorConfig config, List<ToolCall> calls, int round) throws Exception {
 		List<ToolBox.Prepared> prepared = calls.stream().map(this.agent.toolBox()::prepare).toList();
 		String[] results = new String[prepared.size()];
-		long runnable = prepared.stream().filter((call) -> call.error() == null).count();
+		long runnable = prepared.stream().filter((call) -> call.rejection() == null).count();
 		List<@Nullable CompletableFuture<?>> futures = new ArrayList<>();
 		for (int i = 0; i < results.length; i++) {
 			ToolBox.Prepared call = prepared.get(i);
 			futures.add(null);
-			if (call.error() != null) {
-				results[i] = TOOL_ERROR_PREFIX + call.error();
-				continue;
+			InvalidToolCallException rejection = call.rejection();
+			if (rejection != null) {
+				logger.warn("{} (round {}, tool call id {}); {}", rejection.getMessage(), round, call.call().id(),
+						config.endOnError() ? "end-on-error is on, so the run ends" : "the model is told");
 			}
-			ToolBox.Tool tool = Objects.requireNonNull(call.tool());
-			@Nullable Object[] arguments = Objects.requireNonNull(call.arguments());
 			try {
-				if (runnable == 1) {
-					results[i] = resultText(Railtracks.call(tool.node(), arguments));
+				// A rejected call fails at once, so it is recorded here rather than on another thread.
+				if (runnable == 1 || rejection != null) {
+					results[i] = resultText(Railtracks.call(call.node(), call.arguments()));
 				}
 				else {
-					futures.set(i, Railtracks.callAsync(tool.node(), arguments));
+					futures.set(i, Railtracks.callAsync(call.node(), call.arguments()));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -237,6 +291,9 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			}
 			throw (Error) failure;
 		}
+		if (failure instanceof InvalidToolCallException rejection) {
+			return TOOL_ERROR_PREFIX + rejection.toModel();
+		}
 		Throwable reported = (failure instanceof NodeInvocationException && failure.getCause() != null)
 				? failure.getCause() : failure;
 		String message = reported.getMessage();
@@ -256,7 +313,10 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		try {
 			return RESULT_WRITER.writeValueAsString(result);
 		}
-		catch (JacksonException ex) {
+		catch (Throwable ex) {
+			// As for the saved record: a getter's Error (a stack overflow, a failed assertion) is the value's failure,
+			// not the tool's, which succeeded. Only the JVM running out of memory or breaking gets through.
+			ValueText.rethrowIfFatal(ex);
 			return ValueText.unserializable(result);
 		}
 	}

@@ -17,4 +17,13 @@ public class ModelCallException extends AgentException {
 		super(agentName, message, cause);
 	}
 
+	/**
+	 * The model call failed without an exception of its own: its answer was unusable.
+	 * @param agentName the agent
+	 * @param message what the model answered and what it should have
+	 */
+	public ModelCallException(String agentName, String message) {
+		super(agentName, message, null);
+	}
+
 }

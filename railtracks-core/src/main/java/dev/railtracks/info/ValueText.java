@@ -54,8 +54,9 @@ public final class ValueText {
 	 * Lets a failure through that no value should swallow: the JVM running out of memory or breaking. A stack
 	 * overflow is not one of them: it is how a value that reaches itself fails, and it has unwound by now.
 	 * @param ex what was caught
+	 * @throws VirtualMachineError when {@code ex} is one, other than a {@link StackOverflowError}
 	 */
-	static void rethrowIfFatal(Throwable ex) {
+	public static void rethrowIfFatal(Throwable ex) {
 		if (ex instanceof VirtualMachineError fatal && !(ex instanceof StackOverflowError)) {
 			throw fatal;
 		}

@@ -36,7 +36,7 @@ class AgentSavedStateTests {
 	Path directory;
 
 	@Test
-	void theSavedStateOfAnAgentRunWithToolsAFailedAttemptAndASubAgentValidatesAgainstTheSchema() throws IOException {
+	void theSavedStateOfAnAgentRunWithToolsAFailedAttemptARejectedCallAndASubAgentValidatesAgainstTheSchema() throws IOException {
 		int[] calls = { 0 };
 		ScriptedModel inner = ScriptedModel.of((request) -> {
 			if (calls[0]++ == 0) {
@@ -80,6 +80,8 @@ class AgentSavedStateTests {
 		assertThat(forecasterDetails).hasSize(2);
 		assertThat(forecasterDetails.get(0).get("output").isNull()).isTrue();
 		assertThat(find(nodes, "forecaster").get("node_type").asString()).isEqualTo("Agent");
+		// The call of the unknown tool is recorded as a failed tool call.
+		assertThat(find(nodes, ToolBox.UNKNOWN_TOOL).get("node_type").asString()).isEqualTo("Tool");
 	}
 
 	private static JsonNode find(JsonNode nodes, String name) {
@@ -91,7 +93,7 @@ class AgentSavedStateTests {
 		throw new AssertionError("no node " + name);
 	}
 
-	private static Schema schema() throws IOException {
+	static Schema schema() throws IOException {
 		try (InputStream schema = AgentSavedStateTests.class.getResourceAsStream("/railtracks-state-schema.json")) {
 			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
 		}

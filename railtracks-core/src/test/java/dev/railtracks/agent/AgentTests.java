@@ -206,7 +206,7 @@ class AgentTests {
 	}
 
 	@Test
-	void malformedArgumentsAreAnsweredToTheModelAndNoNodeRuns() {
+	void malformedArgumentsAreAnsweredToTheModelAndRecordedAsFailedCallsOfTheTool() {
 		ScriptedModel model = ScriptedModel.of(
 				ModelResponse.toolCalls(call("1", "budget", "{\"nights\": 3,"), call("2", "budget", "{\"nights\":\"three\","
 						+ "\"nightlyRate\":100}"), call("3", "budget", "{\"nights\":3}"),
@@ -224,7 +224,11 @@ class AgentTests {
 			assertThat(results.get(2)).contains("Tool 'budget' is missing argument 'nightlyRate'");
 			assertThat(results.get(3)).contains("Tool 'budget' has no parameter 'currency'; it takes [nights, nightlyRate]");
 			assertThat(results.get(4)).contains("must be a JSON object but were [3, 100]");
-			assertThat(graph(session).get("nodes")).hasSize(1);
+			JsonNode graph = graph(session);
+			assertThat(graph.get("nodes")).hasSize(6);
+			assertThat(graph.get("edges")).filteredOn((edge) -> edge.get("source").isString())
+				.hasSize(5)
+				.allSatisfy((edge) -> assertThat(edge.get("details").get("status").asString()).isEqualTo("Failed"));
 		}
 	}
 
