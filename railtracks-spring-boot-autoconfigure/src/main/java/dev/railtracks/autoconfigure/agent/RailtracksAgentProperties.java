@@ -1,10 +1,16 @@
 package dev.railtracks.autoconfigure.agent;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.railtracks.agent.RetryPolicy;
+import dev.railtracks.llm.ModelPrice;
+import dev.railtracks.llm.ModelPrices;
 
 /**
  * Configuration properties for agents built with {@link AgentFactory}, bound from {@code railtracks.agent.*}. The
@@ -25,6 +31,12 @@ public class RailtracksAgentProperties {
 
 	private final Retry retry = new Retry();
 
+	/**
+	 * Prices per million tokens by model name, so that each recorded model call carries its cost (total_cost) when
+	 * the provider reports none. Write a name with dots in brackets: railtracks.agent.pricing[gpt-4.1].input-per-million.
+	 */
+	private final Map<String, Price> pricing = new LinkedHashMap<>();
+
 	public int getMaxRounds() {
 		return this.maxRounds;
 	}
@@ -37,6 +49,27 @@ public class RailtracksAgentProperties {
 		return this.retry;
 	}
 
+	public Map<String, Price> getPricing() {
+		return this.pricing;
+	}
+
+	/**
+	 * The price table these properties describe.
+	 * @return the prices by model
+	 * @throws IllegalStateException when a model has only one of its two prices
+	 */
+	ModelPrices prices() {
+		Map<String, ModelPrice> prices = new LinkedHashMap<>();
+		this.pricing.forEach((model, price) -> {
+			if (price.inputPerMillion == null || price.outputPerMillion == null) {
+				throw new IllegalStateException("railtracks.agent.pricing[" + model + "] needs both input-per-million"
+						+ " and output-per-million but had " + price.inputPerMillion + " and " + price.outputPerMillion);
+			}
+			prices.put(model, new ModelPrice(price.inputPerMillion, price.outputPerMillion));
+		});
+		return ModelPrices.of(prices);
+	}
+
 	/**
 	 * The retry policy these properties describe.
 	 * @return the policy
@@ -44,6 +77,39 @@ public class RailtracksAgentProperties {
 	RetryPolicy retryPolicy() {
 		return new RetryPolicy(this.retry.maxAttempts, this.retry.initialBackoff, this.retry.maxBackoff,
 				this.retry.multiplier);
+	}
+
+	/**
+	 * A model's price, in the currency the application reports costs in.
+	 */
+	public static class Price {
+
+		/**
+		 * Price of a million input (prompt) tokens.
+		 */
+		private @Nullable Double inputPerMillion;
+
+		/**
+		 * Price of a million output (completion) tokens.
+		 */
+		private @Nullable Double outputPerMillion;
+
+		public @Nullable Double getInputPerMillion() {
+			return this.inputPerMillion;
+		}
+
+		public void setInputPerMillion(@Nullable Double inputPerMillion) {
+			this.inputPerMillion = inputPerMillion;
+		}
+
+		public @Nullable Double getOutputPerMillion() {
+			return this.outputPerMillion;
+		}
+
+		public void setOutputPerMillion(@Nullable Double outputPerMillion) {
+			this.outputPerMillion = outputPerMillion;
+		}
+
 	}
 
 	/**
@@ -70,6 +136,13 @@ public class RailtracksAgentProperties {
 		 * Factor by which each wait is longer than the one before.
 		 */
 		private double multiplier = 2.0;
+
+		/**
+		 * Whether the provider clients' own retries (spring.ai.openai.max-retries, spring.ai.anthropic.max-retries,
+		 * spring.ai.retry.max-attempts) default to none, so that model calls are retried only by this policy. A value
+		 * the application sets for one of those properties still wins.
+		 */
+		private boolean disableProviderRetries = true;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -101,6 +174,14 @@ public class RailtracksAgentProperties {
 
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
+		}
+
+		public boolean isDisableProviderRetries() {
+			return this.disableProviderRetries;
+		}
+
+		public void setDisableProviderRetries(boolean disableProviderRetries) {
+			this.disableProviderRetries = disableProviderRetries;
 		}
 
 	}

@@ -39,7 +39,7 @@ public class ScriptedChatModel implements ChatModel {
 	}
 
 	@Override
-	public ChatOptions getDefaultOptions() {
+	public ChatOptions getOptions() {
 		return ChatOptions.builder().model("scripted-chat").build();
 	}
 

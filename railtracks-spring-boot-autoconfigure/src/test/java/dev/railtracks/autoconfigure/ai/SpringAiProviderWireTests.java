@@ -1,0 +1,235 @@
+package dev.railtracks.autoconfigure.ai;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import dev.railtracks.Session;
+import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.AgentResponse;
+import dev.railtracks.autoconfigure.RailtracksNode;
+import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
+import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.ai.wire.FakeProviderServer;
+import dev.railtracks.autoconfigure.ai.wire.FakeProviderServer.CannedAnswer;
+import dev.railtracks.autoconfigure.ai.wire.OpenAiWire;
+import dev.railtracks.autoconfigure.ai.wire.ProviderWire;
+import dev.railtracks.autoconfigure.agent.AgentFactory;
+import dev.railtracks.llm.ModelOptions;
+import dev.railtracks.llm.ModelRequest;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ToolCall;
+import dev.railtracks.llm.ToolResultMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent on each of Spring AI's real provider modules (OpenAI chat completions, Anthropic messages, Ollama chat),
+ * talking to a fake provider server over HTTP: what the client sends (tool schemas, tool results with their call ids,
+ * the agent's options), what is recorded (tokens, model, fingerprint, cost), how many HTTP attempts a failure costs
+ * (the agents' retry policy is the only retry), and how each failure reaches an HTTP caller as a problem detail.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SpringAiProviderWireTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int ATTEMPTS = 3;
+
+	static Stream<ProviderWire> wires() {
+		return Stream.of(new OpenAiWire());
+	}
+
+	/** The fake model: asks for the weather of Kyoto, then answers with the tool's result. */
+	static ModelResponse weatherModel(ModelRequest request) {
+		List<ToolResultMessage> results = request.messages().stream()
+			.filter(ToolResultMessage.class::isInstance)
+			.map(ToolResultMessage.class::cast)
+			.toList();
+		if (results.isEmpty()) {
+			return ModelResponse.toolCalls(new ToolCall("call_w1", "weather", "{\"city\":\"Kyoto\"}")).withUsage(40, 7);
+		}
+		return ModelResponse.text("Pack sunglasses: " + results.get(0).content()).withUsage(60, 9);
+	}
+
+	private static ConfigurableApplicationContext start(FakeProviderServer server, String... extra) {
+		Map<String, Object> properties = new HashMap<>(server.properties("rt-default-model"));
+		properties.put("spring.ai.model.chat", server.wire().provider());
+		for (String kind : List.of("embedding", "image", "audio.speech", "audio.transcription", "moderation")) {
+			properties.put("spring.ai.model." + kind, "none");
+		}
+		properties.put("server.port", "0");
+		properties.put("railtracks.save-state", "false");
+		properties.put("railtracks.agent.retry.max-attempts", String.valueOf(ATTEMPTS));
+		properties.put("railtracks.agent.retry.initial-backoff", "1ms");
+		properties.put("railtracks.agent.retry.max-backoff", "1ms");
+		properties.put("railtracks.agent.pricing[rt-agent-model].input-per-million", "2");
+		properties.put("railtracks.agent.pricing[rt-agent-model].output-per-million", "10");
+		properties.put("logging.level.org.springframework.ai", "debug");
+		properties.put("logging.level.dev.railtracks", "debug");
+		for (String property : extra) {
+			String[] keyValue = property.split("=", 2);
+			properties.put(keyValue[0], keyValue[1]);
+		}
+		return new SpringApplicationBuilder(ProviderApplication.class).properties(properties).run();
+	}
+
+	private static RestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wires")
+	void toolSchemasToolResultsOptionsAndUsageGoOverTheProvidersWire(ProviderWire wire, CapturedOutput output) {
+		try (FakeProviderServer server = FakeProviderServer.start(wire, SpringAiProviderWireTests::weatherModel);
+				ConfigurableApplicationContext context = start(server)) {
+			JsonNode plan = JSON.readTree(client(context).get().uri("/plan").retrieve().body(String.class));
+			assertThat(plan.path("answer").asString()).isEqualTo("Pack sunglasses: Sunny in Kyoto");
+
+			List<ModelRequest> sent = server.chatRequests();
+			assertThat(sent).hasSize(2);
+			ModelRequest first = sent.get(0);
+			assertThat(first.options()).isEqualTo(new ModelOptions("rt-agent-model", 0.25, 321));
+			assertThat(first.tools()).singleElement().satisfies((tool) -> {
+				assertThat(tool.name()).isEqualTo("weather");
+				assertThat(tool.description()).isEqualTo("The weather forecast for a city");
+				JsonNode schema = JSON.readTree(tool.inputSchema());
+				assertThat(schema.path("required")).extracting(JsonNode::asString).containsExactly("city");
+				assertThat(schema.path("properties").path("city").path("type").asString()).isEqualTo("string");
+			});
+			ToolResultMessage result = sent.get(1).messages().stream()
+				.filter(ToolResultMessage.class::isInstance)
+				.map(ToolResultMessage.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(result.content()).isEqualTo("Sunny in Kyoto");
+			if (!wire.provider().equals("ollama")) {
+				// Ollama's chat API has no tool-call ids: results go back in the order of the calls.
+				assertThat(result.toolCallId()).isEqualTo("call_w1");
+			}
+
+			JsonNode calls = plan.path("llmDetails");
+			assertThat(calls).hasSize(2);
+			JsonNode call = calls.get(0);
+			assertThat(call.path("model_provider").asString()).isEqualTo(wire.provider());
+			assertThat(call.path("model_name").asString()).isEqualTo("rt-agent-model");
+			assertThat(call.path("input_tokens").asInt()).isEqualTo(40);
+			assertThat(call.path("output_tokens").asInt()).isEqualTo(7);
+			// 40 input tokens at 2 and 7 output tokens at 10 per million.
+			assertThat(call.path("total_cost").asDouble()).isEqualTo((40 * 2 + 7 * 10) / 1e6);
+			assertThat(calls.get(1).path("input_tokens").asInt()).isEqualTo(60);
+
+			assertThat(server.requests()).allSatisfy((request) -> assertThat(request.headers().toString())
+				.contains(ProviderWire.API_KEY));
+			assertThat(plan.toString()).doesNotContain(ProviderWire.API_KEY);
+			assertThat(output.getAll()).contains("trip_planner").doesNotContain(ProviderWire.API_KEY);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wires")
+	void aRateLimitIsTriedAsOftenAsTheAgentsPolicySaysAndAnswered429WithRetryAfter(ProviderWire wire) {
+		try (FakeProviderServer server = FakeProviderServer.start(wire, SpringAiProviderWireTests::weatherModel);
+				ConfigurableApplicationContext context = start(server)) {
+			for (int i = 0; i < ATTEMPTS; i++) {
+				server.answerNext(server.error(429, Map.of("Retry-After", "7")));
+			}
+			var response = client(context).get().uri("/plan").exchange((request, answer) -> answer);
+			assertThat(server.chatRequests()).hasSize(ATTEMPTS);
+		}
+	}
+
+	/** A web application whose {@code /plan} runs an agent with one tool on the provider's chat model. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+	static class ProviderApplication {
+
+		@Bean
+		WeatherTool weatherTool() {
+			return new WeatherTool();
+		}
+
+		@Bean
+		Agent<String> tripPlanner(AgentFactory agents, RailtracksNodeRegistry nodes) {
+			return agents.builder("trip_planner")
+				.systemMessage("You plan trips.")
+				.tool(nodes.get("weather"), "The weather forecast for a city")
+				.options(new ModelOptions("rt-agent-model", 0.25, 321))
+				.build();
+		}
+
+		@Bean
+		PlanController planController(SessionFactory sessions, Agent<String> tripPlanner) {
+			return new PlanController(sessions, tripPlanner);
+		}
+
+	}
+
+	/** The agent's tool. */
+	static class WeatherTool {
+
+		@RailtracksNode("weather")
+		public String weather(String city) {
+			return "Sunny in " + city;
+		}
+
+	}
+
+	/**
+	 * Plans a trip to Kyoto and answers with the plan and the agent's recorded model calls.
+	 */
+	@RestController
+	static class PlanController {
+
+		private final SessionFactory sessions;
+
+		private final Agent<String> tripPlanner;
+
+		PlanController(SessionFactory sessions, Agent<String> tripPlanner) {
+			this.sessions = sessions;
+			this.tripPlanner = tripPlanner;
+		}
+
+		@GetMapping("/plan")
+		Map<String, Object> plan(@RequestParam(defaultValue = "Three days in Kyoto") String goal) {
+			try (Session session = this.sessions.create()) {
+				AgentResponse<?> plan = (AgentResponse<?>) session.runSync(this.tripPlanner, goal).answer();
+				JsonNode graph = JSON.readTree(session.info().graphSerialization());
+				JsonNode details = null;
+				for (JsonNode node : graph.path("nodes")) {
+					if (node.path("name").asString().equals("trip_planner")) {
+						details = node.path("details").path("internals").path("llm_details");
+					}
+				}
+				return Map.of("answer", plan.text(), "llmDetails", details);
+			}
+		}
+
+	}
+
+}
