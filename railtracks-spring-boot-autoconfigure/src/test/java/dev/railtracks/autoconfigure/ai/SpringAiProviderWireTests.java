@@ -1,10 +1,12 @@
 package dev.railtracks.autoconfigure.ai;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +21,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +35,10 @@ import dev.railtracks.agent.AgentResponse;
 import dev.railtracks.autoconfigure.RailtracksNode;
 import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.ai.wire.AnthropicWire;
 import dev.railtracks.autoconfigure.ai.wire.FakeProviderServer;
 import dev.railtracks.autoconfigure.ai.wire.FakeProviderServer.CannedAnswer;
+import dev.railtracks.autoconfigure.ai.wire.OllamaWire;
 import dev.railtracks.autoconfigure.ai.wire.OpenAiWire;
 import dev.railtracks.autoconfigure.ai.wire.ProviderWire;
 import dev.railtracks.autoconfigure.agent.AgentFactory;
@@ -57,7 +64,7 @@ class SpringAiProviderWireTests {
 	private static final int ATTEMPTS = 3;
 
 	static Stream<ProviderWire> wires() {
-		return Stream.of(new OpenAiWire());
+		return Stream.of(new OpenAiWire(), new AnthropicWire(), new OllamaWire());
 	}
 
 	/** The fake model: asks for the weather of Kyoto, then answers with the tool's result. */
@@ -140,8 +147,11 @@ class SpringAiProviderWireTests {
 			assertThat(call.path("total_cost").asDouble()).isEqualTo((40 * 2 + 7 * 10) / 1e6);
 			assertThat(calls.get(1).path("input_tokens").asInt()).isEqualTo(60);
 
-			assertThat(server.requests()).allSatisfy((request) -> assertThat(request.headers().toString())
-				.contains(ProviderWire.API_KEY));
+			if (server.properties("any").containsValue(ProviderWire.API_KEY)) {
+				// Ollama takes no key; the others must send it, to the provider only.
+				assertThat(server.requests()).allSatisfy((request) -> assertThat(request.headers().toString())
+					.contains(ProviderWire.API_KEY));
+			}
 			assertThat(plan.toString()).doesNotContain(ProviderWire.API_KEY);
 			assertThat(output.getAll()).contains("trip_planner").doesNotContain(ProviderWire.API_KEY);
 		}
@@ -149,15 +159,40 @@ class SpringAiProviderWireTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("wires")
-	void aRateLimitIsTriedAsOftenAsTheAgentsPolicySaysAndAnswered429WithRetryAfter(ProviderWire wire) {
+	void eachProviderFailureCostsTheAgentsAttemptsOnlyWhenTransientAndReachesTheCallerAsItsOwnStatus(ProviderWire wire) {
 		try (FakeProviderServer server = FakeProviderServer.start(wire, SpringAiProviderWireTests::weatherModel);
 				ConfigurableApplicationContext context = start(server)) {
-			for (int i = 0; i < ATTEMPTS; i++) {
-				server.answerNext(server.error(429, Map.of("Retry-After", "7")));
-			}
-			var response = client(context).get().uri("/plan").exchange((request, answer) -> answer);
-			assertThat(server.chatRequests()).hasSize(ATTEMPTS);
+			RestClient client = client(context);
+			CannedAnswer rateLimited = server.error(429, Map.of("Retry-After", "7"));
+			// Spring AI's REST error handler (Ollama) keeps the status but drops the headers, Retry-After with them.
+			String retryAfter = wire.provider().equals("ollama") ? null : "7";
+			assertFailure(server, client, List.of(rateLimited, rateLimited, rateLimited), ATTEMPTS, 429, retryAfter);
+			CannedAnswer failing = server.error(500, Map.of());
+			assertFailure(server, client, List.of(failing, failing, failing), ATTEMPTS, 503, null);
+			assertFailure(server, client, List.of(CannedAnswer.malformed()), 1, 502, null);
+			assertFailure(server, client, List.of(server.error(401, Map.of())), 1, 500, null);
+			// After two rate limits the third attempt is answered: the caller never sees the failures.
+			server.answerNext(rateLimited, rateLimited);
+			int before = server.chatRequests().size();
+			assertThat(client.get().uri("/plan").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+			assertThat(server.chatRequests().size() - before).isEqualTo(ATTEMPTS + 1);
 		}
+	}
+
+	private static void assertFailure(FakeProviderServer server, RestClient client, List<CannedAnswer> answers,
+			int attempts, int status, @Nullable String retryAfter) {
+		server.answerNext(answers.toArray(CannedAnswer[]::new));
+		int before = server.chatRequests().size();
+		ResponseEntity<String> response = client.get()
+			.uri("/plan")
+			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(server.chatRequests().size() - before).as("HTTP attempts").isEqualTo(attempts);
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(JSON.readTree(response.getBody()).path("provider").asString()).isEqualTo(server.wire().provider());
+		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(retryAfter);
 	}
 
 	/** A web application whose {@code /plan} runs an agent with one tool on the provider's chat model. */
