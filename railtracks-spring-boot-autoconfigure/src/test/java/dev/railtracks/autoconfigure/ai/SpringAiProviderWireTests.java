@@ -1,12 +1,14 @@
 package dev.railtracks.autoconfigure.ai;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,10 +83,8 @@ class SpringAiProviderWireTests {
 
 	private static ConfigurableApplicationContext start(FakeProviderServer server, String... extra) {
 		Map<String, Object> properties = new HashMap<>(server.properties("rt-default-model"));
+		// Over the test application.properties, which turns Spring AI's models off for the other tests.
 		properties.put("spring.ai.model.chat", server.wire().provider());
-		for (String kind : List.of("embedding", "image", "audio.speech", "audio.transcription", "moderation")) {
-			properties.put("spring.ai.model." + kind, "none");
-		}
 		properties.put("server.port", "0");
 		properties.put("railtracks.save-state", "false");
 		properties.put("railtracks.agent.retry.max-attempts", String.valueOf(ATTEMPTS));
@@ -98,7 +98,11 @@ class SpringAiProviderWireTests {
 			String[] keyValue = property.split("=", 2);
 			properties.put(keyValue[0], keyValue[1]);
 		}
-		return new SpringApplicationBuilder(ProviderApplication.class).properties(properties).run();
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(ProviderApplication.class).run(arguments);
 	}
 
 	private static RestClient client(ConfigurableApplicationContext context) {
@@ -177,6 +181,28 @@ class SpringAiProviderWireTests {
 			assertThat(client.get().uri("/plan").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
 			assertThat(server.chatRequests().size() - before).isEqualTo(ATTEMPTS + 1);
 		}
+	}
+
+	@Test
+	void withProviderRetriesLeftOnTheOpenAiSdkRetriesUnderEachOfTheAgentsAttempts() {
+		try (FakeProviderServer server = FakeProviderServer.start(new OpenAiWire(), SpringAiProviderWireTests::weatherModel);
+				ConfigurableApplicationContext context = start(server, "railtracks.agent.retry.max-attempts=1",
+						"railtracks.agent.retry.disable-provider-retries=false")) {
+			CannedAnswer failing = server.error(500, Map.of());
+			server.answerNext(failing, failing, failing, failing);
+			int status = client(context).get().uri("/plan").exchange((request, answer) -> answer.getStatusCode().value());
+			assertThat(status).isEqualTo(503);
+			// Spring AI's spring.ai.openai.max-retries defaults to 3: 4 HTTP attempts for the agent's single one.
+			assertThat(server.chatRequests()).hasSize(4);
+		}
+	}
+
+	@Test
+	void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+		assertThat(ProviderFailures.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+		assertThat(ProviderFailures.retryAfter("Thu, 01 Jan 1970 00:00:00 GMT")).isEqualTo(Duration.ZERO);
+		assertThat(ProviderFailures.retryAfter("soon")).isNull();
+		assertThat(ProviderFailures.retryAfter(null)).isNull();
 	}
 
 	private static void assertFailure(FakeProviderServer server, RestClient client, List<CannedAnswer> answers,
