@@ -14,6 +14,7 @@ import dev.railtracks.info.NodeType;
 import dev.railtracks.Railtracks;
 import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.Message;
+import dev.railtracks.llm.ModelOptions;
 import dev.railtracks.llm.SystemMessage;
 import dev.railtracks.llm.UserMessage;
 
@@ -72,6 +73,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 
 	private final RetryPolicy retryPolicy;
 
+	private final ModelOptions options;
+
 	private final String description;
 
 	private Agent(Builder<T> builder, LanguageModel model) {
@@ -84,6 +87,7 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		this.outputSchema = (builder.outputType != null) ? schemaOf(builder.name, builder.outputType) : null;
 		this.maxRounds = builder.maxRounds;
 		this.retryPolicy = builder.retryPolicy;
+		this.options = builder.options;
 		this.description = (builder.description != null) ? builder.description : "Asks the agent '" + builder.name + "'";
 	}
 
@@ -226,6 +230,14 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 	}
 
 	/**
+	 * The model, temperature and token limit sent with each of the agent's model calls.
+	 * @return the options; {@link ModelOptions#DEFAULTS} when the model's own apply
+	 */
+	public ModelOptions options() {
+		return this.options;
+	}
+
+	/**
 	 * What the agent does, for a model that has it as a tool.
 	 * @return the description
 	 */
@@ -267,6 +279,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		private int maxRounds = DEFAULT_MAX_ROUNDS;
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private ModelOptions options = ModelOptions.DEFAULTS;
 
 		private @Nullable String description;
 
@@ -369,6 +383,20 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 				throw new NodeCreationException("Agent '" + this.name + "': retryPolicy must not be null");
 			}
 			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * The model, temperature and token limit of the agent's model calls, over the model's defaults (a Spring AI
+		 * model sends them in its provider's own options).
+		 * @param options the options; {@link ModelOptions#DEFAULTS} for the model's own
+		 * @return this builder
+		 */
+		public Builder<T> options(ModelOptions options) {
+			if (options == null) {
+				throw new NodeCreationException("Agent '" + this.name + "': options must not be null");
+			}
+			this.options = options;
 			return this;
 		}
 

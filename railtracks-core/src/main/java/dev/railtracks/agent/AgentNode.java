@@ -115,7 +115,8 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	@SuppressWarnings("try") // the scope makes the observation current while the model is called: that is its use
 	private ModelResponse callModel(ExecutorConfig config, List<Message> history, int round) throws InterruptedException {
 		LanguageModel model = this.agent.model();
-		ModelRequest request = new ModelRequest(history, this.agent.toolBox().definitions(), this.agent.outputSchema());
+		ModelRequest request = new ModelRequest(history, this.agent.toolBox().definitions(), this.agent.outputSchema(),
+				this.agent.options());
 		RetryPolicy retry = this.agent.retryPolicy();
 		for (int attempt = 1;; attempt++) {
 			ModelCallObservationContext context = new ModelCallObservationContext(name(), model.modelName(),
@@ -157,8 +158,8 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			}
 			String modelName = (response.modelName() != null) ? response.modelName() : model.modelName();
 			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
-					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(), null,
-					seconds(start)));
+					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(),
+					response.systemFingerprint(), seconds(start)));
 			context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
 			context.setOutcome("success");
 			observation.stop();

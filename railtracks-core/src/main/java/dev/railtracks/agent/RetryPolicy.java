@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import dev.railtracks.llm.ProviderException;
 import dev.railtracks.llm.TransientModelException;
 
 /**
@@ -13,7 +14,9 @@ import dev.railtracks.llm.TransientModelException;
  * ends.
  *
  * <p>A failure is transient when it, or one of its causes, is a {@link TransientModelException}, an
- * {@link IOException} or a {@link TimeoutException}.
+ * {@link IOException} or a {@link TimeoutException}. A classified provider failure ({@link ProviderException}) decides
+ * for itself: a rate limit, an outage or a timeout is transient; a rejected key, a bad request or an unreadable answer
+ * is not, whatever its causes (a JSON parser's {@code IOException} under an unparsable answer is not retried).
  *
  * @param maxAttempts calls in all, at least 1 (1 means no retry)
  * @param initialBackoff the wait after the first failure
@@ -64,10 +67,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/**
 	 * Whether a failure is worth another attempt.
 	 * @param failure the model's failure
-	 * @return {@code true} when it or a cause is transient
+	 * @return {@code true} when it or a cause is transient, or the first {@link ProviderException} among them is
 	 */
 	public static boolean isTransient(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof ProviderException provider) {
+				return provider.isTransient();
+			}
 			if (cause instanceof TransientModelException || cause instanceof IOException
 					|| cause instanceof TimeoutException) {
 				return true;

@@ -29,4 +29,16 @@ public interface LanguageModel {
 	 */
 	String provider();
 
+	/**
+	 * This model, with each answer's cost taken from a price table when the provider reports none.
+	 * @param prices the prices by model name
+	 * @return a model that answers as this one does, with {@link ModelResponse#totalCost()} filled in
+	 */
+	default LanguageModel withPrices(ModelPrices prices) {
+		if (prices == null) {
+			throw new IllegalArgumentException("Prices must not be null: use ModelPrices.NONE for none");
+		}
+		return new PricedLanguageModel(this, prices);
+	}
+
 }

@@ -99,8 +99,7 @@ public final class ScriptedModel implements LanguageModel {
 			in += String.valueOf(message.toJson().get("content")).length();
 		}
 		int out = String.valueOf(response.message().toJson().get("content")).length();
-		return new ModelResponse(response.message(), new TokenUsage(tokens(in), tokens(out)), response.modelName(),
-				response.totalCost());
+		return response.withUsage(tokens(in), tokens(out));
 	}
 
 	private static int tokens(int characters) {

@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
 import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.RetryPolicy;
 import dev.railtracks.llm.LanguageModel;
+import dev.railtracks.llm.ModelPrices;
 
 /**
  * Starts agent builders preset with the application's model (a {@link LanguageModel} bean, else the Spring AI
@@ -35,30 +36,46 @@ public final class AgentFactory {
 
 	private final RetryPolicy retryPolicy;
 
+	private final ModelPrices prices;
+
 	/**
-	 * A factory.
+	 * A factory without prices.
 	 * @param defaultModel supplies the application's model, or {@code null} when it has none
 	 * @param maxRounds the bound on model rounds of each agent
 	 * @param retryPolicy how each agent retries transient model failures
 	 */
 	public AgentFactory(Supplier<@Nullable LanguageModel> defaultModel, int maxRounds, RetryPolicy retryPolicy) {
-		Assert.notNull(defaultModel, "'defaultModel' must not be null");
-		Assert.isTrue(maxRounds >= 1, () -> "'maxRounds' must be at least 1 but was " + maxRounds);
-		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
-		this.defaultModel = defaultModel;
-		this.maxRounds = maxRounds;
-		this.retryPolicy = retryPolicy;
+		this(defaultModel, maxRounds, retryPolicy, ModelPrices.NONE);
 	}
 
 	/**
-	 * Starts an agent with the application's model, max rounds and retry policy; each can still be changed on the
-	 * builder.
+	 * A factory.
+	 * @param defaultModel supplies the application's model, or {@code null} when it has none
+	 * @param maxRounds the bound on model rounds of each agent
+	 * @param retryPolicy how each agent retries transient model failures
+	 * @param prices the prices that cost the application model's calls ({@code railtracks.agent.pricing})
+	 */
+	public AgentFactory(Supplier<@Nullable LanguageModel> defaultModel, int maxRounds, RetryPolicy retryPolicy,
+			ModelPrices prices) {
+		Assert.notNull(defaultModel, "'defaultModel' must not be null");
+		Assert.isTrue(maxRounds >= 1, () -> "'maxRounds' must be at least 1 but was " + maxRounds);
+		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
+		Assert.notNull(prices, "'prices' must not be null");
+		this.defaultModel = defaultModel;
+		this.maxRounds = maxRounds;
+		this.retryPolicy = retryPolicy;
+		this.prices = prices;
+	}
+
+	/**
+	 * Starts an agent with the application's model (priced by {@code railtracks.agent.pricing} when it has prices), max
+	 * rounds and retry policy; each can still be changed on the builder.
 	 * @param name the agent's name
 	 * @return the builder
 	 */
 	public Agent.Builder<String> builder(String name) {
 		Agent.Builder<String> builder = Agent.builder(name).maxRounds(this.maxRounds).retryPolicy(this.retryPolicy);
-		LanguageModel model = this.defaultModel.get();
+		LanguageModel model = defaultModel();
 		return (model != null) ? builder.model(model) : builder;
 	}
 
@@ -68,7 +85,8 @@ public final class AgentFactory {
 	 * {@code ChatModel} bean
 	 */
 	public @Nullable LanguageModel defaultModel() {
-		return this.defaultModel.get();
+		LanguageModel model = this.defaultModel.get();
+		return (model != null && !this.prices.isEmpty()) ? model.withPrices(this.prices) : model;
 	}
 
 }

@@ -42,7 +42,7 @@ public final class RailtracksAgentAutoConfiguration {
 				return model;
 			}
 			return SpringAiLanguageModel.fromUniqueChatModel(beanFactory);
-		}, properties.getMaxRounds(), properties.retryPolicy());
+		}, properties.getMaxRounds(), properties.retryPolicy(), properties.prices());
 	}
 
 }

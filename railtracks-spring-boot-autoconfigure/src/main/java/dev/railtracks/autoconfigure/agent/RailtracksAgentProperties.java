@@ -1,6 +1,9 @@
 package dev.railtracks.autoconfigure.agent;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +13,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.convert.DurationStyle;
 
 import dev.railtracks.agent.RetryPolicy;
+import dev.railtracks.llm.ModelPrice;
+import dev.railtracks.llm.ModelPrices;
 
 /**
  * Configuration properties for agents built with {@link AgentFactory}, bound from {@code railtracks.agent.*}. The
@@ -33,6 +38,12 @@ public class RailtracksAgentProperties implements InitializingBean {
 
 	private final Retry retry = new Retry();
 
+	/**
+	 * Prices per million tokens by model name, so that each recorded model call carries its cost (total_cost) when
+	 * the provider reports none. Write a name with dots in brackets: railtracks.agent.pricing[gpt-4.1].input-per-million.
+	 */
+	private final Map<String, Price> pricing = new LinkedHashMap<>();
+
 	public int getMaxRounds() {
 		return this.maxRounds;
 	}
@@ -45,6 +56,22 @@ public class RailtracksAgentProperties implements InitializingBean {
 		return this.retry;
 	}
 
+	public Map<String, Price> getPricing() {
+		return this.pricing;
+	}
+
+	/**
+	 * The price table these properties describe.
+	 * @return the prices by model
+	 */
+	ModelPrices prices() {
+		Map<String, ModelPrice> prices = new LinkedHashMap<>();
+		// Both prices are there: afterPropertiesSet checked them.
+		this.pricing.forEach((model, price) -> prices.put(model, new ModelPrice(
+				Objects.requireNonNull(price.inputPerMillion), Objects.requireNonNull(price.outputPerMillion))));
+		return ModelPrices.of(prices);
+	}
+
 	/**
 	 * Checks every value, as {@link RetryPolicy} and {@link dev.railtracks.agent.Agent.Builder#maxRounds(int)} would,
 	 * in the terms of the properties.
@@ -54,6 +81,16 @@ public class RailtracksAgentProperties implements InitializingBean {
 	public void afterPropertiesSet() {
 		require("railtracks.agent.max-rounds", this.maxRounds, this.maxRounds >= 1, "must be at least 1");
 		this.retry.validate();
+		this.pricing.forEach((model, price) -> {
+			String key = "railtracks.agent.pricing[" + model + "]";
+			requirePrice(key + ".input-per-million", price.inputPerMillion);
+			requirePrice(key + ".output-per-million", price.outputPerMillion);
+		});
+	}
+
+	private static void requirePrice(String key, @Nullable Double price) {
+		require(key, price, price != null && price >= 0.0 && Double.isFinite(price),
+				"a model's prices need both input-per-million and output-per-million, each a number of at least 0");
 	}
 
 	private static void require(String key, @Nullable Object value, boolean valid, String reason) {
@@ -69,6 +106,39 @@ public class RailtracksAgentProperties implements InitializingBean {
 	RetryPolicy retryPolicy() {
 		return new RetryPolicy(this.retry.maxAttempts, this.retry.initialBackoff, this.retry.maxBackoff,
 				this.retry.multiplier);
+	}
+
+	/**
+	 * A model's price, in the currency the application reports costs in.
+	 */
+	public static class Price {
+
+		/**
+		 * Price of a million input (prompt) tokens.
+		 */
+		private @Nullable Double inputPerMillion;
+
+		/**
+		 * Price of a million output (completion) tokens.
+		 */
+		private @Nullable Double outputPerMillion;
+
+		public @Nullable Double getInputPerMillion() {
+			return this.inputPerMillion;
+		}
+
+		public void setInputPerMillion(@Nullable Double inputPerMillion) {
+			this.inputPerMillion = inputPerMillion;
+		}
+
+		public @Nullable Double getOutputPerMillion() {
+			return this.outputPerMillion;
+		}
+
+		public void setOutputPerMillion(@Nullable Double outputPerMillion) {
+			this.outputPerMillion = outputPerMillion;
+		}
+
 	}
 
 	/**
@@ -95,6 +165,13 @@ public class RailtracksAgentProperties implements InitializingBean {
 		 * Factor by which each wait is longer than the one before.
 		 */
 		private double multiplier = 2.0;
+
+		/**
+		 * Whether the provider clients' own retries (spring.ai.openai.max-retries, spring.ai.anthropic.max-retries,
+		 * spring.ai.retry.max-attempts) default to none, so that model calls are retried only by this policy. A value
+		 * the application sets for one of those properties still wins.
+		 */
+		private boolean disableProviderRetries = true;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -139,6 +216,14 @@ public class RailtracksAgentProperties implements InitializingBean {
 							+ DurationStyle.SIMPLE.print(this.initialBackoff) + ")");
 			require("railtracks.agent.retry.multiplier", this.multiplier,
 					this.multiplier >= 1.0 && !Double.isInfinite(this.multiplier), "must be a number of at least 1");
+		}
+
+		public boolean isDisableProviderRetries() {
+			return this.disableProviderRetries;
+		}
+
+		public void setDisableProviderRetries(boolean disableProviderRetries) {
+			this.disableProviderRetries = disableProviderRetries;
 		}
 
 	}

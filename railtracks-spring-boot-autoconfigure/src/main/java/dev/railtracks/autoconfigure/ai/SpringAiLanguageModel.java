@@ -3,6 +3,7 @@ package dev.railtracks.autoconfigure.ai;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,26 +26,39 @@ import org.springframework.util.StringUtils;
 
 import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.Message;
+import dev.railtracks.llm.ModelOptions;
 import dev.railtracks.llm.ModelRequest;
 import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ProviderException;
 import dev.railtracks.llm.TokenUsage;
 import dev.railtracks.llm.ToolCall;
 import dev.railtracks.llm.ToolResultMessage;
 import dev.railtracks.llm.TransientModelException;
 
 /**
- * A Spring AI {@link ChatModel} seen as a Railtracks {@link LanguageModel}. Spring AI executes no tools here: the
- * agent's tools are passed as definitions so that the model can ask for them, and the model's tool calls come back to
- * the agent, which runs each as a node. A structured answer is requested by adding the output's JSON schema to the
- * system message. Spring AI's {@code TransientAiException} becomes a {@link TransientModelException}, so agents retry
- * it.
+ * A Spring AI {@link ChatModel} seen as a Railtracks {@link LanguageModel}.
+ *
+ * <p>Each request's options are the chat model's own ({@link ChatModel#getOptions()}, e.g. {@code OpenAiChatOptions}
+ * from the {@code spring.ai.openai.chat.*} properties), {@linkplain ChatOptions#mutate() copied} and given the agent's
+ * {@link ModelOptions} and tool definitions, as Spring AI's {@code ChatClient} does; so every provider receives its own
+ * options type. Spring AI executes no tools here (since Spring AI 2.0 a chat model never does; only
+ * {@code ChatClient}'s tool-calling advisor would): the tools are definitions the model can ask for, and its tool calls
+ * come back to the agent, which runs each as a node. A structured answer is requested by adding the output's JSON
+ * schema to the system message, which every provider honours.
+ *
+ * <p>Failures of the provider's client become {@link ProviderException}s (rate limit, unavailable, timeout,
+ * authentication, bad request, unreadable answer) carrying the provider, the HTTP status and {@code Retry-After};
+ * other transient Spring AI failures ({@code TransientAiException}) become a {@link TransientModelException}. The
+ * response's usage, model and {@code system-fingerprint} metadata are recorded.
  *
  * @author Railtracks
  * @since 0.1.0
  */
 public final class SpringAiLanguageModel implements LanguageModel {
 
-	private static final String TRANSIENT_AI_EXCEPTION = "org.springframework.ai.retry.TransientAiException";
+	/** Keys under which Spring AI modules put a provider's system fingerprint in the response metadata. */
+	private static final List<String> FINGERPRINT_KEYS = List.of("system-fingerprint", "system_fingerprint",
+			"systemFingerprint");
 
 	private final ChatModel chatModel;
 
@@ -53,7 +67,7 @@ public final class SpringAiLanguageModel implements LanguageModel {
 	private final String provider;
 
 	/**
-	 * Adapts a chat model, naming it from its default options and its class ({@code OpenAiChatModel} is provider
+	 * Adapts a chat model, naming it from its options' model and its class ({@code OpenAiChatModel} is provider
 	 * {@code openai}).
 	 * @param chatModel the chat model
 	 */
@@ -90,14 +104,12 @@ public final class SpringAiLanguageModel implements LanguageModel {
 	public ModelResponse chat(ModelRequest request) {
 		Prompt prompt = prompt(request);
 		ChatResponse response;
+		String model = (request.options().model() != null) ? request.options().model() : this.modelName;
 		try {
 			response = this.chatModel.call(prompt);
 		}
 		catch (RuntimeException ex) {
-			if (isTransientAiException(ex)) {
-				throw new TransientModelException(this.provider + " model " + this.modelName + ": " + ex.getMessage(), ex);
-			}
-			throw ex;
+			throw ProviderFailures.classify(this.provider, model, ex);
 		}
 		return response(response);
 	}
@@ -107,14 +119,7 @@ public final class SpringAiLanguageModel implements LanguageModel {
 		for (Message message : request.messages()) {
 			messages.add(toSpringAi(message));
 		}
-		ChatOptions options = null;
-		if (!request.tools().isEmpty()) {
-			List<ToolCallback> callbacks = request.tools().stream()
-				.<ToolCallback>map(DefinitionOnlyToolCallback::new)
-				.toList();
-			options = ToolCallingChatOptions.builder().toolCallbacks(callbacks).build();
-		}
-		Prompt prompt = (options != null) ? new Prompt(messages, options) : new Prompt(messages);
+		Prompt prompt = new Prompt(messages, options(request));
 		String schema = request.outputSchema();
 		if (schema != null) {
 			prompt = prompt.augmentSystemMessage((system) -> system.mutate()
@@ -122,6 +127,34 @@ public final class SpringAiLanguageModel implements LanguageModel {
 				.build());
 		}
 		return prompt;
+	}
+
+	/**
+	 * The model's own options (its provider's type, with its configured model, key, timeout...) with the agent's
+	 * options over them and exactly the agent's tools: none of the model's default tool callbacks, which only Spring
+	 * AI could run.
+	 */
+	private ChatOptions options(ModelRequest request) {
+		ChatOptions.Builder<?> builder = this.chatModel.getOptions().mutate();
+		ModelOptions agent = request.options();
+		if (agent.model() != null) {
+			builder.model(agent.model());
+		}
+		if (agent.temperature() != null) {
+			builder.temperature(agent.temperature());
+		}
+		if (agent.maxTokens() != null) {
+			builder.maxTokens(agent.maxTokens());
+		}
+		List<ToolCallback> tools = request.tools().stream().<ToolCallback>map(DefinitionOnlyToolCallback::new).toList();
+		if (builder instanceof ToolCallingChatOptions.Builder<?> toolCalling) {
+			toolCalling.toolCallbacks(tools);
+		}
+		else if (!tools.isEmpty()) {
+			// A chat model without tool-calling options of its own (a plain ChatModel): Spring AI's generic ones.
+			return ToolCallingChatOptions.builder().combineWith(builder).toolCallbacks(tools).build();
+		}
+		return builder.build();
 	}
 
 	private static String withFormat(@Nullable String system, String schema) {
@@ -160,7 +193,9 @@ public final class SpringAiLanguageModel implements LanguageModel {
 		AssistantMessage output = generation.getOutput();
 		List<ToolCall> calls = new ArrayList<>();
 		for (AssistantMessage.ToolCall call : output.getToolCalls()) {
-			calls.add(new ToolCall(call.id(), call.name(), (call.arguments() != null) ? call.arguments() : ""));
+			// Ollama's chat API has no tool-call ids; the agent pairs each result with its call by id.
+			String id = StringUtils.hasText(call.id()) ? call.id() : "call_" + UUID.randomUUID();
+			calls.add(new ToolCall(id, call.name(), (call.arguments() != null) ? call.arguments() : ""));
 		}
 		ChatResponseMetadata metadata = response.getMetadata();
 		Usage usage = metadata.getUsage();
@@ -168,22 +203,21 @@ public final class SpringAiLanguageModel implements LanguageModel {
 				: TokenUsage.UNKNOWN;
 		String answeredBy = StringUtils.hasText(metadata.getModel()) ? metadata.getModel() : null;
 		return new ModelResponse(new dev.railtracks.llm.AssistantMessage(output.getText(), calls), tokens, answeredBy,
-				null);
+				null, fingerprint(metadata));
 	}
 
-	private static boolean isTransientAiException(Throwable failure) {
-		// Spring AI's retry module is optional: recognise its transient failure by name.
-		for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
-			if (type.getName().equals(TRANSIENT_AI_EXCEPTION)) {
-				return true;
+	private static @Nullable String fingerprint(ChatResponseMetadata metadata) {
+		for (String key : FINGERPRINT_KEYS) {
+			Object value = metadata.get(key);
+			if (value != null && StringUtils.hasText(value.toString())) {
+				return value.toString();
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static String defaultModelName(ChatModel chatModel) {
-		ChatOptions options = chatModel.getDefaultOptions();
-		String model = (options != null) ? options.getModel() : null;
+		String model = chatModel.getOptions().getModel();
 		return StringUtils.hasText(model) ? model : "unknown";
 	}
 

@@ -1,20 +1,34 @@
 package dev.railtracks.autoconfigure.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.RailtracksException;
+import dev.railtracks.llm.ProviderAuthenticationException;
+import dev.railtracks.llm.ProviderBadRequestException;
+import dev.railtracks.llm.ProviderException;
+import dev.railtracks.llm.ProviderRateLimitException;
+import dev.railtracks.llm.ProviderResponseException;
+import dev.railtracks.llm.ProviderTimeoutException;
 
 /**
  * Answers a {@link RailtracksException} that a controller lets escape with an RFC 9457 problem detail
- * ({@code application/problem+json}): a {@link GlobalTimeoutException} as 504 Gateway Timeout with the timeout, any
- * other as 500. The detail is a fixed sentence, never the exception's message, which may hold node inputs; the engine
+ * ({@code application/problem+json}): a {@link GlobalTimeoutException} as 504 Gateway Timeout with the timeout; a
+ * model provider's failure ({@link ProviderException}, usually reaching the controller as the cause of an agent's
+ * {@code ModelCallException}) by its kind: a rate limit as 429 with the provider's {@code Retry-After}, an outage as
+ * 503 (with {@code Retry-After} when sent), an unreadable answer as 502, a provider timeout as 504, a rejected key or
+ * request as 500 (the application's configuration, not the caller, is at fault); any other as 500. The detail is a fixed sentence, never the exception's message, which may hold node inputs; the engine
  * has already logged the failure with its stack trace, so nothing is logged here.
  *
  * <p>Auto-configured in Spring MVC applications; define your own bean of this type, or set
@@ -50,13 +64,77 @@ public class RailtracksProblemDetailsExceptionHandler {
 	}
 
 	/**
-	 * Any other Railtracks failure.
+	 * A model provider failed a call.
 	 * @param ex the failure
-	 * @return 500
+	 * @return the status of its kind, with the provider and its status as {@code provider} and
+	 * {@code providerStatus}
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleRailtracks(RailtracksException ex) {
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Workflow failed", "The workflow failed.");
+	public ResponseEntity<ProblemDetail> handleProvider(ProviderException ex) {
+		HttpStatus status;
+		String title;
+		if (ex instanceof ProviderRateLimitException) {
+			status = HttpStatus.TOO_MANY_REQUESTS;
+			title = "Model provider rate limit";
+		}
+		else if (ex instanceof ProviderTimeoutException) {
+			status = HttpStatus.GATEWAY_TIMEOUT;
+			title = "Model provider timed out";
+		}
+		else if (ex instanceof ProviderResponseException) {
+			status = HttpStatus.BAD_GATEWAY;
+			title = "Model provider answer unreadable";
+		}
+		else if (ex instanceof ProviderAuthenticationException) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			title = "Model provider rejected the credentials";
+		}
+		else if (ex instanceof ProviderBadRequestException) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			title = "Model provider rejected the request";
+		}
+		else {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			title = "Model provider unavailable";
+		}
+		ProblemDetail problem = problem(status, title, "The model provider " + ex.provider() + " failed the call"
+				+ ((ex.status() != null) ? " with HTTP status " + ex.status() : "") + ".");
+		problem.setProperty("provider", ex.provider());
+		if (ex.status() != null) {
+			problem.setProperty("providerStatus", ex.status());
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		Duration retryAfter = ex.retryAfter();
+		if (retryAfter != null) {
+			// Only rate limits and outages carry one: the caller may try again after the provider's wait.
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+		}
+		return response.body(problem);
+	}
+
+	/**
+	 * Any other Railtracks failure: a model provider's failure under it (an agent's {@code ModelCallException}, a
+	 * node's {@code NodeInvocationException}) as by {@link #handleProvider}, else 500.
+	 * @param ex the failure
+	 * @return the provider failure's status, or 500
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleRailtracks(RailtracksException ex) {
+		ProviderException provider = providerFailure(ex);
+		if (provider != null) {
+			return handleProvider(provider);
+		}
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Workflow failed", "The workflow failed."));
+	}
+
+	private static @Nullable ProviderException providerFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof ProviderException provider) {
+				return provider;
+			}
+		}
+		return null;
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -52,6 +52,22 @@ class RailtracksAgentPropertiesTests {
 				}));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			railtracks.agent.pricing[gpt-x].input-per-million=2.5          | railtracks.agent.pricing[gpt-x].output-per-million
+			railtracks.agent.pricing[gpt-x].output-per-million=10          | railtracks.agent.pricing[gpt-x].input-per-million
+			railtracks.agent.pricing[gpt-x].input-per-million=-1           | railtracks.agent.pricing[gpt-x].input-per-million
+			""")
+	void aModelPricedByHalfOrBelowZeroFailsStartupNamingTheMissingOrBadPrice(String setting, String key) {
+		this.contextRunner.withPropertyValues(setting, "railtracks.agent.pricing[other].input-per-million=1",
+				"railtracks.agent.pricing[other].output-per-million=2")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo(key)));
+	}
+
 	@Test
 	void maxBackoffIsComparedWithTheConfiguredInitialBackoff() {
 		this.contextRunner

@@ -15,7 +15,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 /**
  * An implementation of Spring AI's own {@link ChatModel} that answers from a script and keeps every prompt: the
- * provider stand-in of the adapter tests. Answers carry usage and the model name in Spring AI's metadata.
+ * provider stand-in of the adapter tests. Answers carry usage, the model name and a system fingerprint in Spring AI's metadata.
  */
 public class ScriptedChatModel implements ChatModel {
 
@@ -34,12 +34,13 @@ public class ScriptedChatModel implements ChatModel {
 		ChatResponseMetadata metadata = ChatResponseMetadata.builder()
 			.model("scripted-chat-2026")
 			.usage(new DefaultUsage(prompt.getInstructions().size() * 10, 7))
+			.keyValue("system-fingerprint", "fp_scripted")
 			.build();
 		return new ChatResponse(List.of(new Generation(answer)), metadata);
 	}
 
 	@Override
-	public ChatOptions getDefaultOptions() {
+	public ChatOptions getOptions() {
 		return ChatOptions.builder().model("scripted-chat").build();
 	}
 

@@ -117,6 +117,7 @@ class SpringAiLanguageModelTests {
 				assertThat(details.get(1).get("model_name").asString()).isEqualTo("scripted-chat-2026");
 				assertThat(details.get(1).get("input_tokens").asInt()).isEqualTo(40);
 				assertThat(details.get(1).get("output_tokens").asInt()).isEqualTo(7);
+				assertThat(details.get(1).get("system_fingerprint").asString()).isEqualTo("fp_scripted");
 			}
 
 			Prompt first = chatModel.prompts().get(0);
