@@ -1,9 +1,11 @@
 package dev.railtracks.agent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -117,46 +119,49 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		LanguageModel model = this.agent.model();
 		ModelRequest request = new ModelRequest(history, this.agent.toolBox().definitions(), this.agent.outputSchema(),
 				this.agent.options());
+		// The model the agent asks for (its options may name another than the model's default) names every record.
+		String asked = (request.options().model() != null) ? request.options().model() : model.modelName();
 		RetryPolicy retry = this.agent.retryPolicy();
 		for (int attempt = 1;; attempt++) {
-			ModelCallObservationContext context = new ModelCallObservationContext(name(), model.modelName(),
-					model.provider(), round);
+			ModelCallObservationContext context = new ModelCallObservationContext(name(), asked, model.provider(),
+					round);
 			Observation observation = observe(config.observationRegistry(), context);
 			// Recorded before the call, so that a run ending meanwhile (its timeout) records the round in flight.
-			recordInFlight(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null,
-					null, null, null, null));
+			recordInFlight(new LlmRequestDetails(asked, model.provider(), request.messages(), null, null, null, null,
+					null, null));
 			long start = System.nanoTime();
 			ModelResponse response;
 			try (Observation.Scope scope = observation.openScope()) {
 				response = model.chat(request);
 			}
 			catch (RuntimeException | Error ex) {
-				recordFailure(model, request, start, context, observation, ex);
+				recordFailure(model, asked, request, start, context, observation, ex);
 				if (ex instanceof Error || Thread.currentThread().isInterrupted()) {
 					// An Error is no model failure to retry or wrap. An interrupt means the run is ending (timeout, fatal
 					// failure, cancellation): no retry, the engine reports why.
 					throw ex;
 				}
-				if (attempt < retry.maxAttempts() && RetryPolicy.isTransient(ex)) {
-					Thread.sleep(retry.backoff(attempt).toMillis());
+				Optional<Duration> wait = retry.delayBeforeRetry(attempt, ex);
+				if (wait.isPresent()) {
+					Thread.sleep(wait.get().toMillis());
 					continue;
 				}
 				throw new ModelCallException(name(), "Agent '" + name() + "': call to model " + model.provider() + "/"
-						+ model.modelName() + " failed in round " + round + " (attempt " + attempt + " of "
-						+ retry.maxAttempts() + "): " + ex, ex);
+						+ asked + " failed in round " + round + " (attempt " + attempt + " of " + retry.maxAttempts()
+						+ "): " + ex, ex);
 			}
 			if (response == null || response.message() == null) {
 				ModelCallException noAnswer = new ModelCallException(name(), "Agent '" + name() + "': model "
-						+ model.provider() + "/" + model.modelName() + " returned "
+						+ model.provider() + "/" + asked + " returned "
 						+ ((response == null) ? "null" : "a response without a message") + " in round " + round
 						+ "; a LanguageModel must return a ModelResponse with an assistant message");
-				recordFailure(model, request, start, context, observation, noAnswer);
+				recordFailure(model, asked, request, start, context, observation, noAnswer);
 				throw noAnswer;
 			}
 			if (Thread.currentThread().isInterrupted()) {
-				throw dropLateAnswer(model, round, start, context, observation, response);
+				throw dropLateAnswer(model, asked, round, start, context, observation, response);
 			}
-			String modelName = (response.modelName() != null) ? response.modelName() : model.modelName();
+			String modelName = (response.modelName() != null) ? response.modelName() : asked;
 			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
 					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(),
 					response.systemFingerprint(), seconds(start)));
@@ -167,10 +172,10 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		}
 	}
 
-	private void recordFailure(LanguageModel model, ModelRequest request, long start,
+	private void recordFailure(LanguageModel model, String asked, ModelRequest request, long start,
 			ModelCallObservationContext context, Observation observation, Throwable failure) {
-		record(new LlmRequestDetails(model.modelName(), model.provider(), request.messages(), null, null, null, null,
-				null, seconds(start)));
+		record(new LlmRequestDetails(asked, model.provider(), request.messages(), null, null, null, null, null,
+				seconds(start)));
 		context.setOutcome("failure");
 		observation.error(failure);
 		observation.stop();
@@ -182,14 +187,14 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	 * not added to the conversation, its tool calls are not run, the call is not retried.
 	 * @return what the agent fails with; its run, if ended, records its own cause
 	 */
-	private InterruptedException dropLateAnswer(LanguageModel model, int round, long start,
+	private InterruptedException dropLateAnswer(LanguageModel model, String asked, int round, long start,
 			ModelCallObservationContext context, Observation observation, ModelResponse response) {
 		context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
 		context.setOutcome("cancelled");
 		observation.stop();
 		logger.warn("Agent '{}': the answer of model {}/{} in round {} arrived {} s after the call started, when the "
 				+ "run had ended (or the agent was interrupted); the answer is dropped", name(), model.provider(),
-				model.modelName(), round, String.format(Locale.ROOT, "%.3f", seconds(start)));
+				asked, round, String.format(Locale.ROOT, "%.3f", seconds(start)));
 		return new InterruptedException("Agent '" + name() + "' was interrupted while its model answered round " + round
 				+ "; the late answer was dropped");
 	}

@@ -2,6 +2,7 @@ package dev.railtracks.agent;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import dev.railtracks.llm.ProviderException;
@@ -17,6 +18,10 @@ import dev.railtracks.llm.TransientModelException;
  * {@link IOException} or a {@link TimeoutException}. A classified provider failure ({@link ProviderException}) decides
  * for itself: a rate limit, an outage or a timeout is transient; a rejected key, a bad request or an unreadable answer
  * is not, whatever its causes (a JSON parser's {@code IOException} under an unparsable answer is not retried).
+ *
+ * <p>When the provider says how long to wait ({@code Retry-After}, {@link ProviderException#retryAfter()}), the wait
+ * is at least that long; a provider asking for more than {@code maxBackoff} is not retried, so its failure (a rate
+ * limit, say) reaches the caller at once with the provider's {@code Retry-After} instead of holding it.
  *
  * @param maxAttempts calls in all, at least 1 (1 means no retry)
  * @param initialBackoff the wait after the first failure
@@ -62,6 +67,35 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	public Duration backoff(int attempt) {
 		double nanos = this.initialBackoff.toNanos() * Math.pow(this.multiplier, attempt - 1);
 		return (nanos >= this.maxBackoff.toNanos()) ? this.maxBackoff : Duration.ofNanos((long) nanos);
+	}
+
+	/**
+	 * How long to wait before trying again after a failed attempt, if at all.
+	 * @param attempt the attempt that failed, from 1
+	 * @param failure its failure
+	 * @return the wait: {@link #backoff(int)}, or the provider's longer {@code Retry-After}; empty when the attempts
+	 * are used up, the failure is not {@linkplain #isTransient(Throwable) transient}, or the provider asks to wait
+	 * longer than {@code maxBackoff}
+	 */
+	public Optional<Duration> delayBeforeRetry(int attempt, Throwable failure) {
+		if (attempt >= this.maxAttempts || !isTransient(failure)) {
+			return Optional.empty();
+		}
+		Duration backoff = backoff(attempt);
+		Duration asked = providerFailure(failure).map(ProviderException::retryAfter).orElse(null);
+		if (asked == null || asked.compareTo(backoff) <= 0) {
+			return Optional.of(backoff);
+		}
+		return (asked.compareTo(this.maxBackoff) <= 0) ? Optional.of(asked) : Optional.empty();
+	}
+
+	private static Optional<ProviderException> providerFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof ProviderException provider) {
+				return Optional.of(provider);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

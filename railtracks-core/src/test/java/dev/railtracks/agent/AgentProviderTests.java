@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -73,7 +74,7 @@ class AgentProviderTests {
 	@Test
 	void aRateLimitIsRetriedAndARejectedKeyIsNot() {
 		ScriptedModel limited = ScriptedModel.of((request) -> {
-			throw new ProviderRateLimitException("openai", Duration.ofSeconds(7), "slow down", null);
+			throw new ProviderRateLimitException("openai", Duration.ofMillis(2), "slow down", null);
 		});
 		ScriptedModel rejected = ScriptedModel.of((request) -> {
 			throw new ProviderAuthenticationException("openai", 401, "bad key", null);
@@ -88,6 +89,48 @@ class AgentProviderTests {
 		}
 		assertThat(limited.requests()).hasSize(3);
 		assertThat(rejected.requests()).hasSize(1);
+	}
+
+	@Test
+	void theProvidersRetryAfterLengthensTheWaitAndOneLongerThanMaxBackoffIsNotRetried() {
+		RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0);
+		assertThat(policy.delayBeforeRetry(1, limited(null))).contains(Duration.ofMillis(100));
+		assertThat(policy.delayBeforeRetry(1, limited(Duration.ofMillis(50)))).contains(Duration.ofMillis(100));
+		assertThat(policy.delayBeforeRetry(2, new ModelCallException("a", "wrapped", limited(Duration.ofSeconds(1)))))
+			.contains(Duration.ofSeconds(1));
+		assertThat(policy.delayBeforeRetry(1, limited(Duration.ofSeconds(3)))).isEmpty();
+		assertThat(policy.delayBeforeRetry(3, limited(null))).isEmpty();
+		assertThat(policy.delayBeforeRetry(1, new ProviderAuthenticationException("openai", 401, "bad key", null)))
+			.isEmpty();
+		ScriptedModel model = ScriptedModel.of((request) -> {
+			throw limited(Duration.ofMinutes(1));
+		});
+		try (Session session = new Session(CONFIG)) {
+			assertThatExceptionOfType(ModelCallException.class)
+				.isThrownBy(() -> session.runSync(Agent.builder("patient").model(model).retryPolicy(QUICK).build(), "hi"))
+				.havingCause()
+				.isInstanceOfSatisfying(ProviderRateLimitException.class,
+						(ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+		}
+		assertThat(model.requests()).hasSize(1);
+	}
+
+	private static ProviderRateLimitException limited(@Nullable Duration retryAfter) {
+		return new ProviderRateLimitException("openai", retryAfter, "slow down", null);
+	}
+
+	@Test
+	void aFailedCallNamesTheModelTheAgentAskedFor() {
+		ScriptedModel model = ScriptedModel.of((request) -> {
+			throw new ProviderAuthenticationException("openai", 401, "bad key", null);
+		});
+		Agent<String> agent = Agent.builder("asks").model(model).options(new ModelOptions("asked", null, null)).build();
+		try (Session session = new Session(CONFIG)) {
+			assertThatExceptionOfType(ModelCallException.class).isThrownBy(() -> session.runSync(agent, "hello"))
+				.withMessageContaining("/asked failed in round 1");
+			assertThat(node(graph(session), "asks").get("details").get("internals").get("llm_details").get(0)
+				.get("model_name").asString()).isEqualTo("asked");
+		}
 	}
 
 	@Test
