@@ -2,6 +2,7 @@ package dev.railtracks.autoconfigure.web;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ import dev.railtracks.llm.ProviderException;
 import dev.railtracks.llm.ProviderRateLimitException;
 import dev.railtracks.llm.ProviderResponseException;
 import dev.railtracks.llm.ProviderTimeoutException;
+import dev.railtracks.llm.ProviderUnavailableException;
 
 /**
  * Answers a {@link RailtracksException} that a controller lets escape with an RFC 9457 problem detail
@@ -37,6 +39,22 @@ import dev.railtracks.llm.ProviderTimeoutException;
  */
 @RestControllerAdvice
 public class RailtracksProblemDetailsExceptionHandler {
+
+	private static final ProviderAnswer UNAVAILABLE = new ProviderAnswer(HttpStatus.SERVICE_UNAVAILABLE,
+			"Model provider unavailable");
+
+	/** Rate limits and outages the caller may retry; what only a fix of the application or its keys mends is 500. */
+	private static final Map<Class<?>, ProviderAnswer> PROVIDER_ANSWERS = Map.of(
+			ProviderRateLimitException.class,
+			new ProviderAnswer(HttpStatus.TOO_MANY_REQUESTS, "Model provider rate limit"),
+			ProviderTimeoutException.class, new ProviderAnswer(HttpStatus.GATEWAY_TIMEOUT, "Model provider timed out"),
+			ProviderResponseException.class,
+			new ProviderAnswer(HttpStatus.BAD_GATEWAY, "Model provider answer unreadable"),
+			ProviderAuthenticationException.class,
+			new ProviderAnswer(HttpStatus.INTERNAL_SERVER_ERROR, "Model provider rejected the credentials"),
+			ProviderBadRequestException.class,
+			new ProviderAnswer(HttpStatus.INTERNAL_SERVER_ERROR, "Model provider rejected the request"),
+			ProviderUnavailableException.class, UNAVAILABLE);
 
 	/**
 	 * The workflow ran out of time.
@@ -71,32 +89,9 @@ public class RailtracksProblemDetailsExceptionHandler {
 	 */
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleProvider(ProviderException ex) {
-		HttpStatus status;
-		String title;
-		if (ex instanceof ProviderRateLimitException) {
-			status = HttpStatus.TOO_MANY_REQUESTS;
-			title = "Model provider rate limit";
-		}
-		else if (ex instanceof ProviderTimeoutException) {
-			status = HttpStatus.GATEWAY_TIMEOUT;
-			title = "Model provider timed out";
-		}
-		else if (ex instanceof ProviderResponseException) {
-			status = HttpStatus.BAD_GATEWAY;
-			title = "Model provider answer unreadable";
-		}
-		else if (ex instanceof ProviderAuthenticationException) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-			title = "Model provider rejected the credentials";
-		}
-		else if (ex instanceof ProviderBadRequestException) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
-			title = "Model provider rejected the request";
-		}
-		else {
-			status = HttpStatus.SERVICE_UNAVAILABLE;
-			title = "Model provider unavailable";
-		}
+		ProviderAnswer answer = providerAnswer(ex);
+		HttpStatus status = answer.status();
+		String title = answer.title();
 		ProblemDetail problem = problem(status, title, "The model provider " + ex.provider() + " failed the call"
 				+ ((ex.status() != null) ? " with HTTP status " + ex.status() : "") + ".");
 		problem.setProperty("provider", ex.provider());
@@ -110,6 +105,20 @@ public class RailtracksProblemDetailsExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
 		}
 		return response.body(problem);
+	}
+
+	private static ProviderAnswer providerAnswer(ProviderException ex) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			ProviderAnswer answer = PROVIDER_ANSWERS.get(type);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return UNAVAILABLE;
+	}
+
+	/** How a kind of provider failure is answered. */
+	private record ProviderAnswer(HttpStatus status, String title) {
 	}
 
 	/**
