@@ -2,40 +2,28 @@ package dev.railtracks.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEvent;
-
+import dev.railtracks.Session;
 import dev.railtracks.pubsub.Streaming;
 
 /**
  * A node {@link dev.railtracks.Railtracks#broadcast broadcast} an item in a session made by the
- * {@link SessionFactory}.
+ * {@link SessionFactory}. Delivered in the session's message order, on its delivery thread.
  */
-public class BroadcastEvent extends ApplicationEvent {
+public class BroadcastEvent extends RailtracksEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String sessionId;
 
 	private final transient Streaming message;
 
 	/**
 	 * An event for one broadcast.
 	 * @param source the object that published the event
-	 * @param sessionId the session's identifier
+	 * @param session the session the item was broadcast in
 	 * @param message the streaming message
 	 */
-	public BroadcastEvent(Object source, String sessionId, Streaming message) {
-		super(source);
-		this.sessionId = sessionId;
+	public BroadcastEvent(Object source, Session session, Streaming message) {
+		super(source, session);
 		this.message = message;
-	}
-
-	/**
-	 * The session the item was broadcast in.
-	 * @return the session id
-	 */
-	public String getSessionId() {
-		return this.sessionId;
 	}
 
 	/**

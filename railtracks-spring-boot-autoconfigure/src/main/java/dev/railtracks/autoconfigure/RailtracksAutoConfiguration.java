@@ -1,7 +1,5 @@
 package dev.railtracks.autoconfigure;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -11,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
@@ -45,17 +42,14 @@ public final class RailtracksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksSessionTracker railtracksSessionTracker(RailtracksProperties properties) {
-		return PropertiesExecutorConfig.apply("railtracks.recent-sessions", properties.getRecentSessions(),
-				() -> new RailtracksSessionTracker(properties.getRecentSessions()));
+		return new RailtracksSessionTracker(properties.getRecentSessions());
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "railtracks.shutdown.close-sessions", matchIfMissing = true)
 	RailtracksShutdownLifecycle railtracksShutdownLifecycle(RailtracksSessionTracker tracker,
 			RailtracksProperties properties) {
-		Duration timeout = properties.getShutdown().getTimeout();
-		requirePositive("railtracks.shutdown.timeout", timeout, isPositive(timeout));
-		return new RailtracksShutdownLifecycle(tracker, timeout);
+		return new RailtracksShutdownLifecycle(tracker, properties.getShutdown().getTimeout());
 	}
 
 	@Bean
@@ -63,12 +57,6 @@ public final class RailtracksAutoConfiguration {
 	StateDirectoryRetention railtracksStateDirectoryRetention(RailtracksProperties properties,
 			ExecutorConfig executorConfig) {
 		RailtracksProperties.StateRetention retention = properties.getStateRetention();
-		requirePositive("railtracks.state-retention.max-files", retention.getMaxFiles(), retention.getMaxFiles() > 0);
-		requirePositive("railtracks.state-retention.max-age", retention.getMaxAge(), isPositive(retention.getMaxAge()));
-		requirePositive("railtracks.state-retention.max-total-size", retention.getMaxTotalSize(),
-				retention.getMaxTotalSize().toBytes() > 0);
-		requirePositive("railtracks.state-retention.check-interval", retention.getCheckInterval(),
-				isPositive(retention.getCheckInterval()));
 		StateRetentionPolicy policy = new StateRetentionPolicy(retention.getMaxFiles(), retention.getMaxAge(),
 				retention.getMaxTotalSize());
 		return new StateDirectoryRetention(policy, executorConfig, retention.getCheckInterval());
@@ -111,16 +99,6 @@ public final class RailtracksAutoConfiguration {
 	RailtracksFlows railtracksFlows(SessionFactory sessionFactory, RailtracksNodeRegistry nodeRegistry,
 			RailtracksFlowProperties properties) {
 		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows());
-	}
-
-	private static boolean isPositive(Duration duration) {
-		return !duration.isNegative() && !duration.isZero();
-	}
-
-	private static void requirePositive(String key, Object value, boolean positive) {
-		if (!positive) {
-			throw new InvalidConfigurationPropertyValueException(key, value, "the value must be positive");
-		}
 	}
 
 }

@@ -22,7 +22,8 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.Streaming;
 
 /**
- * Publishes what happens in sessions as Spring application events: {@link SessionStartedEvent}, a
+ * Publishes what happens in sessions as Spring application events, each a {@link RailtracksEvent}:
+ * {@link SessionStartedEvent}, a
  * {@link RequestCompletionEvent} or {@link BroadcastEvent} per message (through a subscription to the session's
  * publisher), and {@link SessionClosedEvent}.
  *
@@ -53,25 +54,23 @@ public final class RailtracksEventBridge implements SessionListener {
 
 	@Override
 	public void sessionStarted(Session session) {
-		String sessionId = session.identifier();
-		session.publisher().subscribe((message) -> publish(sessionId, toEvent(sessionId, message)),
-				"Spring application events");
-		publish(sessionId, new SessionStartedEvent(this, session));
+		session.publisher().subscribe((message) -> publish(toEvent(session, message)), "Spring application events");
+		publish(new SessionStartedEvent(this, session));
 	}
 
 	@Override
 	public void sessionClosed(Session session, ExecutionInfo finalInfo) {
-		publish(session.identifier(), new SessionClosedEvent(this, session, finalInfo));
+		publish(new SessionClosedEvent(this, session, finalInfo));
 	}
 
-	private ApplicationEvent toEvent(String sessionId, RequestCompletionMessage message) {
+	private RailtracksEvent toEvent(Session session, RequestCompletionMessage message) {
 		if (message instanceof Streaming streaming) {
-			return new BroadcastEvent(this, sessionId, streaming);
+			return new BroadcastEvent(this, session, streaming);
 		}
-		return new RequestCompletionEvent(this, sessionId, message);
+		return new RequestCompletionEvent(this, session, message);
 	}
 
-	private void publish(String sessionId, ApplicationEvent event) {
+	private void publish(RailtracksEvent event) {
 		try {
 			if (this.multicaster != null) {
 				this.multicaster.multicastEvent(event);
@@ -82,7 +81,7 @@ public final class RailtracksEventBridge implements SessionListener {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("A listener for {} of session {} failed; the session goes on", event.getClass().getSimpleName(),
-					sessionId, ex);
+					event.getSessionId(), ex);
 		}
 	}
 

@@ -6,20 +6,42 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Flows declared in the application's configuration, {@code railtracks.flows.<name>.*}, each bound to a
- * {@link RailtracksNode} and run options; {@link RailtracksFlows} builds them.
+ * {@link RailtracksNode} and run options; {@link RailtracksFlows} builds them. The values are checked once bound (see
+ * {@link PropertyCheck}); whether the node exists is checked when the flows are built, once every node is known.
  */
 @ConfigurationProperties("railtracks")
-public class RailtracksFlowProperties {
+public class RailtracksFlowProperties implements InitializingBean {
 
 	/**
 	 * Flows by name: 'node' (the @RailtracksNode to start), and optionally 'timeout', 'end-on-error', 'save-state' and
 	 * 'context' (initial context variables); other settings come from the railtracks.* properties.
 	 */
 	private Map<String, Definition> flows = new LinkedHashMap<>();
+
+	/**
+	 * Checks every flow: it names a node, and its timeout, when set, is one the engine accepts.
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+	 * the first bad property, its value and why
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		this.flows.forEach((name, definition) -> {
+			String key = "railtracks.flows." + name;
+			Duration timeout = definition.getTimeout();
+			if (timeout != null) {
+				RailtracksProperties.checkTimeout(key + ".timeout", timeout,
+						"; leave it unset to keep railtracks.timeout");
+			}
+			String node = definition.getNode();
+			PropertyCheck.require(key + ".node", node, node != null && !node.isBlank(),
+					"a flow starts a @RailtracksNode, named here");
+		});
+	}
 
 	public Map<String, Definition> getFlows() {
 		return this.flows;

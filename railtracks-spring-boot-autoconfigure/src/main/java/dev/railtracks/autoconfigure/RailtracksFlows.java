@@ -96,12 +96,10 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 			throw new InvalidConfigurationPropertyValueException(key + ".node", node,
 					"A flow starts a @RailtracksNode; known nodes: " + this.nodes.names());
 		}
-		Flow.Builder<Object> builder = PropertiesExecutorConfig.apply(key, name,
-				() -> this.sessions.flow(name, this.nodes.get(node)));
+		Flow.Builder<Object> builder = this.sessions.flow(name, this.nodes.get(node));
 		Duration timeout = definition.getTimeout();
 		if (timeout != null) {
-			String setting = key + ".timeout";
-			PropertiesExecutorConfig.apply(setting, timeout, () -> builder.timeout(timeout, setting));
+			builder.timeout(timeout, key + ".timeout");
 		}
 		Boolean endOnError = definition.getEndOnError();
 		if (endOnError != null) {

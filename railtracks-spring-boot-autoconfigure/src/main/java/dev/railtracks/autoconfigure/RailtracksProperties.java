@@ -3,9 +3,11 @@ package dev.railtracks.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
@@ -16,9 +18,18 @@ import dev.railtracks.LoggingSetting;
 /**
  * Configuration properties for Railtracks sessions, bound from {@code railtracks.*}. Each property maps to the
  * {@link dev.railtracks.ExecutorConfig} field of the same name.
+ *
+ * <p>The values are checked once bound, so that a bad one fails startup with Spring Boot's failure analysis naming the
+ * property, its value and the reason (see {@link PropertyCheck}), before any session is configured.
  */
 @ConfigurationProperties("railtracks")
-public class RailtracksProperties {
+public class RailtracksProperties implements InitializingBean {
+
+	/** The longest delay a scheduled executor takes, and so the longest timeout core's builder accepts. */
+	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
+
+	/** The identifiers that are safe as file names, as {@link ExecutorConfig.Builder#runIdentifier} accepts them. */
+	private static final Pattern RUN_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	/**
 	 * Maximum time a top-level call may take before it fails. If a duration suffix is not specified, seconds will be
@@ -91,6 +102,50 @@ public class RailtracksProperties {
 	private final Shutdown shutdown = new Shutdown();
 
 	private final StateRetention stateRetention = new StateRetention();
+
+	/**
+	 * Checks every value, as the {@link ExecutorConfig.Builder} and the auto-configured beans would, in the terms of
+	 * the properties. Settings that are switched off ({@code timeout-enabled}, {@code shutdown.close-sessions},
+	 * {@code state-retention.enabled}) are not checked.
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+	 * the first bad property, its value and why
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.timeoutEnabled) {
+			checkTimeout("railtracks.timeout", this.timeout, "; set railtracks.timeout-enabled=false for no limit");
+		}
+		PropertyCheck.require("railtracks.logging-setting", this.loggingSetting, this.loggingSetting != null,
+				"must be one of verbose, regular, quiet or none");
+		PropertyCheck.require("railtracks.log-file", this.logFile,
+				this.logFile == null || !java.nio.file.Files.isDirectory(this.logFile), "must be a file, not a directory");
+		PropertyCheck.require("railtracks.max-log-length", this.maxLogLength,
+				this.maxLogLength >= ExecutorConfig.MIN_LOG_LENGTH,
+				"must be at least " + ExecutorConfig.MIN_LOG_LENGTH + " characters");
+		PropertyCheck.require("railtracks.run-identifier", this.runIdentifier,
+				this.runIdentifier == null || RUN_IDENTIFIER.matcher(this.runIdentifier).matches(),
+				"must be 1-128 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the saved file)");
+		PropertyCheck.require("railtracks.state-directory", this.stateDirectory,
+				this.stateDirectory == null || !java.nio.file.Files.isRegularFile(this.stateDirectory),
+				"must be a directory, not a file");
+		PropertyCheck.require("railtracks.recent-sessions", this.recentSessions, this.recentSessions >= 0,
+				"must be zero or more");
+		this.execution.validate();
+		this.shutdown.validate();
+		this.stateRetention.validate();
+	}
+
+	/**
+	 * Checks a timeout property as {@link ExecutorConfig.Builder#timeout(Duration, String)} would.
+	 * @param key the property
+	 * @param timeout its value, {@code null} when left empty
+	 * @param hint what the user sets instead for no limit, appended to the reason
+	 */
+	static void checkTimeout(String key, @Nullable Duration timeout, String hint) {
+		PropertyCheck.require(key, timeout, PropertyCheck.isPositive(timeout), "must be positive" + hint);
+		PropertyCheck.require(key, timeout, timeout == null || timeout.compareTo(MAX_TIMEOUT) <= 0,
+				"must be at most " + MAX_TIMEOUT.toDays() + " days (the longest delay that can be scheduled)" + hint);
+	}
 
 	public Duration getTimeout() {
 		return this.timeout;
@@ -231,6 +286,16 @@ public class RailtracksProperties {
 			this.inlineSynchronousCalls = inlineSynchronousCalls;
 		}
 
+		private void validate() {
+			String key = "railtracks.execution.strategy";
+			PropertyCheck.require(key, this.strategy, this.strategy != null,
+					"must be one of auto, virtual-threads or platform-threads");
+			PropertyCheck.require(key, this.strategy,
+					this.strategy != Strategy.VIRTUAL_THREADS || Runtime.version().feature() >= 21,
+					"virtual threads need Java 21 or later and this JVM is " + Runtime.version()
+							+ "; set platform-threads (or auto, which picks them on this JVM)");
+		}
+
 	}
 
 	/**
@@ -265,6 +330,13 @@ public class RailtracksProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		private void validate() {
+			if (this.closeSessions) {
+				PropertyCheck.require("railtracks.shutdown.timeout", this.timeout, PropertyCheck.isPositive(this.timeout),
+						"must be positive");
+			}
 		}
 
 	}
@@ -341,6 +413,20 @@ public class RailtracksProperties {
 
 		public void setCheckInterval(Duration checkInterval) {
 			this.checkInterval = checkInterval;
+		}
+
+		private void validate() {
+			if (!this.enabled) {
+				return;
+			}
+			String prefix = "railtracks.state-retention.";
+			PropertyCheck.require(prefix + "max-files", this.maxFiles, this.maxFiles > 0, "must be positive");
+			PropertyCheck.require(prefix + "max-age", this.maxAge, PropertyCheck.isPositive(this.maxAge),
+					"must be positive");
+			PropertyCheck.require(prefix + "max-total-size", this.maxTotalSize,
+					this.maxTotalSize != null && this.maxTotalSize.toBytes() > 0, "must be positive");
+			PropertyCheck.require(prefix + "check-interval", this.checkInterval,
+					PropertyCheck.isPositive(this.checkInterval), "must be positive");
 		}
 
 	}

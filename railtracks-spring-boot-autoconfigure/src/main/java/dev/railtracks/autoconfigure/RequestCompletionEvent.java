@@ -1,7 +1,6 @@
 package dev.railtracks.autoconfigure;
 
-import org.springframework.context.ApplicationEvent;
-
+import dev.railtracks.Session;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 
 /**
@@ -9,32 +8,21 @@ import dev.railtracks.pubsub.RequestCompletionMessage;
  * message of every session made by the {@link SessionFactory}, except broadcasts, which arrive as
  * {@link BroadcastEvent}. Delivered in the session's message order, on its delivery thread.
  */
-public class RequestCompletionEvent extends ApplicationEvent {
+public class RequestCompletionEvent extends RailtracksEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String sessionId;
 
 	private final transient RequestCompletionMessage message;
 
 	/**
 	 * An event for one message.
 	 * @param source the object that published the event
-	 * @param sessionId the session's identifier
+	 * @param session the session the message belongs to
 	 * @param message the message
 	 */
-	public RequestCompletionEvent(Object source, String sessionId, RequestCompletionMessage message) {
-		super(source);
-		this.sessionId = sessionId;
+	public RequestCompletionEvent(Object source, Session session, RequestCompletionMessage message) {
+		super(source, session);
 		this.message = message;
-	}
-
-	/**
-	 * The session the message belongs to.
-	 * @return the session id
-	 */
-	public String getSessionId() {
-		return this.sessionId;
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package dev.railtracks.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEvent;
-
 import dev.railtracks.Session;
 import dev.railtracks.info.ExecutionInfo;
 
@@ -11,11 +8,9 @@ import dev.railtracks.info.ExecutionInfo;
  * configured). Published on the thread that closed the session, after every {@link RequestCompletionEvent} and
  * {@link BroadcastEvent} of the session.
  */
-public class SessionClosedEvent extends ApplicationEvent {
+public class SessionClosedEvent extends RailtracksEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final transient Session session;
 
 	private final transient ExecutionInfo finalInfo;
 
@@ -26,25 +21,8 @@ public class SessionClosedEvent extends ApplicationEvent {
 	 * @param finalInfo the execution state at close
 	 */
 	public SessionClosedEvent(Object source, Session session, ExecutionInfo finalInfo) {
-		super(source);
-		this.session = session;
+		super(source, session);
 		this.finalInfo = finalInfo;
-	}
-
-	/**
-	 * The closed session.
-	 * @return the session
-	 */
-	public Session getSession() {
-		return this.session;
-	}
-
-	/**
-	 * The closed session's identifier.
-	 * @return the session id
-	 */
-	public String getSessionId() {
-		return this.session.identifier();
 	}
 
 	/**
@@ -53,14 +31,6 @@ public class SessionClosedEvent extends ApplicationEvent {
 	 */
 	public ExecutionInfo getFinalInfo() {
 		return this.finalInfo;
-	}
-
-	/**
-	 * The name of the {@link dev.railtracks.Flow} that started the session.
-	 * @return the flow's name, or {@code null} when no flow started it
-	 */
-	public @Nullable String getFlowName() {
-		return this.session.flowName();
 	}
 
 }

@@ -70,6 +70,32 @@ class RailtracksEventBridgeTests {
 	}
 
 	@Test
+	void aListenerOfTheCommonTypeReceivesEveryKindInOrderBesideTheTypedListeners() {
+		this.contextRunner.withUserConfiguration(RecordingListenerConfiguration.class, CommonTypeListener.class)
+			.withPropertyValues("railtracks.session-name=events")
+			.run((context) -> {
+				String sessionId;
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					sessionId = session.identifier();
+					session.runSync(SHOUT, "hello");
+				}
+				List<RailtracksEvent> events = context.getBean(CommonTypeListener.class).events;
+				assertThat(events).extracting((event) -> event.getClass().getSimpleName())
+					.containsExactly("SessionStartedEvent", "RequestCompletionEvent", "BroadcastEvent",
+							"RequestCompletionEvent", "SessionClosedEvent");
+				assertThat(events).allSatisfy((event) -> {
+					assertThat(event.getSessionId()).isEqualTo(sessionId);
+					assertThat(event.getSession().identifier()).isEqualTo(sessionId);
+					assertThat(event.getSessionName()).isEqualTo("events");
+					assertThat(event.getFlowName()).isNull();
+					assertThat(event.getSource()).isSameAs(context.getBean(RailtracksEventBridge.class));
+				});
+				assertThat(events).extracting(RailtracksEvent::getTimestamp).isSorted();
+				assertThat(context.getBean(RecordingListener.class).events).containsExactlyElementsOf(events);
+			});
+	}
+
+	@Test
 	void aThrowingPublisherNeverReachesTheSession() {
 		List<ApplicationEvent> attempts = new CopyOnWriteArrayList<>();
 		ApplicationEventPublisher throwing = (event) -> {
@@ -147,6 +173,17 @@ class RailtracksEventBridgeTests {
 			ORDER.add("throwing first");
 			this.calls.add(event);
 			throw new IllegalStateException("listener failure for " + event.getClass().getSimpleName());
+		}
+
+	}
+
+	static class CommonTypeListener {
+
+		final List<RailtracksEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(RailtracksEvent event) {
+			this.events.add(event);
 		}
 
 	}

@@ -89,6 +89,7 @@ class RailtracksFlowsTests {
 		this.contextRunner.withPropertyValues("railtracks.flows.empty.save-state=false").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure()
+				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("railtracks.flows.empty.node");
 		});
@@ -96,6 +97,7 @@ class RailtracksFlowsTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context).getFailure()
+					.rootCause()
 					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 					.hasMessageContaining("railtracks.flows.neg.timeout")
 					.hasMessageContaining("-1");

@@ -103,7 +103,7 @@ class RailtracksShutdownLifecycleTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("railtracks.shutdown.timeout")
-				.hasMessageContaining("the value must be positive");
+				.hasMessageContaining("must be positive");
 		});
 	}
 

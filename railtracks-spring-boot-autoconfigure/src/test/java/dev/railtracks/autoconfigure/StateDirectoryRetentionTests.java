@@ -69,7 +69,7 @@ class StateDirectoryRetentionTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessage("Property railtracks.state-retention.max-files with value '0' is invalid: "
-						+ "the value must be positive");
+						+ "must be positive");
 		});
 	}
 
