@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.convert.DurationStyle;
 
 import dev.railtracks.agent.RetryPolicy;
+import dev.railtracks.autoconfigure.PropertyCheck;
 import dev.railtracks.llm.ModelPrice;
 import dev.railtracks.llm.ModelPrices;
 
@@ -79,7 +80,7 @@ public class RailtracksAgentProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		require("railtracks.agent.max-rounds", this.maxRounds, this.maxRounds >= 1, "must be at least 1");
+		PropertyCheck.require("railtracks.agent.max-rounds", this.maxRounds, this.maxRounds >= 1, "must be at least 1");
 		this.retry.validate();
 		this.pricing.forEach((model, price) -> {
 			String key = "railtracks.agent.pricing[" + model + "]";
@@ -89,14 +90,8 @@ public class RailtracksAgentProperties implements InitializingBean {
 	}
 
 	private static void requirePrice(String key, @Nullable Double price) {
-		require(key, price, price != null && price >= 0.0 && Double.isFinite(price),
+		PropertyCheck.require(key, price, price != null && price >= 0.0 && Double.isFinite(price),
 				"a model's prices need both input-per-million and output-per-million, each a number of at least 0");
-	}
-
-	private static void require(String key, @Nullable Object value, boolean valid, String reason) {
-		if (!valid) {
-			throw new InvalidConfigurationPropertyValueException(key, value, reason);
-		}
 	}
 
 	/**
@@ -206,15 +201,15 @@ public class RailtracksAgentProperties implements InitializingBean {
 		}
 
 		private void validate() {
-			require("railtracks.agent.retry.max-attempts", this.maxAttempts, this.maxAttempts >= 1,
+			PropertyCheck.require("railtracks.agent.retry.max-attempts", this.maxAttempts, this.maxAttempts >= 1,
 					"must be at least 1 (1 disables retries)");
-			require("railtracks.agent.retry.initial-backoff", this.initialBackoff,
+			PropertyCheck.require("railtracks.agent.retry.initial-backoff", this.initialBackoff,
 					!this.initialBackoff.isNegative(), "must be zero or longer");
-			require("railtracks.agent.retry.max-backoff", this.maxBackoff,
+			PropertyCheck.require("railtracks.agent.retry.max-backoff", this.maxBackoff,
 					this.maxBackoff.compareTo(this.initialBackoff) >= 0,
 					"must not be shorter than railtracks.agent.retry.initial-backoff ("
 							+ DurationStyle.SIMPLE.print(this.initialBackoff) + ")");
-			require("railtracks.agent.retry.multiplier", this.multiplier,
+			PropertyCheck.require("railtracks.agent.retry.multiplier", this.multiplier,
 					this.multiplier >= 1.0 && !Double.isInfinite(this.multiplier), "must be a number of at least 1");
 		}
 
