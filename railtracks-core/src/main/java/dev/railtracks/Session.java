@@ -164,15 +164,14 @@ public final class Session implements AutoCloseable {
 	 * @param start the node
 	 * @param args its arguments
 	 * @return the node's result
-	 * @throws IllegalArgumentException when {@code start} is null
-	 * @throws NodeCreationException when the arguments don't fit the node
+	 * @throws NodeCreationException when {@code start} is null or the arguments don't fit the node
 	 * @throws GlobalTimeoutException when the timeout passes first
 	 * @throws RuntimeException the node's own failure, unchanged when unchecked ({@link NodeInvocationException}
 	 * around a checked one), or the fatal failure that ended the run
 	 * @throws IllegalStateException when the session is closed
 	 */
 	public <O> O call(NodeDefinition<O> start, @Nullable Object... args) {
-		return this.engine.runSync(requireStart(start), args);
+		return this.engine.runSync(start, args);
 	}
 
 	/**
@@ -194,19 +193,11 @@ public final class Session implements AutoCloseable {
 	 * @param args its arguments
 	 * @return completes with the node's result, or exceptionally as {@link #run(NodeDefinition, Object...)} does;
 	 * cancelling it cancels the run
-	 * @throws IllegalArgumentException when {@code start} is null
-	 * @throws NodeCreationException when the arguments don't fit the node
+	 * @throws NodeCreationException when {@code start} is null or the arguments don't fit the node
 	 * @throws IllegalStateException when the session is closed
 	 */
 	public <O> CompletableFuture<O> callAsync(NodeDefinition<O> start, @Nullable Object... args) {
-		return this.engine.run(requireStart(start), args);
-	}
-
-	private static <O> NodeDefinition<O> requireStart(@Nullable NodeDefinition<O> start) {
-		if (start == null) {
-			throw new IllegalArgumentException("The node to run must not be null");
-		}
-		return start;
+		return this.engine.run(start, args);
 	}
 
 	/**

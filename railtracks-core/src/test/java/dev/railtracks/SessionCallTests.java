@@ -14,7 +14,6 @@ import dev.railtracks.info.RequestStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the typed front door, {@link Session#call} and {@link Session#callAsync}: the node's result as its own type,
@@ -92,12 +91,14 @@ class SessionCallTests {
 	}
 
 	@Test
-	void aNullNodeIsRejectedNamingTheProblem() {
+	void aNullNodeIsRejectedAsRunSyncRejectsItAndNothingIsRecorded() {
 		try (Session session = new Session(TestConfigs.NO_SAVE)) {
-			assertThatIllegalArgumentException().isThrownBy(() -> session.call((NodeDefinition<String>) null))
-				.withMessage("The node to run must not be null");
-			assertThatIllegalArgumentException().isThrownBy(() -> session.callAsync(null))
-				.withMessage("The node to run must not be null");
+			assertThatExceptionOfType(NodeCreationException.class)
+				.isThrownBy(() -> session.call((NodeDefinition<String>) null))
+				.withMessage("Node definition must not be null");
+			assertThatExceptionOfType(NodeCreationException.class).isThrownBy(() -> session.callAsync(null))
+				.withMessage("Node definition must not be null");
+			assertThat(session.info().requestForest().heads()).isEmpty();
 		}
 	}
 
