@@ -100,7 +100,7 @@ public final class Flow<O> {
 	 */
 	public O invoke(@Nullable Object... args) {
 		try (Session session = openSession()) {
-			return session.invoke(this.entryPoint, args);
+			return session.call(this.entryPoint, args);
 		}
 	}
 
@@ -116,7 +116,7 @@ public final class Flow<O> {
 		Outcome<O> outcome;
 		try {
 			try {
-				outcome = new Outcome.Succeeded<>(session.invoke(this.entryPoint, args));
+				outcome = new Outcome.Succeeded<>(session.call(this.entryPoint, args));
 			}
 			catch (NodeCreationException ex) {
 				throw ex;
@@ -155,7 +155,7 @@ public final class Flow<O> {
 		O value = null;
 		Throwable failure = null;
 		try (Session session = openSession()) {
-			CompletableFuture<O> run = session.invokeAsync(this.entryPoint, args);
+			CompletableFuture<O> run = session.callAsync(this.entryPoint, args);
 			result.whenComplete((ignored, error) -> {
 				if (error instanceof CancellationException) {
 					run.cancel(true);

@@ -16,8 +16,8 @@ import dev.railtracks.pubsub.RTPublisher;
  *
  * <pre>{@code
  * try (Session session = new Session(ExecutorConfig.builder().timeout(Duration.ofSeconds(30)).build())) {
- *     ExecutionInfo info = session.runSync(planner, "plan a trip");
- *     System.out.println(info.answer());
+ *     Plan plan = session.call(planner, "plan a trip");      // the node's result, typed
+ *     ExecutionInfo info = session.info();                  // the record of the session so far
  * }
  * }</pre>
  *
@@ -95,7 +95,8 @@ public final class Session implements AutoCloseable {
 	 * @param <O> the node's result type
 	 * @param start the node
 	 * @param args its arguments
-	 * @return the execution state afterwards; {@link ExecutionInfo#answer()} holds the result
+	 * @return the execution state afterwards; {@link ExecutionInfo#answer()} holds the result, untyped: use
+	 * {@link #call(NodeDefinition, Object...)} for the result as {@code O}
 	 * @throws NodeCreationException when the arguments don't fit the node
 	 * @throws GlobalTimeoutException when the timeout passes first
 	 * @throws RuntimeException the node's own failure, unchanged when unchecked ({@link NodeInvocationException}
@@ -151,13 +152,51 @@ public final class Session implements AutoCloseable {
 		return run(NodeDefinition.of(start), args);
 	}
 
-	/** Runs a node as a top-level request and returns its own result: how a {@link Flow} invokes its entry point. */
-	<O> O invoke(NodeDefinition<O> start, @Nullable Object[] args) {
+	/**
+	 * Runs a node as a new top-level request and returns its result, typed: the typed form of
+	 * {@link #runSync(NodeDefinition, Object...)}, which it matches in everything else (timeout, failures,
+	 * cancellation, what is recorded). The session's record stays available through {@link #info()}.
+	 *
+	 * <pre>{@code
+	 * String greeting = session.call(greeter, "Ada");
+	 * }</pre>
+	 * @param <O> the node's result type
+	 * @param start the node
+	 * @param args its arguments
+	 * @return the node's result
+	 * @throws NodeCreationException when {@code start} is null or the arguments don't fit the node
+	 * @throws GlobalTimeoutException when the timeout passes first
+	 * @throws RuntimeException the node's own failure, unchanged when unchecked ({@link NodeInvocationException}
+	 * around a checked one), or the fatal failure that ended the run
+	 * @throws IllegalStateException when the session is closed
+	 */
+	public <O> O call(NodeDefinition<O> start, @Nullable Object... args) {
 		return this.engine.runSync(start, args);
 	}
 
-	/** Starts a node as a top-level request; cancelling the future cancels the run. */
-	<O> CompletableFuture<O> invokeAsync(NodeDefinition<O> start, @Nullable Object[] args) {
+	/**
+	 * Runs a node class as a new top-level request and returns its result; see
+	 * {@link #call(NodeDefinition, Object...)}.
+	 * @param <O> the node's result type
+	 * @param start the node class
+	 * @param args its arguments
+	 * @return the node's result
+	 */
+	public <O> O call(Class<? extends Node<O>> start, @Nullable Object... args) {
+		return call(NodeDefinition.of(start), args);
+	}
+
+	/**
+	 * Starts a node as a new top-level request; the typed form of {@link #run(NodeDefinition, Object...)}.
+	 * @param <O> the node's result type
+	 * @param start the node
+	 * @param args its arguments
+	 * @return completes with the node's result, or exceptionally as {@link #run(NodeDefinition, Object...)} does;
+	 * cancelling it cancels the run
+	 * @throws NodeCreationException when {@code start} is null or the arguments don't fit the node
+	 * @throws IllegalStateException when the session is closed
+	 */
+	public <O> CompletableFuture<O> callAsync(NodeDefinition<O> start, @Nullable Object... args) {
 		return this.engine.run(start, args);
 	}
 

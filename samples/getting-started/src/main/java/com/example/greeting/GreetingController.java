@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.SessionFactory;
-import dev.railtracks.info.ExecutionInfo;
 
 @RestController
 public class GreetingController {
@@ -25,8 +24,8 @@ public class GreetingController {
 	public Greeting greet(@RequestParam String names) {
 		// One session per request; closing it saves the run to railtracks.state-directory.
 		try (Session session = this.sessions.create()) {
-			ExecutionInfo info = session.runSync(this.nodes.<String>get("greeter"), names);
-			return new Greeting(session.sessionId(), (String) info.answer());
+			String text = session.call(this.nodes.<String>get("greeter"), names);
+			return new Greeting(session.sessionId(), text);
 		}
 	}
 

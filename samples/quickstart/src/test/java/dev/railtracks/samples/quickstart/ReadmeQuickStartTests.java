@@ -63,8 +63,9 @@ class ReadmeQuickStartTests {
 			.build();
 		String sessionId;
 		try (Session session = new Session(config, Map.of("user", "ada"))) {
-			ExecutionInfo info = session.runSync(Planner.class, "flights,hotel,museums");
-			assertThat(info.answer()).isEqualTo(19);
+			Integer total = session.call(Planner.class, "flights,hotel,museums");
+			assertThat(total).isEqualTo(19);
+			ExecutionInfo info = session.info();
 			assertThat(info.graphSerialization()).contains("\"name\":\"Planner\"");
 			sessionId = session.identifier();
 		}

@@ -65,7 +65,7 @@ public class PlanController {
 					"Query parameter 'currency' must be one of " + TripTools.currencies() + " but was " + currency);
 		}
 		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", code))) {
-			AgentResponse<?> plan = (AgentResponse<?>) session.runSync(this.tripPlanner, goal).answer();
+			AgentResponse<String> plan = session.call(this.tripPlanner, goal);
 			return new PlanResponse(session.identifier(), goal, plan.text());
 		}
 	}
