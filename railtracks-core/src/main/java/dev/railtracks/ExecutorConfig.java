@@ -52,11 +52,21 @@ public final class ExecutorConfig {
 	public static final int MIN_LOG_LENGTH = 40;
 
 	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
-	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
+	public static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
 	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final ExecutorConfig DEFAULTS = new Builder().build();
+
+	/**
+	 * Whether a text can be a session identifier ({@link Builder#runIdentifier(String)}), which also names the saved
+	 * file: 1 to 128 letters, digits, {@code .}, {@code _} or {@code -}, starting with a letter or digit.
+	 * @param identifier the candidate
+	 * @return {@code true} when it is safe as an identifier and a file name
+	 */
+	public static boolean isRunIdentifier(String identifier) {
+		return SAFE_IDENTIFIER.matcher(identifier).matches();
+	}
 
 	private final @Nullable Duration timeout;
 
@@ -492,7 +502,7 @@ public final class ExecutorConfig {
 		 * @throws IllegalArgumentException when the identifier is not safe as a file name
 		 */
 		public Builder runIdentifier(@Nullable String runIdentifier) {
-			if (runIdentifier != null && !SAFE_IDENTIFIER.matcher(runIdentifier).matches()) {
+			if (runIdentifier != null && !isRunIdentifier(runIdentifier)) {
 				throw new IllegalArgumentException("runIdentifier must be 1-128 letters, digits, '.', '_' or '-' "
 						+ "starting with a letter or digit, but was '" + runIdentifier + "'");
 			}

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +21,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.railtracks.ExecutorConfig;
 
 /**
  * A directory of saved session files ({@code {name}_{sessionId}.json} or {@code {sessionId}.json}, as a
@@ -32,9 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SessionDirectory {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionDirectory.class);
-
-	/** The session ids a {@code Session} accepts (see {@code ExecutorConfig.Builder.runIdentifier}). */
-	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final String SUFFIX = ".json";
 
@@ -76,7 +74,7 @@ public final class SessionDirectory {
 	 * @return {@code true} when it has the shape of a session id
 	 */
 	public static boolean isSessionId(String sessionId) {
-		return SAFE_ID.matcher(sessionId).matches();
+		return ExecutorConfig.isRunIdentifier(sessionId);
 	}
 
 	/** What is wrong with an id that {@link #isSessionId} refuses. */

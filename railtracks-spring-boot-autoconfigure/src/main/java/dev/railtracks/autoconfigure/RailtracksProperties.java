@@ -3,7 +3,6 @@ package dev.railtracks.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,12 +23,6 @@ import dev.railtracks.LoggingSetting;
  */
 @ConfigurationProperties("railtracks")
 public class RailtracksProperties implements InitializingBean {
-
-	/** The longest delay a scheduled executor takes, and so the longest timeout core's builder accepts. */
-	private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
-
-	/** The identifiers that are safe as file names, as {@link ExecutorConfig.Builder#runIdentifier} accepts them. */
-	private static final Pattern RUN_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	/**
 	 * Maximum time a top-level call may take before it fails. If a duration suffix is not specified, seconds will be
@@ -123,7 +116,7 @@ public class RailtracksProperties implements InitializingBean {
 				this.maxLogLength >= ExecutorConfig.MIN_LOG_LENGTH,
 				"must be at least " + ExecutorConfig.MIN_LOG_LENGTH + " characters");
 		PropertyCheck.require("railtracks.run-identifier", this.runIdentifier,
-				this.runIdentifier == null || RUN_IDENTIFIER.matcher(this.runIdentifier).matches(),
+				this.runIdentifier == null || ExecutorConfig.isRunIdentifier(this.runIdentifier),
 				"must be 1-128 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the saved file)");
 		PropertyCheck.require("railtracks.state-directory", this.stateDirectory,
 				this.stateDirectory == null || !java.nio.file.Files.isRegularFile(this.stateDirectory),
@@ -143,8 +136,8 @@ public class RailtracksProperties implements InitializingBean {
 	 */
 	static void checkTimeout(String key, @Nullable Duration timeout, String hint) {
 		PropertyCheck.require(key, timeout, PropertyCheck.isPositive(timeout), "must be positive" + hint);
-		PropertyCheck.require(key, timeout, timeout == null || timeout.compareTo(MAX_TIMEOUT) <= 0,
-				"must be at most " + MAX_TIMEOUT.toDays() + " days (the longest delay that can be scheduled)" + hint);
+		PropertyCheck.require(key, timeout, timeout == null || timeout.compareTo(ExecutorConfig.MAX_TIMEOUT) <= 0,
+				"must be at most " + ExecutorConfig.MAX_TIMEOUT.toDays() + " days (the longest delay that can be scheduled)" + hint);
 	}
 
 	public Duration getTimeout() {
