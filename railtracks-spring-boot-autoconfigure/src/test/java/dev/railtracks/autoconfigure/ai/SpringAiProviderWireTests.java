@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,6 +43,7 @@ import dev.railtracks.autoconfigure.ai.wire.OllamaWire;
 import dev.railtracks.autoconfigure.ai.wire.OpenAiWire;
 import dev.railtracks.autoconfigure.ai.wire.ProviderWire;
 import dev.railtracks.autoconfigure.agent.AgentFactory;
+import dev.railtracks.autoconfigure.web.EnableAutoConfigurationWithoutSecurity;
 import dev.railtracks.llm.ModelOptions;
 import dev.railtracks.llm.ModelRequest;
 import dev.railtracks.llm.ModelResponse;
@@ -231,11 +231,7 @@ class SpringAiProviderWireTests {
 
 	/** A web application whose {@code /plan} runs an agent with one tool on the provider's chat model. */
 	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+	@EnableAutoConfigurationWithoutSecurity
 	static class ProviderApplication {
 
 		@Bean
@@ -287,7 +283,7 @@ class SpringAiProviderWireTests {
 		@GetMapping("/plan")
 		Map<String, Object> plan(@RequestParam(defaultValue = "Three days in Kyoto") String goal) {
 			try (Session session = this.sessions.create()) {
-				AgentResponse<?> plan = (AgentResponse<?>) session.runSync(this.tripPlanner, goal).answer();
+				AgentResponse<String> plan = session.call(this.tripPlanner, goal);
 				JsonNode graph = JSON.readTree(session.info().graphSerialization());
 				JsonNode details = null;
 				for (JsonNode node : graph.path("nodes")) {

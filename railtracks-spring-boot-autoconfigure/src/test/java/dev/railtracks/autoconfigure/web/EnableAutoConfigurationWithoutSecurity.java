@@ -18,6 +18,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
-@interface EnableAutoConfigurationWithoutSecurity {
+public @interface EnableAutoConfigurationWithoutSecurity {
 
 }

@@ -164,7 +164,7 @@ class TimeoutOverHttpIntegrationTests {
 			@GetMapping("/ask")
 			String ask(@RequestParam String question) {
 				try (Session session = this.sessions.create()) {
-					AgentResponse<?> answer = (AgentResponse<?>) session.runSync(this.tripPlanner, question).answer();
+					AgentResponse<String> answer = session.call(this.tripPlanner, question);
 					return answer.text();
 				}
 			}
