@@ -13,7 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package rules of the design (docs/design-notes.md): no package cycles, the record engine-free, the engine
- * reached only through the {@link Engine} service, and the visualiser a reader of the API and the record.
+ * reached only through the {@link Engine} service, the visualiser a reader of the API and the record, and no Spring.
  */
 @AnalyzeClasses(packages = "dev.railtracks", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -43,5 +43,11 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat(resideInAPackage("dev.railtracks..")
 			.and(not(resideInAnyPackage("dev.railtracks", "dev.railtracks.info", "dev.railtracks.viz"))));
+
+	/** Core is plain Java: everything Spring lives in railtracks-spring-boot-autoconfigure. */
+	@ArchTest
+	static final ArchRule coreNeverDependsOnSpring = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework..");
 
 }

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import dev.railtracks.ExecutorConfig;
+
 /**
  * The checks that {@code railtracks.*} properties classes run once bound, so that a bad value fails startup with
  * Spring Boot's failure analysis naming the property, its value and the reason, in the terms of the properties.
@@ -36,6 +38,19 @@ public final class PropertyCheck {
 	 */
 	public static boolean isPositive(@Nullable Duration duration) {
 		return duration != null && !duration.isNegative() && !duration.isZero();
+	}
+
+	/**
+	 * Checks a timeout property as {@link ExecutorConfig.Builder#timeout(Duration, String)} would.
+	 * @param key the property
+	 * @param timeout its value, {@code null} when left empty
+	 * @param hint what the user sets instead for no limit, appended to the reason
+	 * @throws InvalidConfigurationPropertyValueException naming the property, its value and the reason
+	 */
+	public static void requireTimeout(String key, @Nullable Duration timeout, String hint) {
+		require(key, timeout, isPositive(timeout), "must be positive" + hint);
+		require(key, timeout, timeout == null || timeout.compareTo(ExecutorConfig.MAX_TIMEOUT) <= 0,
+				"must be at most " + ExecutorConfig.MAX_TIMEOUT.toDays() + " days (the longest delay that can be scheduled)" + hint);
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.railtracks.autoconfigure;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,18 +14,19 @@ import org.springframework.context.annotation.Scope;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
+import dev.railtracks.autoconfigure.event.RailtracksEventBridge;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Railtracks: the {@link ExecutorConfig} from
  * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s, the {@link SessionFactory}, a prototype
- * {@link Session}, the {@link RailtracksEventBridge application-event bridge}, the
- * {@link RailtracksSessionTracker session tracker}, the {@link RailtracksNodeRegistry} of {@link RailtracksNode}
- * bean methods, the {@link RailtracksFlows} declared under {@code railtracks.flows}, and the
- * {@link RailtracksShutdownLifecycle lifecycle} that closes open sessions at shutdown.
+ * {@link Session}, and the {@link RailtracksEventBridge application-event bridge}. The session lifecycle
+ * ({@link dev.railtracks.autoconfigure.lifecycle}), flows and {@code @RailtracksNode} methods
+ * ({@link dev.railtracks.autoconfigure.flow}) and observation ({@link dev.railtracks.autoconfigure.observation}) have
+ * their own auto-configurations, ordered after this one.
  */
 @AutoConfiguration
 @ConditionalOnClass(Session.class)
-@EnableConfigurationProperties({ RailtracksProperties.class, RailtracksFlowProperties.class })
+@EnableConfigurationProperties(RailtracksProperties.class)
 public final class RailtracksAutoConfiguration {
 
 	@Bean
@@ -37,29 +36,6 @@ public final class RailtracksAutoConfiguration {
 		ExecutorConfig.Builder builder = PropertiesExecutorConfig.builder(properties);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RailtracksSessionTracker railtracksSessionTracker(RailtracksProperties properties) {
-		return new RailtracksSessionTracker(properties.getRecentSessions());
-	}
-
-	@Bean
-	@ConditionalOnBooleanProperty(name = "railtracks.shutdown.close-sessions", matchIfMissing = true)
-	RailtracksShutdownLifecycle railtracksShutdownLifecycle(RailtracksSessionTracker tracker,
-			RailtracksProperties properties) {
-		return new RailtracksShutdownLifecycle(tracker, properties.getShutdown().getTimeout());
-	}
-
-	@Bean
-	@ConditionalOnBooleanProperty(name = "railtracks.state-retention.enabled", matchIfMissing = true)
-	StateDirectoryRetention railtracksStateDirectoryRetention(RailtracksProperties properties,
-			ExecutorConfig executorConfig) {
-		RailtracksProperties.StateRetention retention = properties.getStateRetention();
-		StateRetentionPolicy policy = new StateRetentionPolicy(retention.getMaxFiles(), retention.getMaxAge(),
-				retention.getMaxTotalSize());
-		return new StateDirectoryRetention(policy, executorConfig, retention.getCheckInterval());
 	}
 
 	@Bean
@@ -86,19 +62,6 @@ public final class RailtracksAutoConfiguration {
 	@ConditionalOnMissingBean
 	Session railtracksSession(SessionFactory sessionFactory) {
 		return sessionFactory.create();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RailtracksNodeRegistry railtracksNodeRegistry(ListableBeanFactory beanFactory) {
-		return new RailtracksNodeRegistry(beanFactory);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RailtracksFlows railtracksFlows(SessionFactory sessionFactory, RailtracksNodeRegistry nodeRegistry,
-			RailtracksFlowProperties properties) {
-		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows());
 	}
 
 }

@@ -106,7 +106,7 @@ public class RailtracksProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		if (this.timeoutEnabled) {
-			checkTimeout("railtracks.timeout", this.timeout, "; set railtracks.timeout-enabled=false for no limit");
+			PropertyCheck.requireTimeout("railtracks.timeout", this.timeout, "; set railtracks.timeout-enabled=false for no limit");
 		}
 		PropertyCheck.require("railtracks.logging-setting", this.loggingSetting, this.loggingSetting != null,
 				"must be one of verbose, regular, quiet or none");
@@ -126,18 +126,6 @@ public class RailtracksProperties implements InitializingBean {
 		this.execution.validate();
 		this.shutdown.validate();
 		this.stateRetention.validate();
-	}
-
-	/**
-	 * Checks a timeout property as {@link ExecutorConfig.Builder#timeout(Duration, String)} would.
-	 * @param key the property
-	 * @param timeout its value, {@code null} when left empty
-	 * @param hint what the user sets instead for no limit, appended to the reason
-	 */
-	static void checkTimeout(String key, @Nullable Duration timeout, String hint) {
-		PropertyCheck.require(key, timeout, PropertyCheck.isPositive(timeout), "must be positive" + hint);
-		PropertyCheck.require(key, timeout, timeout == null || timeout.compareTo(ExecutorConfig.MAX_TIMEOUT) <= 0,
-				"must be at most " + ExecutorConfig.MAX_TIMEOUT.toDays() + " days (the longest delay that can be scheduled)" + hint);
 	}
 
 	public Duration getTimeout() {

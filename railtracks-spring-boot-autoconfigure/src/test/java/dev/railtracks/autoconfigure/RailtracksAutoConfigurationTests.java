@@ -25,9 +25,14 @@ import org.springframework.core.annotation.Order;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
-import dev.railtracks.RailtracksHome;
 import dev.railtracks.Railtracks;
+import dev.railtracks.RailtracksHome;
 import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.event.RailtracksEventBridge;
+import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 import dev.railtracks.execution.ExecutionStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +41,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RailtracksAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class, RailtracksFlowAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 
 	@Test
 	void defaultsMatchTheCoreDefaults() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class, RailtracksFlowAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ExecutorConfig.class)
 					.hasSingleBean(SessionFactory.class)

@@ -18,6 +18,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
+import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -29,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class RailtracksPropertiesTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class, RailtracksFlowAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 
 	@ParameterizedTest(name = "{0}={1}")
@@ -84,7 +89,8 @@ class RailtracksPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(RailtracksAutoConfiguration.class)
+	@ImportAutoConfiguration({ RailtracksAutoConfiguration.class, RailtracksLifecycleAutoConfiguration.class,
+			RailtracksFlowAutoConfiguration.class })
 	static class RailtracksApplication {
 
 	}

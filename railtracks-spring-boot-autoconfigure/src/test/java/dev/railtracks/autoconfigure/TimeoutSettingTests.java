@@ -16,6 +16,9 @@ import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
+import dev.railtracks.autoconfigure.flow.RailtracksFlows;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,7 +34,8 @@ class TimeoutSettingTests {
 	private static final String RAISE = "Raise %s or make the nodes faster.";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksFlowAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false", "railtracks.timeout=200ms")
 		.withBean(Waiter.class);
 

@@ -20,6 +20,10 @@ import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.actuate.RailtracksEndpoint;
 import dev.railtracks.autoconfigure.actuate.RailtracksEndpointAutoConfiguration;
 import dev.railtracks.autoconfigure.actuate.SessionGraphDescriptor;
+import dev.railtracks.autoconfigure.event.SessionClosedEvent;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.observation.RailtracksMetricsAutoConfiguration;
+import dev.railtracks.autoconfigure.observation.RailtracksSessionsMeterBinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -43,6 +47,7 @@ class UnserializableValuesTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
 				RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
 				RailtracksEndpointAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)

@@ -16,9 +16,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.railtracks.Session;
-import dev.railtracks.autoconfigure.ClosedSession;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
-import dev.railtracks.autoconfigure.RailtracksVisualiser;
+import dev.railtracks.autoconfigure.lifecycle.ClosedSession;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.viz.RailtracksVisualiser;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.viz.GraphValues;
 

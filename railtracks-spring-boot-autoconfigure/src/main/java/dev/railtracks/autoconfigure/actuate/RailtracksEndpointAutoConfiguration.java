@@ -12,15 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
-import dev.railtracks.autoconfigure.RailtracksVisualiser;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.viz.RailtracksVisualiser;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link RailtracksEndpoint}, created when the endpoint is
  * available (accessible and exposed, e.g. {@code management.endpoints.web.exposure.include=railtracks}).
  */
-@AutoConfiguration(after = RailtracksAutoConfiguration.class)
+@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(RailtracksEndpoint.class)
 @ConditionalOnBean(RailtracksSessionTracker.class)

@@ -9,14 +9,14 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link RailtracksHealthIndicator}; switch it off with
  * {@code management.health.railtracks.enabled=false}.
  */
-@AutoConfiguration(after = RailtracksAutoConfiguration.class)
+@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(RailtracksSessionTracker.class)
 @ConditionalOnEnabledHealthIndicator("railtracks")

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import dev.railtracks.Session;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 import dev.railtracks.info.EpochClock;
 
 /**

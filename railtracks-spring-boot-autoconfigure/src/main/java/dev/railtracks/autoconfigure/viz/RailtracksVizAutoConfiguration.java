@@ -22,9 +22,8 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import dev.railtracks.ExecutorConfig;
-import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
-import dev.railtracks.autoconfigure.RailtracksVisualiser;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 import dev.railtracks.viz.SessionBrowser;
 import dev.railtracks.viz.SessionDirectory;
 import dev.railtracks.viz.VizUi;
@@ -39,7 +38,7 @@ import dev.railtracks.viz.VizUi;
  * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
  * own security applies to them.
  */
-@AutoConfiguration(after = RailtracksAutoConfiguration.class)
+@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty("railtracks.viz.enabled")

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.railtracks.autoconfigure.ClosedSession;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.lifecycle.ClosedSession;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 import dev.railtracks.viz.LiveSession;
 import dev.railtracks.viz.LiveSessions;
 

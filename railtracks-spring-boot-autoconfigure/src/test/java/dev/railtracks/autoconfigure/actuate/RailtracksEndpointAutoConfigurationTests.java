@@ -19,8 +19,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksSessionTracker;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ class RailtracksEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
 				RailtracksEndpointAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 

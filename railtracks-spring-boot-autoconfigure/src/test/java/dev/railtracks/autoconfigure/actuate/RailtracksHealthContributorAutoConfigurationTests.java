@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +27,7 @@ class RailtracksHealthContributorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
 				RailtracksHealthContributorAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 

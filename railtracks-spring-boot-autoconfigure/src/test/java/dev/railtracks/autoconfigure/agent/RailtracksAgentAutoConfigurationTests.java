@@ -18,11 +18,12 @@ import dev.railtracks.Session;
 import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.RetryPolicy;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksMetricsAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksObservationAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.ai.ScriptedChatModel;
 import dev.railtracks.autoconfigure.ai.SpringAiLanguageModel;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.observation.RailtracksMetricsAutoConfiguration;
+import dev.railtracks.autoconfigure.observation.RailtracksObservationAutoConfiguration;
 import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RailtracksAgentAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksAgentAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class, RailtracksAgentAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 
 	@Test

@@ -24,11 +24,12 @@ import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.AgentResponse;
 import dev.railtracks.agent.ModelCallException;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksNode;
-import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.agent.AgentFactory;
 import dev.railtracks.autoconfigure.agent.RailtracksAgentAutoConfiguration;
+import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +44,8 @@ class SpringAiLanguageModelTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksAgentAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksFlowAutoConfiguration.class, RailtracksAgentAutoConfiguration.class))
 		.withUserConfiguration(TripConfiguration.class)
 		.withPropertyValues("railtracks.save-state=false");
 

@@ -14,10 +14,11 @@ import org.springframework.web.servlet.function.RouterFunction;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
-import dev.railtracks.autoconfigure.RailtracksVisualiser;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.actuate.RailtracksEndpoint;
 import dev.railtracks.autoconfigure.actuate.RailtracksEndpointAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.viz.RailtracksVisualiser;
 import dev.railtracks.viz.GraphValues;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +35,15 @@ class RailtracksVizAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
 				RailtracksVizAutoConfiguration.class, RailtracksEndpointAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false");
 
 	/** An application without Actuator (the endpoint's auto-configuration is then filtered out before it loads). */
 	private final WebApplicationContextRunner withoutActuator = new WebApplicationContextRunner()
 		.withConfiguration(
-				AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksVizAutoConfiguration.class))
+				AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksLifecycleAutoConfiguration.class,
+						RailtracksVizAutoConfiguration.class))
 		.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 		.withPropertyValues("railtracks.save-state=false", "railtracks.viz.enabled=true");
 
@@ -89,7 +92,8 @@ class RailtracksVizAutoConfigurationTests {
 	void visualiserNeedsAServletWebApplication() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksVizAutoConfiguration.class))
+					AutoConfigurations.of(RailtracksAutoConfiguration.class, RailtracksLifecycleAutoConfiguration.class,
+							RailtracksVizAutoConfiguration.class))
 			.withPropertyValues("railtracks.viz.enabled=true", "railtracks.save-state=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RailtracksVisualiser.class));
 	}

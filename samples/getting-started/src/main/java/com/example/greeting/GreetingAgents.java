@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.railtracks.agent.Agent;
-import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.agent.AgentFactory;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
 
 @Configuration(proxyBeanMethods = false)
 public class GreetingAgents {

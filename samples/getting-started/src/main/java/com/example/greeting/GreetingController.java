@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.railtracks.Session;
-import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
 
 @RestController
 public class GreetingController {

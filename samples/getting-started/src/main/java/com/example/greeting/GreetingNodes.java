@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Railtracks;
-import dev.railtracks.autoconfigure.RailtracksNode;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
 
 @Component
 public class GreetingNodes {

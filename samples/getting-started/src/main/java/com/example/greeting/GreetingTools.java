@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import dev.railtracks.autoconfigure.RailtracksNode;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
 
 @Component
 public class GreetingTools {

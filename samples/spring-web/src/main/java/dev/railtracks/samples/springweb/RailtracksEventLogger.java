@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.railtracks.autoconfigure.BroadcastEvent;
-import dev.railtracks.autoconfigure.RequestCompletionEvent;
-import dev.railtracks.autoconfigure.SessionClosedEvent;
-import dev.railtracks.autoconfigure.SessionStartedEvent;
+import dev.railtracks.autoconfigure.event.BroadcastEvent;
+import dev.railtracks.autoconfigure.event.RequestCompletionEvent;
+import dev.railtracks.autoconfigure.event.SessionClosedEvent;
+import dev.railtracks.autoconfigure.event.SessionStartedEvent;
 import dev.railtracks.pubsub.RequestCreation;
 
 /**

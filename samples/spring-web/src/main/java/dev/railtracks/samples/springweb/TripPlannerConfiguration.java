@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.railtracks.agent.Agent;
-import dev.railtracks.autoconfigure.RailtracksNodeRegistry;
 import dev.railtracks.autoconfigure.agent.AgentFactory;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
 
 /**
  * The trip planner: an agent on the application's model whose tools are the {@link TripTools} nodes. The

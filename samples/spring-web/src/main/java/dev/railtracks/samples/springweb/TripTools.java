@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 import dev.railtracks.Railtracks;
-import dev.railtracks.autoconfigure.RailtracksNode;
+import dev.railtracks.autoconfigure.flow.RailtracksNode;
 
 /**
  * The trip planner's tools. Each method is a Railtracks node, so every call the model asks for is recorded in the

@@ -1,0 +1,42 @@
+package dev.railtracks.autoconfigure.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge, bound to every
+ * {@link MeterRegistry} of the application, and the {@code railtracks.model.tokens} counter of agent model calls
+ * ({@link ModelTokenUsageObservationHandler}, registered with the application's observation registry).
+ */
+@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ Session.class, MeterBinder.class })
+@ConditionalOnBean({ MeterRegistry.class, RailtracksSessionTracker.class })
+public final class RailtracksMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RailtracksSessionsMeterBinder railtracksSessionsMeterBinder(RailtracksSessionTracker railtracksSessionTracker) {
+		return new RailtracksSessionsMeterBinder(railtracksSessionTracker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelTokenUsageObservationHandler railtracksModelTokenUsageObservationHandler(MeterRegistry meterRegistry) {
+		return new ModelTokenUsageObservationHandler(meterRegistry);
+	}
+
+}

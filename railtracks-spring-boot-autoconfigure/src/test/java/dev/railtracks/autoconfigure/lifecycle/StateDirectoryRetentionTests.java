@@ -1,0 +1,94 @@
+package dev.railtracks.autoconfigure.lifecycle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.autoconfigure.SessionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link StateDirectoryRetention} in a real application context.
+ */
+class StateDirectoryRetentionTests {
+
+	private static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class));
+
+	@Test
+	void savedSessionsBeyondMaxFilesAreDeletedInTheBackground(@TempDir Path directory) {
+		this.contextRunner
+			.withPropertyValues("railtracks.state-directory=" + directory, "railtracks.state-retention.max-files=3")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(StateDirectoryRetention.class);
+				SessionFactory factory = context.getBean(SessionFactory.class);
+				for (int i = 0; i < 20; i++) {
+					try (Session session = factory.create()) {
+						session.runSync(LENGTH, "run " + i);
+					}
+				}
+				await().atMost(Duration.ofSeconds(10)).until(() -> count(directory) == 3);
+			});
+	}
+
+	@Test
+	void filesOfEarlierRunsAreSweptAtStartup(@TempDir Path directory) throws IOException {
+		Path expired = Files.write(directory.resolve("old_run.json"), new byte[10]);
+		Files.setLastModifiedTime(expired, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+		this.contextRunner
+			.withPropertyValues("railtracks.state-directory=" + directory, "railtracks.state-retention.max-age=1d")
+			.run((context) -> await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(expired)));
+	}
+
+	@Test
+	void retentionCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("railtracks.state-retention.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(StateDirectoryRetention.class));
+	}
+
+	@Test
+	void aZeroMaxFilesFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("railtracks.state-retention.max-files=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessage("Property railtracks.state-retention.max-files with value '0' is invalid: "
+						+ "must be positive");
+		});
+	}
+
+	@Test
+	void aNegativeMaxTotalSizeFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("railtracks.state-retention.max-total-size=-1MB").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("railtracks.state-retention.max-total-size");
+		});
+	}
+
+	private static long count(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.count();
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.railtracks.autoconfigure.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
+import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RailtracksMetricsAutoConfigurationTests {
+
+	private static final FunctionNode<Integer> DOUBLE = FunctionNode.of("double", (Integer value) -> value * 2);
+
+	private static final FunctionNode<Integer> BROKEN = FunctionNode.of("broken", (Integer value) -> {
+		throw new IllegalStateException("broken on " + value);
+	});
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
+				RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class)
+		.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false");
+
+	@Test
+	@SuppressWarnings("try") // the sessions are only opened and closed
+	void activeSessionsGaugeCountsOpenSessions() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+			try (Session first = factory.create(); Session second = factory.create()) {
+				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(2);
+			}
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void concurrentSessionsWithTheSameRunIdentifierAreEachCounted() {
+		this.contextRunner.withPropertyValues("railtracks.run-identifier=nightly").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			RailtracksSessionTracker tracker = context.getBean(RailtracksSessionTracker.class);
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session first = factory.create()) {
+				try (Session second = factory.create()) {
+					assertThat(second.identifier()).isEqualTo(first.identifier()).isEqualTo("nightly");
+					assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(2);
+					assertThat(tracker.activeSessions()).hasSize(2).containsOnlyOnce(first, second);
+					assertThat(tracker.findActive("nightly")).containsSame(second);
+				}
+				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isEqualTo(1);
+				assertThat(tracker.findActive("nightly")).containsSame(first);
+			}
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+			assertThat(tracker.findActive("nightly")).isEmpty();
+			assertThat(tracker.recentSessions()).hasSize(2);
+		});
+	}
+
+	@Test
+	void backsOffToAUserMeterBinder() {
+		this.contextRunner
+			.withBean("customBinder", RailtracksSessionsMeterBinder.class,
+					() -> new RailtracksSessionsMeterBinder(new RailtracksSessionTracker(0)))
+			.run((context) -> assertThat(context).getBean(RailtracksSessionsMeterBinder.class)
+				.isSameAs(context.getBean("customBinder")));
+	}
+
+	@Test
+	void noGaugeWithoutASessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RailtracksSessionsMeterBinder.class));
+	}
+
+	@Test
+	void gaugeUsesAUserSessionTracker() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean("customTracker", RailtracksSessionTracker.class, () -> new RailtracksSessionTracker(0))
+			.withPropertyValues("management.metrics.use-global-registry=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RailtracksSessionsMeterBinder.class);
+				assertThat(context.getBean(MeterRegistry.class).get("railtracks.sessions.active").gauge().value())
+					.isZero();
+			});
+	}
+
+	@Test
+	void noGaugeWithoutAMeterRegistry() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class,
+				RailtracksMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RailtracksSessionsMeterBinder.class));
+	}
+
+	@Test
+	void noGaugeWithoutMicrometerCore() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+					RailtracksLifecycleAutoConfiguration.class,
+					RailtracksMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SessionFactory.class)
+				.doesNotHaveBean(RailtracksSessionsMeterBinder.class));
+	}
+
+	@Test
+	void realBootChainTurnsNodeObservationsIntoTimers() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+					RailtracksLifecycleAutoConfiguration.class,
+					RailtracksObservationAutoConfiguration.class, RailtracksMetricsAutoConfiguration.class,
+					ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(DOUBLE, 21);
+				}
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(BROKEN, 1);
+				}
+				catch (IllegalStateException expected) {
+					assertThat(expected).hasMessage("broken on 1");
+				}
+				Timer doubled = registry.get("railtracks.node")
+					.tag("railtracks.node.name", "double")
+					.tag("railtracks.node.type", "Tool")
+					.tag("outcome", "success")
+					.timer();
+				assertThat(doubled.count()).isEqualTo(1);
+				Timer broken = registry.get("railtracks.node").tag("railtracks.node.name", "broken").timer();
+				assertThat(broken.count()).isEqualTo(1);
+				assertThat(broken.getId().getTag("error")).isEqualTo("IllegalStateException");
+				assertThat(registry.get("railtracks.session").timer().count()).isEqualTo(2);
+				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+			});
+	}
+
+}
