@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.execution.ExecutionStrategy;
+import dev.railtracks.observation.ModelCallObservationConvention;
 import dev.railtracks.observation.NodeObservationConvention;
 import dev.railtracks.observation.SessionObservationConvention;
 
@@ -102,6 +103,8 @@ public final class ExecutorConfig {
 
 	private final @Nullable SessionObservationConvention sessionObservationConvention;
 
+	private final @Nullable ModelCallObservationConvention modelCallObservationConvention;
+
 	private final List<SessionListener> sessionListeners;
 
 	private ExecutorConfig(Builder builder) {
@@ -122,6 +125,7 @@ public final class ExecutorConfig {
 		this.observationRegistry = builder.observationRegistry;
 		this.nodeObservationConvention = builder.nodeObservationConvention;
 		this.sessionObservationConvention = builder.sessionObservationConvention;
+		this.modelCallObservationConvention = builder.modelCallObservationConvention;
 		this.sessionListeners = List.copyOf(builder.sessionListeners);
 	}
 
@@ -304,6 +308,14 @@ public final class ExecutorConfig {
 	}
 
 	/**
+	 * Replaces the default naming and tagging of agents' model call observations, or {@code null}.
+	 * @return the custom model call convention
+	 */
+	public @Nullable ModelCallObservationConvention modelCallObservationConvention() {
+		return this.modelCallObservationConvention;
+	}
+
+	/**
 	 * Listeners told when sessions start and close.
 	 * @return the listeners, in order
 	 */
@@ -361,6 +373,8 @@ public final class ExecutorConfig {
 
 		private @Nullable SessionObservationConvention sessionObservationConvention;
 
+		private @Nullable ModelCallObservationConvention modelCallObservationConvention;
+
 		private final List<SessionListener> sessionListeners = new ArrayList<>();
 
 		private Builder() {
@@ -384,6 +398,7 @@ public final class ExecutorConfig {
 			this.observationRegistry = config.observationRegistry;
 			this.nodeObservationConvention = config.nodeObservationConvention;
 			this.sessionObservationConvention = config.sessionObservationConvention;
+			this.modelCallObservationConvention = config.modelCallObservationConvention;
 			this.sessionListeners.addAll(config.sessionListeners);
 		}
 
@@ -604,6 +619,16 @@ public final class ExecutorConfig {
 		 */
 		public Builder sessionObservationConvention(@Nullable SessionObservationConvention convention) {
 			this.sessionObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Custom naming and tagging of agents' model call observations ({@code railtracks.model.call}).
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder modelCallObservationConvention(@Nullable ModelCallObservationConvention convention) {
+			this.modelCallObservationConvention = convention;
 			return this;
 		}
 

@@ -36,7 +36,8 @@ import dev.railtracks.llm.UserMessage;
  * <p>Each call creates a node of type {@link NodeType#AGENT}. It is called with a {@code String}, a
  * {@link UserMessage}, or a {@code List<Message>} conversation; the system message is put first. Every model call is
  * recorded in the node's {@code details.internals.llm_details} and observed as {@code railtracks.model.call} under the
- * node's observation; transient failures are retried following the agent's {@link RetryPolicy}. Every tool call the
+ * node's observation; transient failures are retried following the agent's {@link RetryPolicy}, the innermost of its
+ * {@linkplain Builder#modelMiddleware model middleware}. Every tool call the
  * model asks for runs through {@link Railtracks#call} as a child node of the agent (several calls of one answer in
  * parallel, results in the model's order). A tool's failure, an unknown tool name and arguments that do not fit are
  * sent back to the model as the tool's result; with {@code endOnError} or a fatal failure the run ends instead. A call
@@ -73,6 +74,11 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 
 	private final RetryPolicy retryPolicy;
 
+	private final List<ModelMiddleware> modelMiddleware;
+
+	/** The middleware each model round runs through: the configured ones, then the retry policy unless it is NONE. */
+	private final List<ModelMiddleware> modelChain;
+
 	private final ModelOptions options;
 
 	private final String description;
@@ -87,6 +93,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		this.outputSchema = (builder.outputType != null) ? schemaOf(builder.name, builder.outputType) : null;
 		this.maxRounds = builder.maxRounds;
 		this.retryPolicy = builder.retryPolicy;
+		this.modelMiddleware = List.copyOf(builder.modelMiddleware);
+		this.modelChain = modelChain(this.modelMiddleware, this.retryPolicy);
 		this.options = builder.options;
 		this.description = (builder.description != null) ? builder.description : "Asks the agent '" + builder.name + "'";
 	}
@@ -171,6 +179,15 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 				+ ((args == null) ? "null" : Arrays.toString(args)));
 	}
 
+	private static List<ModelMiddleware> modelChain(List<ModelMiddleware> middleware, RetryPolicy retryPolicy) {
+		if (retryPolicy.maxAttempts() == 1) {
+			return middleware;
+		}
+		List<ModelMiddleware> chain = new ArrayList<>(middleware);
+		chain.add(retryPolicy);
+		return List.copyOf(chain);
+	}
+
 	private static String schemaOf(String name, Class<?> type) {
 		try {
 			return JsonSchemas.of(type);
@@ -230,6 +247,15 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 	}
 
 	/**
+	 * The model middleware around each model round, outermost first; the {@linkplain #retryPolicy() retry policy}
+	 * runs inside them, next to the model.
+	 * @return the middleware, in the order they were added
+	 */
+	public List<ModelMiddleware> modelMiddleware() {
+		return this.modelMiddleware;
+	}
+
+	/**
 	 * The model, temperature and token limit sent with each of the agent's model calls.
 	 * @return the options; {@link ModelOptions#DEFAULTS} when the model's own apply
 	 */
@@ -247,6 +273,10 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 
 	ToolBox toolBox() {
 		return this.toolBox;
+	}
+
+	List<ModelMiddleware> modelChain() {
+		return this.modelChain;
 	}
 
 	@Nullable String outputSchema() {
@@ -279,6 +309,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		private int maxRounds = DEFAULT_MAX_ROUNDS;
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private final List<ModelMiddleware> modelMiddleware = new ArrayList<>();
 
 		private ModelOptions options = ModelOptions.DEFAULTS;
 
@@ -374,7 +406,7 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		}
 
 		/**
-		 * How transient model failures are retried.
+		 * How transient model failures are retried: the policy is the innermost model middleware, next to the model.
 		 * @param retryPolicy the policy; {@link RetryPolicy#NONE} for no retries
 		 * @return this builder
 		 */
@@ -383,6 +415,28 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 				throw new NodeCreationException("Agent '" + this.name + "': retryPolicy must not be null");
 			}
 			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Adds middleware around each of the agent's model rounds: the first added is the outermost, and the
+		 * {@linkplain #retryPolicy(RetryPolicy) retry policy} runs inside all of them (see {@link ModelMiddleware}).
+		 * @param middleware the middleware, outermost first
+		 * @return this builder
+		 * @throws NodeCreationException when one is {@code null} or was already added (equal to one added before):
+		 * a middleware runs once per round
+		 */
+		public Builder<T> modelMiddleware(ModelMiddleware... middleware) {
+			for (ModelMiddleware added : middleware) {
+				if (added == null) {
+					throw new NodeCreationException("Agent '" + this.name + "': a model middleware must not be null");
+				}
+				if (this.modelMiddleware.contains(added)) {
+					throw new NodeCreationException("Agent '" + this.name + "': model middleware " + added
+							+ " was added twice; add it once (in Spring Boot, AgentFactory adds every ModelMiddleware bean)");
+				}
+				this.modelMiddleware.add(added);
+			}
 			return this;
 		}
 
@@ -413,8 +467,9 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		/**
 		 * Builds the agent.
 		 * @return the agent
-		 * @throws NodeCreationException when there is no model, both tools and an output type are set, or a tool's
-		 * parameters or the output type have no JSON schema
+		 * @throws NodeCreationException when there is no model, both tools and an output type are set, a tool's
+		 * parameters or the output type have no JSON schema, or a {@link RetryPolicy} is added as model middleware
+		 * while the agent's own retry policy is not {@link RetryPolicy#NONE}
 		 */
 		public Agent<T> build() {
 			LanguageModel model = this.model;
@@ -427,6 +482,13 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 						+ this.tools.stream().map((tool) -> tool.node().name()).toList() + ") and an output type ("
 						+ this.outputType.getName() + "): models do not reliably call tools when a structured answer is"
 						+ " also requested. Use a tool agent and give its answer to a structured agent");
+			}
+			RetryPolicy placed = this.modelMiddleware.stream().filter(RetryPolicy.class::isInstance)
+				.map(RetryPolicy.class::cast).findFirst().orElse(null);
+			if (placed != null && this.retryPolicy.maxAttempts() > 1) {
+				throw new NodeCreationException("Agent '" + this.name + "' would retry model calls twice: by its retry"
+						+ " policy " + this.retryPolicy + " and by the model middleware " + placed
+						+ "; set retryPolicy(RetryPolicy.NONE) to retry only where the middleware is");
 			}
 			return new Agent<>(this, model);
 		}

@@ -1,11 +1,9 @@
 package dev.railtracks.agent;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +57,9 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	private final List<Message> conversation;
 
 	private final List<LlmRequestDetails> llmDetails = new ArrayList<>();
+
+	/** The model's last failure, so that the round's failure says it was the model's rather than a middleware's. */
+	private @Nullable RuntimeException modelFailure;
 
 	AgentNode(Agent<T> agent, List<Message> conversation) {
 		this.agent = agent;
@@ -114,62 +115,107 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		return injected;
 	}
 
-	@SuppressWarnings("try") // the scope makes the observation current while the model is called: that is its use
+	/**
+	 * One model round: the request, the agent's middleware chain (its retry policy innermost) around the model, and
+	 * the round's record when no call reached the model.
+	 */
 	private ModelResponse callModel(ExecutorConfig config, List<Message> history, int round) throws InterruptedException {
-		LanguageModel model = this.agent.model();
 		ModelRequest request = new ModelRequest(history, this.agent.toolBox().definitions(), this.agent.outputSchema(),
 				this.agent.options());
-		// The model the agent asks for (its options may name another than the model's default) names every record.
-		String asked = (request.options().model() != null) ? request.options().model() : model.modelName();
-		RetryPolicy retry = this.agent.retryPolicy();
-		for (int attempt = 1;; attempt++) {
-			ModelCallObservationContext context = new ModelCallObservationContext(name(), asked, model.provider(),
-					round);
-			Observation observation = observe(config.observationRegistry(), context);
-			// Recorded before the call, so that a run ending meanwhile (its timeout) records the round in flight.
-			recordInFlight(new LlmRequestDetails(asked, model.provider(), request.messages(), null, null, null, null,
-					null, null));
-			long start = System.nanoTime();
-			ModelResponse response;
-			try (Observation.Scope scope = observation.openScope()) {
-				response = model.chat(request);
+		List<ModelMiddleware> middleware = this.agent.modelChain();
+		int callsBefore = this.llmDetails.size();
+		long start = System.nanoTime();
+		ModelResponse response;
+		try {
+			if (middleware.isEmpty()) {
+				response = callModelOnce(config, request, round);
 			}
-			catch (RuntimeException | Error ex) {
-				recordFailure(model, asked, request, start, context, observation, ex);
-				if (ex instanceof Error || Thread.currentThread().isInterrupted()) {
-					// An Error is no model failure to retry or wrap. An interrupt means the run is ending (timeout, fatal
-					// failure, cancellation): no retry, the engine reports why.
-					throw ex;
-				}
-				Optional<Duration> wait = retry.delayBeforeRetry(attempt, ex);
-				if (wait.isPresent()) {
-					Thread.sleep(wait.get().toMillis());
-					continue;
-				}
-				throw new ModelCallException(name(), "Agent '" + name() + "': call to model " + model.provider() + "/"
-						+ asked + " failed in round " + round + " (attempt " + attempt + " of " + retry.maxAttempts()
-						+ "): " + ex, ex);
+			else {
+				ModelRound modelRound = new ModelRound(name(), round, this.agent.model());
+				response = new MiddlewareChain(middleware, 0, modelRound,
+						(passedOn) -> callModelOnce(config, passedOn, round)).call(request);
 			}
-			if (response == null || response.message() == null) {
-				ModelCallException noAnswer = new ModelCallException(name(), "Agent '" + name() + "': model "
-						+ model.provider() + "/" + asked + " returned "
-						+ ((response == null) ? "null" : "a response without a message") + " in round " + round
-						+ "; a LanguageModel must return a ModelResponse with an assistant message");
-				recordFailure(model, asked, request, start, context, observation, noAnswer);
-				throw noAnswer;
-			}
-			if (Thread.currentThread().isInterrupted()) {
-				throw dropLateAnswer(model, asked, round, start, context, observation, response);
-			}
-			String modelName = (response.modelName() != null) ? response.modelName() : asked;
-			record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
-					response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(),
-					response.systemFingerprint(), seconds(start)));
-			context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
-			context.setOutcome("success");
-			observation.stop();
-			return response;
 		}
+		catch (AgentException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw ex; // the run is ending (timeout, fatal failure, cancellation): the engine reports why
+			}
+			throw roundFailure(request, round, ex);
+		}
+		if (this.llmDetails.size() == callsBefore) {
+			// A middleware answered without calling the model: the round's answer is recorded, without a provider.
+			this.llmDetails.add(new LlmRequestDetails(response.modelName(), null, request.messages(),
+					response.message(), response.usage().inputTokens(), response.usage().outputTokens(),
+					response.totalCost(), response.systemFingerprint(), seconds(start)));
+			publishDetails();
+		}
+		return response;
+	}
+
+	/** The round's failure, named: the model's own (already recorded with its call) or a middleware's. */
+	private ModelCallException roundFailure(ModelRequest request, int round, RuntimeException failure) {
+		String what = (failure == this.modelFailure)
+				? "call to model " + this.agent.model().provider() + "/" + askedModel(request, this.agent.model())
+				: "a model middleware";
+		return new ModelCallException(name(), "Agent '" + name() + "': " + what + " failed in round " + round + ": "
+				+ failure, failure);
+	}
+
+	/**
+	 * The model a request asks for: its options may name another than the model's default; it names the call's record.
+	 * @param request the request
+	 * @param model the agent's model
+	 * @return the model's name
+	 */
+	static String askedModel(ModelRequest request, LanguageModel model) {
+		return (request.options().model() != null) ? request.options().model() : model.modelName();
+	}
+
+	/** One call of the model, the end of the chain: recorded (in flight, then complete) and observed. */
+	@SuppressWarnings("try") // the scope makes the observation current while the model is called: that is its use
+	private ModelResponse callModelOnce(ExecutorConfig config, ModelRequest request, int round)
+			throws InterruptedException {
+		LanguageModel model = this.agent.model();
+		String asked = askedModel(request, model);
+		ModelCallObservationContext context = new ModelCallObservationContext(name(), asked, model.provider(), round);
+		Observation observation = observe(config, context);
+		// Recorded before the call, so that a run ending meanwhile (its timeout) records the round in flight.
+		recordInFlight(new LlmRequestDetails(asked, model.provider(), request.messages(), null, null, null, null, null,
+				null));
+		long start = System.nanoTime();
+		ModelResponse response;
+		try (Observation.Scope scope = observation.openScope()) {
+			response = model.chat(request);
+		}
+		catch (RuntimeException | Error ex) {
+			recordFailure(model, asked, request, start, context, observation, ex);
+			if (ex instanceof RuntimeException modelFailure) {
+				this.modelFailure = modelFailure;
+			}
+			throw ex;
+		}
+		if (response == null || response.message() == null) {
+			ModelCallException noAnswer = new ModelCallException(name(), "Agent '" + name() + "': model "
+					+ model.provider() + "/" + asked + " returned "
+					+ ((response == null) ? "null" : "a response without a message") + " in round " + round
+					+ "; a LanguageModel must return a ModelResponse with an assistant message");
+			recordFailure(model, asked, request, start, context, observation, noAnswer);
+			throw noAnswer;
+		}
+		if (Thread.currentThread().isInterrupted()) {
+			throw dropLateAnswer(model, asked, round, start, context, observation, response);
+		}
+		String modelName = (response.modelName() != null) ? response.modelName() : asked;
+		record(new LlmRequestDetails(modelName, model.provider(), request.messages(), response.message(),
+				response.usage().inputTokens(), response.usage().outputTokens(), response.totalCost(),
+				response.systemFingerprint(), seconds(start)));
+		context.setTokens(response.usage().inputTokens(), response.usage().outputTokens());
+		context.setOutcome("success");
+		observation.stop();
+		return response;
 	}
 
 	private void recordFailure(LanguageModel model, String asked, ModelRequest request, long start,
@@ -199,12 +245,14 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 				+ "; the late answer was dropped");
 	}
 
-	private static Observation observe(ObservationRegistry registry, ModelCallObservationContext context) {
+	private static Observation observe(ExecutorConfig config, ModelCallObservationContext context) {
+		ObservationRegistry registry = config.observationRegistry();
 		if (registry.isNoop()) {
 			return Observation.NOOP;
 		}
-		Observation observation = RailtracksObservationDocumentation.MODEL_CALL.observation(null,
-				DefaultModelCallObservationConvention.INSTANCE, () -> context, registry);
+		Observation observation = RailtracksObservationDocumentation.MODEL_CALL.observation(
+				config.modelCallObservationConvention(), DefaultModelCallObservationConvention.INSTANCE, () -> context,
+				registry);
 		Observation parent = registry.getCurrentObservation();
 		if (parent != null) {
 			observation.parentObservation(parent);
@@ -288,10 +336,7 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	 * timeout or a cancellation the failure is thrown on.
 	 */
 	private static String failureText(ExecutorConfig config, Throwable failure) throws Exception {
-		if (config.endOnError() || failure instanceof FatalException || failure instanceof GlobalTimeoutException
-				|| failure instanceof CancellationException || failure instanceof InterruptedException
-				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal())
-				|| failure instanceof Error) {
+		if (isFatalToTheEngine(config, failure) || endsTheAgentBeyondTheEnginesPolicy(failure)) {
 			if (failure instanceof Exception exception) {
 				throw exception;
 			}
@@ -305,6 +350,25 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		String message = reported.getMessage();
 		String type = reported.getClass().getSimpleName();
 		return TOOL_ERROR_PREFIX + ((message != null) ? type + ": " + message : type);
+	}
+
+	/**
+	 * The engine's fatal-failure policy, as the engine applies it to a failed node: end-on-error, a
+	 * {@link FatalException}, a fatal {@link NodeInvocationException}. A copy until the engine shares its predicate.
+	 */
+	private static boolean isFatalToTheEngine(ExecutorConfig config, Throwable failure) {
+		return config.endOnError() || failure instanceof FatalException
+				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal());
+	}
+
+	/**
+	 * The cases, beyond the engine's fatal policy, in which a tool's failure is not told to the model but ends the
+	 * agent: the run itself is ending ({@link GlobalTimeoutException}, {@link CancellationException},
+	 * {@link InterruptedException}), or the JVM reports an {@link Error}.
+	 */
+	private static boolean endsTheAgentBeyondTheEnginesPolicy(Throwable failure) {
+		return failure instanceof GlobalTimeoutException || failure instanceof CancellationException
+				|| failure instanceof InterruptedException || failure instanceof Error;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import dev.railtracks.llm.ModelRequest;
+import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ProviderException;
 import dev.railtracks.llm.TransientModelException;
 
@@ -23,12 +25,22 @@ import dev.railtracks.llm.TransientModelException;
  * is at least that long; a provider asking for more than {@code maxBackoff} is not retried, so its failure (a rate
  * limit, say) reaches the caller at once with the provider's {@code Retry-After} instead of holding it.
  *
+ * <p>A policy is the {@link ModelMiddleware} that retries: an agent puts its {@link Agent#retryPolicy()} innermost in
+ * its chain, next to the model, so each attempt is one call of the model (one {@code llm_details} entry, one
+ * observation) and the other middleware run once per round. A policy added with
+ * {@link Agent.Builder#modelMiddleware} instead retries everything after it in the chain (a rejected answer, say,
+ * when the rejection's cause is transient); the agent's own policy must then be {@link #NONE}. A call interrupted
+ * because the run is ending is never retried. When it stops retrying it fails with a {@link ModelCallException}
+ * naming the agent, the model, the round and the attempt, whose cause is the last failure; an
+ * {@link AgentException} (a {@code null} answer, a rejection) and an {@link Error} are passed on as they are.
+ *
  * @param maxAttempts calls in all, at least 1 (1 means no retry)
  * @param initialBackoff the wait after the first failure
  * @param maxBackoff the longest wait
  * @param multiplier how much longer each wait is than the one before, at least 1
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier)
+		implements ModelMiddleware {
 
 	/** Three attempts, waiting 500 ms then 1 s (at most 10 s). */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(10), 2.0);
@@ -87,6 +99,42 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 			return Optional.of(backoff);
 		}
 		return (asked.compareTo(this.maxBackoff) <= 0) ? Optional.of(asked) : Optional.empty();
+	}
+
+	/**
+	 * Calls the rest of the chain, and again after each transient failure while attempts are left, waiting as
+	 * {@link #delayBeforeRetry(int, Throwable)} says.
+	 * @param request the request, passed on unchanged to every attempt
+	 * @param chain the rest of the chain
+	 * @return the first answer
+	 * @throws InterruptedException when the run ends during a call or a wait
+	 */
+	@Override
+	public ModelResponse around(ModelRequest request, ModelChain chain) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return chain.call(request);
+			}
+			catch (AgentException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// An interrupt means the run is ending (timeout, fatal failure, cancellation): no retry, the engine
+				// reports why.
+				if (Thread.currentThread().isInterrupted()) {
+					throw ex;
+				}
+				Optional<Duration> wait = delayBeforeRetry(attempt, ex);
+				if (wait.isEmpty()) {
+					ModelRound round = chain.round();
+					throw new ModelCallException(round.agentName(), "Agent '" + round.agentName() + "': call to model "
+							+ round.model().provider() + "/" + AgentNode.askedModel(request, round.model())
+							+ " failed in round " + round.number() + " (attempt " + attempt + " of " + this.maxAttempts
+							+ "): " + ex, ex);
+				}
+				Thread.sleep(wait.get().toMillis());
+			}
+		}
 	}
 
 	private static Optional<ProviderException> providerFailure(Throwable failure) {

@@ -4,9 +4,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags {@code railtracks.model.call} observations; implement it (and register it as a
- * {@link io.micrometer.observation.GlobalObservationConvention} or pass it to the agent) to replace
- * {@link DefaultModelCallObservationConvention}.
+ * Names and tags {@code railtracks.model.call} observations; implement it (or extend
+ * {@link DefaultModelCallObservationConvention}) and set it on the session's configuration
+ * ({@code ExecutorConfig.Builder.modelCallObservationConvention}, or a bean in Spring Boot) to replace the default.
  */
 public interface ModelCallObservationConvention extends ObservationConvention<ModelCallObservationContext> {
 

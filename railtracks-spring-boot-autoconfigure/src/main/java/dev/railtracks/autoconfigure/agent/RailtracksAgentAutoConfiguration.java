@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.ModelMiddleware;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.ai.SpringAiLanguageModel;
 import dev.railtracks.llm.LanguageModel;
@@ -19,7 +20,8 @@ import dev.railtracks.llm.LanguageModel;
  * {@link EnableAutoConfiguration Auto-configuration} for Railtracks agents: an {@link AgentFactory} whose model is the
  * application's {@link LanguageModel} bean or, with Spring AI on the classpath, its single {@code ChatModel} bean
  * adapted by {@link SpringAiLanguageModel}. The model is looked up when a builder is started, so the provider's own
- * auto-configuration (OpenAI, Anthropic, Ollama...) needs no ordering against this one.
+ * auto-configuration (OpenAI, Anthropic, Ollama...) needs no ordering against this one. Every agent it starts gets the
+ * application's {@link ModelMiddleware} beans, in {@code @Order}.
  *
  * @author Railtracks
  * @since 0.1.0
@@ -34,7 +36,7 @@ public final class RailtracksAgentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AgentFactory railtracksAgentFactory(RailtracksAgentProperties properties, ObjectProvider<LanguageModel> models,
-			BeanFactory beanFactory) {
+			ObjectProvider<ModelMiddleware> modelMiddleware, BeanFactory beanFactory) {
 		boolean springAi = ClassUtils.isPresent(CHAT_MODEL, RailtracksAgentAutoConfiguration.class.getClassLoader());
 		return new AgentFactory(() -> {
 			LanguageModel model = models.getIfUnique();
@@ -42,7 +44,8 @@ public final class RailtracksAgentAutoConfiguration {
 				return model;
 			}
 			return SpringAiLanguageModel.fromUniqueChatModel(beanFactory);
-		}, properties.getMaxRounds(), properties.retryPolicy(), properties.prices());
+		}, properties.getMaxRounds(), properties.retryPolicy(), properties.prices(),
+				modelMiddleware.orderedStream().toList());
 	}
 
 }

@@ -13,14 +13,16 @@ import org.springframework.core.annotation.Order;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.ExecutorConfigCustomizer;
+import dev.railtracks.observation.ModelCallObservationConvention;
 import dev.railtracks.observation.NodeObservationConvention;
 import dev.railtracks.observation.SessionObservationConvention;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that makes sessions report {@code railtracks.session} and
- * {@code railtracks.node} observations to the application's {@link ObservationRegistry}, with the application's
- * {@link NodeObservationConvention} and {@link SessionObservationConvention} beans when there are any. With Spring
- * Boot's metrics on the classpath, those observations become timers of the same names.
+ * {@code railtracks.node} observations (and agents {@code railtracks.model.call} observations) to the application's
+ * {@link ObservationRegistry}, with the application's {@link NodeObservationConvention},
+ * {@link SessionObservationConvention} and {@link ModelCallObservationConvention} beans when there are any. With
+ * Spring Boot's metrics on the classpath, those observations become timers of the same names.
  *
  * <p>Applies only when there is a single {@link ObservationRegistry} candidate (one bean, or one {@code @Primary}).
  * Its {@link ExecutorConfigCustomizer} ({@code railtracksObservationExecutorConfigCustomizer}) runs at order
@@ -40,11 +42,13 @@ public final class RailtracksObservationAutoConfiguration {
 	ExecutorConfigCustomizer railtracksObservationExecutorConfigCustomizer(
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NodeObservationConvention> nodeObservationConvention,
-			ObjectProvider<SessionObservationConvention> sessionObservationConvention) {
+			ObjectProvider<SessionObservationConvention> sessionObservationConvention,
+			ObjectProvider<ModelCallObservationConvention> modelCallObservationConvention) {
 		return (builder) -> {
 			builder.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 			nodeObservationConvention.ifUnique(builder::nodeObservationConvention);
 			sessionObservationConvention.ifUnique(builder::sessionObservationConvention);
+			modelCallObservationConvention.ifUnique(builder::modelCallObservationConvention);
 		};
 	}
 

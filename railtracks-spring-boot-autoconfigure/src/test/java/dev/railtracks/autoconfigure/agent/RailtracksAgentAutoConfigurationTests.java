@@ -1,6 +1,8 @@
 package dev.railtracks.autoconfigure.agent;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,10 +14,15 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.ModelMiddleware;
+import dev.railtracks.agent.ModelRound;
 import dev.railtracks.agent.RetryPolicy;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
@@ -25,6 +32,7 @@ import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfigurati
 import dev.railtracks.autoconfigure.observation.RailtracksMetricsAutoConfiguration;
 import dev.railtracks.autoconfigure.observation.RailtracksObservationAutoConfiguration;
 import dev.railtracks.llm.LanguageModel;
+import dev.railtracks.llm.ModelRequest;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
 import dev.railtracks.llm.ToolCall;
@@ -95,6 +103,58 @@ class RailtracksAgentAutoConfigurationTests {
 				assertThat(context).hasSingleBean(AgentFactory.class);
 				assertThat(context.getBean(AgentFactory.class).defaultModel()).isInstanceOf(ScriptedModel.class);
 			});
+	}
+
+	@Test
+	void modelMiddlewareBeansWrapEveryAgentsModelCallsInTheirOrderOutsideTheBuildersOwn() {
+		this.contextRunner.withBean(ScriptedModel.class, () -> ScriptedModel.of(ModelResponse.text("hi")))
+			.withUserConfiguration(MiddlewareConfiguration.class)
+			.run((context) -> {
+				List<String> log = context.getBean(MiddlewareConfiguration.class).log;
+				Agent<String> agent = context.getBean(AgentFactory.class).builder("a")
+					.modelMiddleware(new MiddlewareConfiguration.Logging("builder's", log))
+					.build();
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(agent, "hello");
+				}
+				assertThat(log).containsExactly("first before", "second before", "builder's before", "builder's after",
+						"second after", "first after");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MiddlewareConfiguration {
+
+		final List<String> log = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		ModelMiddleware second() {
+			return new Logging("second", this.log);
+		}
+
+		@Bean
+		@Order(1)
+		ModelMiddleware first() {
+			return new Logging("first", this.log);
+		}
+
+		record Logging(String name, List<String> log) implements ModelMiddleware {
+
+			@Override
+			public ModelRequest before(ModelRequest request, ModelRound round) {
+				this.log.add(this.name + " before");
+				return request;
+			}
+
+			@Override
+			public ModelResponse after(ModelResponse response, ModelRound round) {
+				this.log.add(this.name + " after");
+				return response;
+			}
+
+		}
+
 	}
 
 	@Test

@@ -14,11 +14,16 @@ import org.springframework.core.annotation.Order;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
+import dev.railtracks.agent.Agent;
 import dev.railtracks.autoconfigure.ExecutorConfigCustomizer;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.observation.DefaultModelCallObservationConvention;
 import dev.railtracks.observation.DefaultNodeObservationConvention;
 import dev.railtracks.observation.DefaultSessionObservationConvention;
+import dev.railtracks.observation.ModelCallObservationConvention;
 import dev.railtracks.observation.NodeObservationConvention;
 import dev.railtracks.observation.SessionObservationConvention;
 
@@ -87,6 +92,31 @@ class RailtracksObservationAutoConfigurationTests {
 				}
 				TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("custom.node");
 				TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyRemainingCurrentObservation();
+			});
+	}
+
+	@Test
+	void agentsModelCallsUseTheApplicationsModelCallObservationConvention() {
+		ModelCallObservationConvention renamed = new DefaultModelCallObservationConvention() {
+
+			@Override
+			public String getName() {
+				return "custom.model.call";
+			}
+
+		};
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(ModelCallObservationConvention.class, () -> renamed)
+			.run((context) -> {
+				assertThat(context.getBean(ExecutorConfig.class).modelCallObservationConvention()).isSameAs(renamed);
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(Agent.builder("planner").model(ScriptedModel.of(ModelResponse.text("Sunny"))).build(),
+							"Kyoto");
+				}
+				TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("custom.model.call")
+					.that()
+					.hasLowCardinalityKeyValue("railtracks.agent.name", "planner");
 			});
 	}
 

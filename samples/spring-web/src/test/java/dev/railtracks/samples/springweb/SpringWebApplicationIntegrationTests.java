@@ -53,6 +53,16 @@ class SpringWebApplicationIntegrationTests {
 	}
 
 	@Test
+	void theModelMiddlewareBeanLogsEachRoundOfTheAgent(CapturedOutput output) {
+		plan("sail to Lisbon");
+		assertThat(output.getOut().lines().filter((line) -> line.contains(ModelRoundLogger.class.getSimpleName())))
+			.anySatisfy((line) -> assertThat(line).contains("trip_planner round 1: 2 message(s) sent, the model asks for"
+					+ " weather, budget"))
+			.anySatisfy((line) -> assertThat(line).containsPattern("trip_planner round \\d+: \\d+ message\\(s\\) sent,"
+					+ " the model answers"));
+	}
+
+	@Test
 	void engineLinesCarryTheSessionIdAndAreNotRepeatedByTheDemo(CapturedOutput output) {
 		PlanResponse response = plan("row across the lake to Lisbon");
 		// logging.pattern.correlation puts the MDC's railtracks.session.id into Boot's console pattern
