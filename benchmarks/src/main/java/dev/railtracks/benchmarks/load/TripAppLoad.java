@@ -26,6 +26,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class TripAppLoad {
 
+	/** The scripted plan's model calls: weather and budget, then packing, then the answer. */
+	private static final int MODEL_CALLS_PER_PLAN = 3;
+
 	private TripAppLoad() {
 	}
 
@@ -58,6 +61,9 @@ public final class TripAppLoad {
 				}
 			}
 			printRatios(results, settings);
+			if (settings.memory()) {
+				warnWhenQueued(results, settings);
+			}
 		}
 		finally {
 			apps.values().forEach(AppProcess::close);
@@ -146,6 +152,23 @@ public final class TripAppLoad {
 				result.latencyMillis(99.9), result.cpuMillisPerRequest(), result.errors());
 		Double bytes = result.bytesPerWaitingRequest();
 		return (bytes != null) ? row + String.format(Locale.ROOT, " %.1f |", bytes / 1024) : row;
+	}
+
+	/**
+	 * The memory per waiting request divides by the requests under way at the client; it is the memory of a waiting
+	 * run only while they wait inside the app, on the model, and not in a queue before it (CPU-bound app: latency far
+	 * above the model's own time).
+	 */
+	private static void warnWhenQueued(List<RoundResult> results, LoadSettings settings) {
+		double modelMillis = MODEL_CALLS_PER_PLAN * settings.modelDelay().toMillis();
+		for (RoundResult result : results) {
+			if (result.latencyMillis(50) > 1.5 * modelMillis) {
+				System.out.printf(Locale.ROOT, "%nNote: round %d, %s: p50 %.0f ms is more than 1.5 times the model's"
+						+ " %.0f ms per plan, so requests queued before the app and its KB per waiting request is"
+						+ " too low; measure memory with fewer connections or a longer --model-delay-ms.%n",
+						result.round(), result.app().label(), result.latencyMillis(50), modelMillis);
+			}
+		}
 	}
 
 	private static void printRatios(List<RoundResult> results, LoadSettings settings) {
