@@ -59,20 +59,17 @@ record LoadSettings(Path javaHome, List<String> jvmArgs, boolean virtualThreads,
 		LoadSettings settings = new LoadSettings(
 				Path.of(take(options, "jdk", System.getProperty("java.home"))),
 				words(take(options, "jvm-args", "-Xms1g -Xmx1g")),
-				bool(take(options, "virtual-threads", "false")),
-				positive("connections", take(options, "connections", "16")),
-				Duration.ofMillis(Long.parseLong(take(options, "model-delay-ms", "0"))),
-				Duration.ofSeconds(Long.parseLong(take(options, "warmup", "5"))),
-				Duration.ofSeconds(positive("duration", take(options, "duration", "15"))),
-				positive("rounds", take(options, "rounds", "3")),
+				bool("virtual-threads", take(options, "virtual-threads", "false")),
+				number(options, "connections", 16, 1),
+				Duration.ofMillis(number(options, "model-delay-ms", 0, 0)),
+				Duration.ofSeconds(number(options, "warmup", 5, 0)),
+				Duration.ofSeconds(number(options, "duration", 15, 1)),
+				number(options, "rounds", 3, 1),
 				saveStates(take(options, "save-state", "on")),
-				bool(take(options, "memory", "false")),
+				bool("memory", take(options, "memory", "false")),
 				take(options, "goal", "visit Kyoto"));
 		if (!options.isEmpty()) {
 			throw new IllegalArgumentException("Unknown option(s) " + options.keySet() + "\n" + USAGE);
-		}
-		if (settings.modelDelay().isNegative() || settings.warmup().isNegative()) {
-			throw new IllegalArgumentException("--model-delay-ms and --warmup must not be negative");
 		}
 		return settings;
 	}
@@ -86,19 +83,29 @@ record LoadSettings(Path javaHome, List<String> jvmArgs, boolean virtualThreads,
 		return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
 	}
 
-	private static boolean bool(String value) {
+	private static boolean bool(String name, String value) {
 		if (!value.equals("true") && !value.equals("false")) {
-			throw new IllegalArgumentException("Expected true or false but got '" + value + "'");
+			throw new IllegalArgumentException("--" + name + " must be true or false but was '" + value + "'");
 		}
 		return Boolean.parseBoolean(value);
 	}
 
-	private static int positive(String name, String value) {
-		int number = Integer.parseInt(value);
-		if (number < 1) {
-			throw new IllegalArgumentException("--" + name + " must be at least 1 but was " + value);
+	private static int number(Map<String, String> options, String name, int fallback, int least) {
+		String value = options.remove(name);
+		if (value == null) {
+			return fallback;
 		}
-		return number;
+		try {
+			int number = Integer.parseInt(value);
+			if (number >= least) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below with the option's name.
+		}
+		throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + least + " but was '"
+				+ value + "'");
 	}
 
 	private static List<Boolean> saveStates(String value) {
