@@ -51,6 +51,21 @@ public class PlanController {
 	@GetMapping("/plan")
 	public PlanResponse plan(@RequestParam(required = false) @Nullable String goal,
 			@RequestParam(defaultValue = "EUR") String currency) {
+		String code = currencyCode(goal, currency);
+		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", code))) {
+			AgentResponse<String> plan = session.call(this.tripPlanner, goal);
+			return new PlanResponse(session.identifier(), goal, plan.text());
+		}
+	}
+
+	/**
+	 * Checks a request's parameters (the plain Spring AI version of this app in the benchmarks checks with it too).
+	 * @param goal what to plan: 1 to {@value #MAX_GOAL_LENGTH} characters, not only spaces
+	 * @param currency one of {@link TripTools#currencies()} in any case
+	 * @return the currency's code in upper case
+	 * @throws ResponseStatusException 400 when the goal is missing, blank or too long, or the currency unknown
+	 */
+	public static String currencyCode(@Nullable String goal, String currency) {
 		if (goal == null || goal.isBlank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Query parameter 'goal' is required and must not be blank, e.g. /plan?goal=visit%20Kyoto");
@@ -64,10 +79,7 @@ public class PlanController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Query parameter 'currency' must be one of " + TripTools.currencies() + " but was " + currency);
 		}
-		try (Session session = this.sessions.create((config) -> config.sessionName("plan"), Map.of("currency", code))) {
-			AgentResponse<String> plan = session.call(this.tripPlanner, goal);
-			return new PlanResponse(session.identifier(), goal, plan.text());
-		}
+		return code;
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.railtracks.samples.springweb;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +22,8 @@ import dev.railtracks.llm.ToolResultMessage;
  * The demo's offline model: a {@link ScriptedModel} that plans like a model would, from the request alone. It asks
  * for the weather and the budget of the goal's last word (the destination) in parallel, then for a packing list, then
  * writes the plan from the tools' results (the budget as the tool priced it, in the session's currency). Set {@code trip-planner.scripted=false} (and add a Spring AI model starter) to plan with a real
- * provider instead.
+ * provider instead. {@code trip-planner.model-delay} (default none) makes each answer wait like a provider's round
+ * trip; the benchmarks' load driver uses it for a slow model.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "trip-planner.scripted", matchIfMissing = true)
@@ -29,11 +33,28 @@ public class ScriptedTripModelConfiguration {
 
 	/**
 	 * The scripted model.
+	 * @param delay how long each answer waits before it is given, like a provider's round trip; zero for none
 	 * @return the model the trip planner uses
+	 * @throws IllegalArgumentException when the delay is negative
 	 */
 	@Bean
-	LanguageModel tripPlannerModel() {
-		return ScriptedModel.of(ScriptedTripModelConfiguration::answer).named("scripted-trip-planner");
+	LanguageModel tripPlannerModel(@Value("${trip-planner.model-delay:0ms}") Duration delay) {
+		if (delay.isNegative()) {
+			throw new IllegalArgumentException("trip-planner.model-delay must not be negative but was " + delay);
+		}
+		if (delay.isZero()) {
+			return ScriptedModel.of(ScriptedTripModelConfiguration::answer).named("scripted-trip-planner");
+		}
+		return ScriptedModel.of((request) -> {
+			try {
+				TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while the scripted model waited " + delay, ex);
+			}
+			return answer(request);
+		}).named("scripted-trip-planner");
 	}
 
 	static ModelResponse answer(ModelRequest request) {

@@ -25,7 +25,7 @@ public class TripTools {
 	 * The currencies the budget can be given in.
 	 * @return their ISO codes, sorted
 	 */
-	static Set<String> currencies() {
+	public static Set<String> currencies() {
 		return PER_EURO.keySet();
 	}
 
@@ -37,6 +37,15 @@ public class TripTools {
 	@RailtracksNode("weather")
 	public String weather(String city) {
 		Railtracks.broadcast("Checking the weather in " + city);
+		return forecast(city);
+	}
+
+	/**
+	 * The forecast itself, outside any session (the plain Spring AI version of this app in the benchmarks uses it).
+	 * @param city the city
+	 * @return the forecast
+	 */
+	public static String forecast(String city) {
 		String[] skies = { "sunny", "mild with showers", "windy and bright", "cold and clear" };
 		int sky = Math.floorMod(city.toLowerCase(Locale.ROOT).hashCode(), skies.length);
 		return city + ": " + skies[sky] + ", " + (12 + Math.floorMod(city.length() * 7, 15)) + " C";
@@ -52,7 +61,19 @@ public class TripTools {
 	 */
 	@RailtracksNode("budget")
 	public String budget(String city, int days) {
-		String currency = Railtracks.context().get("currency", "EUR");
+		return price(city, days, Railtracks.context().get("currency", "EUR"));
+	}
+
+	/**
+	 * What a stay costs in a currency, outside any session (the plain Spring AI version of this app in the
+	 * benchmarks uses it).
+	 * @param city the city
+	 * @param days how many days
+	 * @param currency one of {@link #currencies()}
+	 * @return the estimate in whole units and the currency's code, such as {@code 570 EUR}
+	 * @throws IllegalArgumentException when the price list has no such currency
+	 */
+	public static String price(String city, int days, String currency) {
 		Double perEuro = PER_EURO.get(currency);
 		if (perEuro == null) {
 			throw new IllegalArgumentException("No prices in " + currency + "; the price list has " + currencies());
