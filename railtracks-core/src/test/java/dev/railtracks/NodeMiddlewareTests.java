@@ -51,7 +51,7 @@ class NodeMiddlewareTests {
 	}
 
 	/** The saved session, checked against the schema, and the named node's recorded internals. */
-	private static JsonNode internalsOf(Session session, String nodeName) {
+	static JsonNode internalsOf(Session session, String nodeName) {
 		String payload = session.payload();
 		assertThat(SessionSavedStateTests.SCHEMA.validate(payload, InputFormat.JSON)).isEmpty();
 		for (JsonNode run : JSON.readTree(payload).get("runs")) {
@@ -64,7 +64,7 @@ class NodeMiddlewareTests {
 		throw new AssertionError("No node named " + nodeName + " in " + payload);
 	}
 
-	private static JsonNode edgeOutputOf(Session session) {
+	static JsonNode edgeOutputOf(Session session) {
 		JsonNode run = JSON.readTree(session.payload()).get("runs").get(0);
 		return run.get("edges").get(0).get("details").get("output");
 	}

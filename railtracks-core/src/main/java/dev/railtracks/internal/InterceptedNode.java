@@ -104,11 +104,12 @@ final class InterceptedNode extends Node<Object> {
 		Scope scope = Scope.current();
 		this.record = (scope != null) ? scope.record : null;
 		this.thread = Thread.currentThread();
+		// Recorded before and after each attempt: a run that ends meanwhile records the details as they are then.
+		recordDetail(ATTEMPTS_DETAIL, List.of());
 		try {
 			return new Link(0, this.arguments).enter();
 		}
 		finally {
-			recordDetail(ATTEMPTS_DETAIL, List.copyOf(this.attempts));
 			Observation observation = (scope != null) ? scope.observation : null;
 			if (observation != null) {
 				observation.lowCardinalityKeyValue(ATTEMPTS_KEY, Integer.toString(this.attempts.size()));
@@ -145,6 +146,7 @@ final class InterceptedNode extends Node<Object> {
 		}
 		finally {
 			node.details().forEach(this::recordDetail);
+			recordDetail(ATTEMPTS_DETAIL, List.copyOf(this.attempts));
 		}
 	}
 
