@@ -1,5 +1,8 @@
 package dev.railtracks.autoconfigure;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -14,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 
@@ -70,8 +74,19 @@ public final class RailtracksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners) {
-		return new SessionFactory(executorConfig, listeners.orderedStream().toList());
+	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners,
+			ObjectProvider<NodeMiddleware> middleware, RailtracksFlowProperties flowProperties,
+			ListableBeanFactory beanFactory) {
+		// A bean that a flow names under railtracks.flows.<name>.middleware runs in that flow only.
+		Set<Object> flowOnly = flowProperties.getFlows()
+			.values()
+			.stream()
+			.flatMap((flow) -> flow.getMiddleware().stream())
+			.filter((name) -> beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, NodeMiddleware.class))
+			.map(beanFactory::getBean)
+			.collect(Collectors.toSet());
+		return new SessionFactory(executorConfig, listeners.orderedStream().toList(),
+				middleware.orderedStream().filter((each) -> !flowOnly.contains(each)).toList());
 	}
 
 	/**
@@ -97,8 +112,8 @@ public final class RailtracksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksFlows railtracksFlows(SessionFactory sessionFactory, RailtracksNodeRegistry nodeRegistry,
-			RailtracksFlowProperties properties) {
-		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows());
+			RailtracksFlowProperties properties, ListableBeanFactory beanFactory) {
+		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows(), beanFactory);
 	}
 
 }
