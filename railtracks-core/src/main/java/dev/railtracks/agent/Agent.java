@@ -421,6 +421,9 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		 * @throws IllegalArgumentException when a middleware is {@code null}
 		 */
 		public Builder<T> toolMiddleware(NodeMiddleware... middleware) {
+			if (middleware == null) {
+				throw new IllegalArgumentException("Agent '" + this.name + "': tool middleware must not be null");
+			}
 			for (NodeMiddleware each : middleware) {
 				if (each == null) {
 					throw new IllegalArgumentException("Agent '" + this.name + "': a tool middleware must not be null");
