@@ -107,6 +107,8 @@ public final class ExecutorConfig {
 
 	private final List<SessionListener> sessionListeners;
 
+	private final List<NodeMiddleware> nodeMiddleware;
+
 	private ExecutorConfig(Builder builder) {
 		this.timeout = builder.timeout;
 		this.timeoutSetting = builder.timeoutSetting;
@@ -127,6 +129,7 @@ public final class ExecutorConfig {
 		this.sessionObservationConvention = builder.sessionObservationConvention;
 		this.modelCallObservationConvention = builder.modelCallObservationConvention;
 		this.sessionListeners = List.copyOf(builder.sessionListeners);
+		this.nodeMiddleware = List.copyOf(builder.nodeMiddleware);
 	}
 
 	/**
@@ -323,6 +326,14 @@ public final class ExecutorConfig {
 		return this.sessionListeners;
 	}
 
+	/**
+	 * Middleware around every node call of the session, outside each definition's own; see {@link NodeMiddleware}.
+	 * @return the middleware, outermost first; empty when none
+	 */
+	public List<NodeMiddleware> nodeMiddleware() {
+		return this.nodeMiddleware;
+	}
+
 	@Override
 	public String toString() {
 		return "ExecutorConfig[timeout=" + this.timeout + ", timeoutSetting=" + this.timeoutSetting + ", endOnError=" + this.endOnError + ", loggingSetting="
@@ -377,6 +388,8 @@ public final class ExecutorConfig {
 
 		private final List<SessionListener> sessionListeners = new ArrayList<>();
 
+		private final List<NodeMiddleware> nodeMiddleware = new ArrayList<>();
+
 		private Builder() {
 		}
 
@@ -400,6 +413,7 @@ public final class ExecutorConfig {
 			this.sessionObservationConvention = config.sessionObservationConvention;
 			this.modelCallObservationConvention = config.modelCallObservationConvention;
 			this.sessionListeners.addAll(config.sessionListeners);
+			this.nodeMiddleware.addAll(config.nodeMiddleware);
 		}
 
 		/**
@@ -639,6 +653,25 @@ public final class ExecutorConfig {
 		 */
 		public Builder addSessionListener(SessionListener listener) {
 			this.sessionListeners.add(required(listener, "sessionListener"));
+			return this;
+		}
+
+		/**
+		 * Adds middleware around every node call of the session, inside the middleware added before it and outside
+		 * each definition's own; see {@link NodeMiddleware}.
+		 * @param middleware the middleware
+		 * @return this builder
+		 * @throws IllegalArgumentException when {@code null} or already added (the same instance)
+		 */
+		public Builder addNodeMiddleware(NodeMiddleware middleware) {
+			required(middleware, "nodeMiddleware");
+			for (NodeMiddleware added : this.nodeMiddleware) {
+				if (added == middleware) {
+					throw new IllegalArgumentException("Node middleware " + middleware
+							+ " is already added to the session: configure each instance once");
+				}
+			}
+			this.nodeMiddleware.add(middleware);
 			return this;
 		}
 

@@ -400,6 +400,16 @@ public final class Flow<O> {
 		}
 
 		/**
+		 * See {@link ExecutorConfig.Builder#addNodeMiddleware}: middleware around every node call of the flow's runs.
+		 * @param middleware the middleware
+		 * @return this builder
+		 */
+		public Builder<O> addNodeMiddleware(NodeMiddleware middleware) {
+			this.config.addNodeMiddleware(middleware);
+			return this;
+		}
+
+		/**
 		 * Builds the flow.
 		 * @return the flow
 		 */

@@ -46,6 +46,18 @@ public interface NodeDefinition<O> {
 	Node<O> create(@Nullable Object... args);
 
 	/**
+	 * This definition with middleware around every call of it, inside the session's middleware. Calling it again
+	 * adds middleware outside that added before.
+	 * @param middleware the middleware, outermost first
+	 * @return a definition that names, describes and creates nodes as this one
+	 * @throws IllegalArgumentException when a middleware is {@code null} or the same instance is configured twice
+	 * @see NodeMiddleware
+	 */
+	default NodeDefinition<O> withMiddleware(NodeMiddleware... middleware) {
+		return MiddlewareDefinition.wrap(this, middleware);
+	}
+
+	/**
 	 * The definition of a {@link Node} subclass: each call creates an instance through the constructor whose
 	 * parameters match the arguments. Definitions are cached per class.
 	 * @param <O> the node's result type

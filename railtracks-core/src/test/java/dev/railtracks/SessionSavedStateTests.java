@@ -48,7 +48,7 @@ class SessionSavedStateTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Schema SCHEMA = loadSchema();
+	static final Schema SCHEMA = loadSchema();
 
 	static final FunctionNode<String> UPPER = FunctionNode.of("upper", (String s) -> s.toUpperCase());
 

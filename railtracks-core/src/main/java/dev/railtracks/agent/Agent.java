@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
+import dev.railtracks.NodeMiddleware;
 import dev.railtracks.NodeParameter;
 import dev.railtracks.info.NodeType;
 import dev.railtracks.Railtracks;
@@ -87,7 +88,7 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		this.name = builder.name;
 		this.model = model;
 		this.systemMessage = builder.systemMessage;
-		this.tools = List.copyOf(builder.tools);
+		this.tools = builder.tools.stream().map(builder::withToolMiddleware).toList();
 		this.toolBox = ToolBox.of(builder.name, this.tools);
 		this.outputType = builder.outputType;
 		this.outputSchema = (builder.outputType != null) ? schemaOf(builder.name, builder.outputType) : null;
@@ -316,6 +317,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 
 		private @Nullable String description;
 
+		private final List<NodeMiddleware> toolMiddleware = new ArrayList<>();
+
 		private Builder(String name) {
 			this.name = name;
 		}
@@ -465,6 +468,26 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		}
 
 		/**
+		 * Adds middleware around every call of this agent's tools (the tools added before or after), outside each
+		 * tool's own and inside the session's; see {@link NodeMiddleware}.
+		 * @param middleware the middleware, outermost first
+		 * @return this builder
+		 * @throws IllegalArgumentException when a middleware is {@code null}
+		 */
+		public Builder<T> toolMiddleware(NodeMiddleware... middleware) {
+			if (middleware == null) {
+				throw new IllegalArgumentException("Agent '" + this.name + "': tool middleware must not be null");
+			}
+			for (NodeMiddleware each : middleware) {
+				if (each == null) {
+					throw new IllegalArgumentException("Agent '" + this.name + "': a tool middleware must not be null");
+				}
+				this.toolMiddleware.add(each);
+			}
+			return this;
+		}
+
+		/**
 		 * Builds the agent.
 		 * @return the agent
 		 * @throws NodeCreationException when there is no model, both tools and an output type are set, a tool's
@@ -491,6 +514,14 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 						+ "; set retryPolicy(RetryPolicy.NONE) to retry only where the middleware is");
 			}
 			return new Agent<>(this, model);
+		}
+
+		private AgentTool withToolMiddleware(AgentTool tool) {
+			if (this.toolMiddleware.isEmpty()) {
+				return tool;
+			}
+			return new AgentTool(tool.node().withMiddleware(this.toolMiddleware.toArray(NodeMiddleware[]::new)),
+					tool.description());
 		}
 
 	}

@@ -693,7 +693,8 @@ final class RTState {
 				throw new NodeCreationException("Node " + node.getClass().getName() + " must have a name, but name() returned "
 						+ ((name == null) ? "null" : "'" + name + "'"));
 			}
-			return node;
+			// Node middleware hook: the node itself unless the session or the definition has middleware.
+			return InterceptedNode.around(this, definition, node, args);
 		}
 		catch (NodeCreationException ex) {
 			this.log.log(Level.ERROR, "Request creation FAILED for " + definition.name() + ": " + ex.getMessage());

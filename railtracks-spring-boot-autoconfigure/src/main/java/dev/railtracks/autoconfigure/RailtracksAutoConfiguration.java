@@ -1,5 +1,9 @@
 package dev.railtracks.autoconfigure;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 
 import dev.railtracks.ExecutorConfig;
+import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.autoconfigure.event.RailtracksEventBridge;
@@ -26,7 +31,7 @@ import dev.railtracks.autoconfigure.event.RailtracksEventBridge;
  */
 @AutoConfiguration
 @ConditionalOnClass(Session.class)
-@EnableConfigurationProperties(RailtracksProperties.class)
+@EnableConfigurationProperties({ RailtracksProperties.class, RailtracksFlowProperties.class })
 public final class RailtracksAutoConfiguration {
 
 	@Bean
@@ -46,8 +51,19 @@ public final class RailtracksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners) {
-		return new SessionFactory(executorConfig, listeners.orderedStream().toList());
+	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners,
+			ObjectProvider<NodeMiddleware> middleware, RailtracksFlowProperties flowProperties,
+			ListableBeanFactory beanFactory) {
+		// A bean that a flow names under railtracks.flows.<name>.middleware runs in that flow only.
+		Set<Object> flowOnly = flowProperties.getFlows()
+			.values()
+			.stream()
+			.flatMap((flow) -> flow.getMiddleware().stream())
+			.filter((name) -> beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, NodeMiddleware.class))
+			.map(beanFactory::getBean)
+			.collect(Collectors.toSet());
+		return new SessionFactory(executorConfig, listeners.orderedStream().toList(),
+				middleware.orderedStream().filter((each) -> !flowOnly.contains(each)).toList());
 	}
 
 	/**

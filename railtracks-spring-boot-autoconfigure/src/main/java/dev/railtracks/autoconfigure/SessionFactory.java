@@ -7,12 +7,13 @@ import java.util.function.Consumer;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
 import dev.railtracks.NodeDefinition;
+import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 
 /**
- * Creates {@link Session}s from the application's {@link ExecutorConfig}, with every {@link SessionListener} bean
- * attached (among them the bridge that publishes Railtracks events as Spring application events, and the tracker
+ * Creates {@link Session}s from the application's {@link ExecutorConfig}, with every {@link NodeMiddleware} bean around
+ * every node call (in {@code @Order} order, outermost first) and every {@link SessionListener} bean attached (among them the bridge that publishes Railtracks events as Spring application events, and the tracker
  * behind the {@code railtracks} actuator endpoint and metrics).
  *
  * <p>The caller owns each session and must close it, best with try-with-resources:
@@ -36,7 +37,22 @@ public final class SessionFactory {
 	 * @param listeners listeners added to every session, in order, after any listener of the configuration
 	 */
 	public SessionFactory(ExecutorConfig config, List<? extends SessionListener> listeners) {
-		this.config = config;
+		this(config, listeners, List.of());
+	}
+
+	/**
+	 * A factory whose sessions use {@code config} with {@code middleware} around every node call, and tell
+	 * {@code listeners} when they start and close.
+	 * @param config the base configuration
+	 * @param listeners listeners added to every session, in order, after any listener of the configuration
+	 * @param middleware node middleware added to every session, in order, inside any of the configuration's (an
+	 * instance the configuration already has keeps its place)
+	 */
+	public SessionFactory(ExecutorConfig config, List<? extends SessionListener> listeners,
+			List<? extends NodeMiddleware> middleware) {
+		ExecutorConfig.Builder builder = config.toBuilder();
+		middleware.stream().filter((each) -> !config.nodeMiddleware().contains(each)).forEach(builder::addNodeMiddleware);
+		this.config = middleware.isEmpty() ? config : builder.build();
 		this.listeners = List.copyOf(listeners);
 	}
 

@@ -5,11 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.autoconfigure.RailtracksFlowProperties;
 import dev.railtracks.autoconfigure.SessionFactory;
 
 /**
@@ -18,7 +18,6 @@ import dev.railtracks.autoconfigure.SessionFactory;
  */
 @AutoConfiguration(after = RailtracksAutoConfiguration.class)
 @ConditionalOnClass(Session.class)
-@EnableConfigurationProperties(RailtracksFlowProperties.class)
 public final class RailtracksFlowAutoConfiguration {
 
 	@Bean
@@ -30,8 +29,8 @@ public final class RailtracksFlowAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksFlows railtracksFlows(SessionFactory sessionFactory, RailtracksNodeRegistry nodeRegistry,
-			RailtracksFlowProperties properties) {
-		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows());
+			RailtracksFlowProperties properties, ListableBeanFactory beanFactory) {
+		return new RailtracksFlows(sessionFactory, nodeRegistry, properties.getFlows(), beanFactory);
 	}
 
 }

@@ -3,15 +3,20 @@ package dev.railtracks.autoconfigure.flow;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.railtracks.Flow;
+import dev.railtracks.NodeMiddleware;
+import dev.railtracks.autoconfigure.RailtracksFlowProperties;
 import dev.railtracks.autoconfigure.SessionFactory;
 
 /**
@@ -24,6 +29,7 @@ import dev.railtracks.autoconfigure.SessionFactory;
  * railtracks.flows.planning.node=planner
  * railtracks.flows.planning.timeout=20s
  * railtracks.flows.planning.context.tone=brief
+ * railtracks.flows.planning.middleware=auditMiddleware,retryMiddleware
  * </pre>
  */
 public final class RailtracksFlows implements SmartInitializingSingleton {
@@ -33,6 +39,8 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 	private final RailtracksNodeRegistry nodes;
 
 	private final Map<String, RailtracksFlowProperties.Definition> definitions;
+
+	private final Supplier<Map<String, NodeMiddleware>> middleware;
 
 	/** Built on first use or when the context has created its singletons, whichever comes first. */
 	private final SingletonSupplier<Map<String, Flow<?>>> flows = SingletonSupplier.of(this::build);
@@ -45,9 +53,28 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 	 */
 	public RailtracksFlows(SessionFactory sessions, RailtracksNodeRegistry nodes,
 			Map<String, RailtracksFlowProperties.Definition> definitions) {
+		this(sessions, nodes, definitions, Map::of);
+	}
+
+	/**
+	 * The flows of some definitions, whose {@code middleware} names {@link NodeMiddleware} beans of {@code beans}.
+	 * @param sessions makes the flows' sessions
+	 * @param nodes where the flows' start nodes are found
+	 * @param definitions the definitions by flow name
+	 * @param beans where the flows' middleware beans are found, once every singleton exists
+	 */
+	public RailtracksFlows(SessionFactory sessions, RailtracksNodeRegistry nodes,
+			Map<String, RailtracksFlowProperties.Definition> definitions, ListableBeanFactory beans) {
+		this(sessions, nodes, definitions, () -> beans.getBeansOfType(NodeMiddleware.class));
+	}
+
+	private RailtracksFlows(SessionFactory sessions, RailtracksNodeRegistry nodes,
+			Map<String, RailtracksFlowProperties.Definition> definitions,
+			Supplier<Map<String, NodeMiddleware>> middleware) {
 		this.sessions = sessions;
 		this.nodes = nodes;
 		this.definitions = new LinkedHashMap<>(definitions);
+		this.middleware = middleware;
 	}
 
 	@Override
@@ -110,7 +137,30 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 		if (saveState != null) {
 			builder.saveState(saveState);
 		}
+		addMiddleware(builder, key + ".middleware", definition.getMiddleware());
 		return builder.context(definition.getContext()).build();
+	}
+
+	/** The flow's own middleware, inside the beans every session has, in the order listed. */
+	private void addMiddleware(Flow.Builder<Object> builder, String key, List<String> names) {
+		if (names.isEmpty()) {
+			return;
+		}
+		Map<String, NodeMiddleware> beans = this.middleware.get();
+		for (String name : names) {
+			NodeMiddleware middleware = beans.get(name);
+			if (middleware == null) {
+				throw new InvalidConfigurationPropertyValueException(key, name,
+						"Flow middleware names NodeMiddleware beans; known: " + beans.keySet());
+			}
+			try {
+				builder.addNodeMiddleware(middleware);
+			}
+			catch (IllegalArgumentException ex) {
+				// Listed twice, or already in the sessions' configuration (an ExecutorConfigCustomizer added it).
+				throw new InvalidConfigurationPropertyValueException(key, name, ex.getMessage());
+			}
+		}
 	}
 
 }

@@ -1,7 +1,9 @@
-package dev.railtracks.autoconfigure.flow;
+package dev.railtracks.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,11 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.railtracks.autoconfigure.PropertyCheck;
 
 /**
  * Flows declared in the application's configuration, {@code railtracks.flows.<name>.*}, each bound to a
- * {@link RailtracksNode} and run options; {@link RailtracksFlows} builds them. The values are checked once bound (see
+ * {@link dev.railtracks.autoconfigure.flow.RailtracksNode} and run options; {@link dev.railtracks.autoconfigure.flow.RailtracksFlows} builds them. The values are checked once bound (see
  * {@link PropertyCheck}); whether the node exists is checked when the flows are built, once every node is known.
  */
 @ConfigurationProperties("railtracks")
@@ -21,7 +22,7 @@ public class RailtracksFlowProperties implements InitializingBean {
 
 	/**
 	 * Flows by name: 'node' (the @RailtracksNode to start), and optionally 'timeout', 'end-on-error', 'save-state' and
-	 * 'context' (initial context variables); other settings come from the railtracks.* properties.
+	 * 'context' (initial context variables), 'middleware' (names of NodeMiddleware beans); other settings come from the railtracks.* properties.
 	 */
 	private Map<String, Definition> flows = new LinkedHashMap<>();
 
@@ -83,6 +84,12 @@ public class RailtracksFlowProperties implements InitializingBean {
 		 */
 		private Map<String, String> context = new LinkedHashMap<>();
 
+		/**
+		 * Names of NodeMiddleware beans around every node call of the flow's runs, outermost first, inside the
+		 * NodeMiddleware beans every session has; a bean named by a flow runs in the flows that name it only.
+		 */
+		private List<String> middleware = new ArrayList<>();
+
 		public @Nullable String getNode() {
 			return this.node;
 		}
@@ -113,6 +120,14 @@ public class RailtracksFlowProperties implements InitializingBean {
 
 		public void setSaveState(@Nullable Boolean saveState) {
 			this.saveState = saveState;
+		}
+
+		public List<String> getMiddleware() {
+			return this.middleware;
+		}
+
+		public void setMiddleware(List<String> middleware) {
+			this.middleware = middleware;
 		}
 
 		public Map<String, String> getContext() {
