@@ -408,7 +408,8 @@ final class RTState {
 		}
 		this.journal.finished(record);
 		if (error != null) {
-			this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
+			// String.concat, not +: a node's first failure may be a stack overflow, recorded on the exhausted stack.
+			this.log.log(Level.ERROR, record.nodeName.concat(" FAILED: ").concat(ValueText.of(error)), error);
 		}
 		else if (this.log.isEnabled(Level.INFO)) {
 			this.log.log(Level.INFO, record.nodeName + " DONE");
@@ -580,8 +581,10 @@ final class RTState {
 		RequestRecord unrecordedChild = record.inlineChild;
 		if (unrecordedChild != null) {
 			// Its inline call overflowed the stack so deep that not even the failure could be written there.
-			finish(unrecordedChild, null, new StackOverflowError("Node '" + unrecordedChild.nodeName
-					+ "' overflowed the stack before its outcome could be recorded"));
+			// String.concat, not +: a concatenation's call site is linked the first time it runs, here on an
+			// exhausted stack (see FreshStackFinish).
+			finish(unrecordedChild, null, new StackOverflowError("Node '".concat(unrecordedChild.nodeName)
+				.concat("' overflowed the stack before its outcome could be recorded")));
 		}
 		Throwable ended = record.endedWith();
 		if (ended != null) {
@@ -643,7 +646,9 @@ final class RTState {
 	 * recorded meanwhile.
 	 */
 	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator::execute).join();
+		FreshStackFinish finish = new FreshStackFinish(this, record, result, error);
+		this.coordinator.execute(finish);
+		finish.awaitDone();
 	}
 
 	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
