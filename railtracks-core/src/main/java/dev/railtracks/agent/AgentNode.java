@@ -288,9 +288,10 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	 * timeout or a cancellation the failure is thrown on.
 	 */
 	private static String failureText(ExecutorConfig config, Throwable failure) throws Exception {
-		if (config.endOnError() || failure instanceof FatalException || failure instanceof GlobalTimeoutException
+		// What ends the run, and what ends the agent's own work (its run ending, an interrupt, an Error), is not the
+		// model's to handle.
+		if (FatalException.endsRun(failure, config) || failure instanceof GlobalTimeoutException
 				|| failure instanceof CancellationException || failure instanceof InterruptedException
-				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal())
 				|| failure instanceof Error) {
 			if (failure instanceof Exception exception) {
 				throw exception;

@@ -16,7 +16,7 @@ final class FreshStackFinish implements Runnable {
 
 	private final RTState state;
 
-	private final RequestRecord record;
+	private final LiveRequest record;
 
 	private final @Nullable Object result;
 
@@ -26,7 +26,7 @@ final class FreshStackFinish implements Runnable {
 
 	private volatile @Nullable Throwable failure;
 
-	FreshStackFinish(RTState state, RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
+	FreshStackFinish(RTState state, LiveRequest record, @Nullable Object result, @Nullable Throwable error) {
 		this.state = state;
 		this.record = record;
 		this.result = result;
