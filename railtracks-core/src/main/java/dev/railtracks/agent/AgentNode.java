@@ -25,7 +25,7 @@ import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Node;
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.info.NodeType;
-import dev.railtracks.info.ValueText;
+import dev.railtracks.support.ValueText;
 import dev.railtracks.Railtracks;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.LanguageModel;

@@ -44,7 +44,7 @@ public final class ExecutionInfo {
 	 * @param stamper the session's stamp manager; the record keeps a frozen copy of it
 	 * @return the execution info
 	 */
-	public static ExecutionInfo of(RequestTemplate[] heads, StampManager stamper) {
+	static ExecutionInfo of(RequestTemplate[] heads, StampManager stamper) {
 		return new ExecutionInfo(heads, stamper);
 	}
 

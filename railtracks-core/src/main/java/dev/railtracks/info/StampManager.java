@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.railtracks.support.EpochClock;
+
 /**
  * Hands out the steps of one session's history. A step is one atomic increment, taken by every recorded version and
  * every manual stamp; the stamps of the versions live in the versions themselves, so this keeps only the manual ones
@@ -15,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StampManager {
 
 	private static final RequestTemplate[] NO_VERSIONS = {};
+
+	static {
+		// The engine writes records through it (RecordWriter.get() initializes this class first).
+		new EngineRecordWriter();
+	}
 
 	private final AtomicLong nextStep;
 
@@ -26,10 +33,8 @@ public final class StampManager {
 
 	private final boolean frozen;
 
-	/**
-	 * A new, empty history.
-	 */
-	public StampManager() {
+	/** A new, empty history; the engine's, through {@link dev.railtracks.info.access.RecordWriter}. */
+	StampManager() {
 		this(new AtomicLong(), new ArrayList<>(), NO_VERSIONS, false);
 	}
 
@@ -54,10 +59,10 @@ public final class StampManager {
 	}
 
 	/**
-	 * Takes the next step, for a version the caller records with it. Engine API.
+	 * Takes the next step, for a version the caller records with it.
 	 * @return the step
 	 */
-	public long nextStep() {
+	long nextStep() {
 		if (this.frozen) {
 			throw new IllegalStateException("This is a snapshot's history, which never changes; stamp through the session");
 		}
@@ -69,7 +74,7 @@ public final class StampManager {
 	 * @param identifier what happened
 	 * @return the stamp
 	 */
-	public synchronized Stamp createStamp(String identifier) {
+	synchronized Stamp createStamp(String identifier) {
 		Stamp stamp = Stamp.of(nextStep(), EpochClock.nowNanos(), identifier);
 		this.manualStamps.add(stamp);
 		return stamp;

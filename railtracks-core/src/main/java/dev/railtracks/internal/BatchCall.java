@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.railtracks.Outcome;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at

@@ -10,11 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Node;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.Failure;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.access.RecordWriter;
 
 /**
  * The live, mutable side of one request while the session runs: who called whom, the node object and the run it
@@ -34,6 +35,9 @@ final class LiveRequest {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
+
+	/** How the engine writes the record's versions. */
+	private static final RecordWriter RECORDS = RecordWriter.get();
 
 	/** Marks a request whose own outcome was claimed, as opposed to a cause that ended it from outside. */
 	private static final Object FINISHED = new Object();
@@ -85,7 +89,7 @@ final class LiveRequest {
 		this.run = run;
 		this.startNanos = epochNanos;
 		UUID nodeId = node.uuid();
-		this.requestHead = RequestTemplate.created((caller != null) ? caller.requestHead : null,
+		this.requestHead = RECORDS.created((caller != null) ? caller.requestHead : null,
 				nodeId.getMostSignificantBits(), nodeId.getLeastSignificantBits(), nodeName, node.type(), args,
 				node.details(), step, epochNanos);
 	}
@@ -187,16 +191,16 @@ final class LiveRequest {
 		}
 		try {
 			long start = this.startNanos;
-			long step = stamper.nextStep();
+			long step = RECORDS.nextStep(stamper);
 			long now = EpochClock.nowNanos();
 			Map<String, Object> details = this.node.details();
 			if (claim == FINISHED) {
 				long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
-				this.requestHead = this.requestHead.finished(output, status, details, Math.max(0, returned - start),
+				this.requestHead = RECORDS.finished(this.requestHead, output, status, details, Math.max(0, returned - start),
 						step, now);
 			}
 			else {
-				this.requestHead = this.requestHead.cancelled((Failure) Objects.requireNonNull(output), details,
+				this.requestHead = RECORDS.cancelled(this.requestHead, (Failure) Objects.requireNonNull(output), details,
 						Math.max(0, now - start), step, now);
 			}
 			return true;

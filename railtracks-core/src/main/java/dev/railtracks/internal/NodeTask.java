@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.observation.NodeObservationContext;
 
 /**

@@ -21,9 +21,10 @@ import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.RailtracksException;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.access.RecordWriter;
 import dev.railtracks.pubsub.Streaming;
 
 /**
@@ -95,7 +96,7 @@ final class RTState {
 		this.context = context;
 		this.observations = observations;
 		this.sessionObservation = sessionObservation;
-		StampManager stamper = new StampManager();
+		StampManager stamper = RecordWriter.get().newHistory();
 		Journal journal = new Journal();
 		this.recorder = new Recorder(sessionId, publisher, log, stamper, journal);
 		this.runControl = new RunControl(sessionId, config, coordinator, this.recorder, journal, log);

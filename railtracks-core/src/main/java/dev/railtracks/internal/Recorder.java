@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 import dev.railtracks.Node;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.Failure;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.StampManager;
-import dev.railtracks.info.ValueText;
+import dev.railtracks.info.access.RecordWriter;
+import dev.railtracks.support.ValueText;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 import dev.railtracks.pubsub.RequestCreation;
 import dev.railtracks.pubsub.RequestFailure;
@@ -25,6 +26,8 @@ import dev.railtracks.pubsub.RequestSuccess;
  * no message is built. It knows nothing of the failure policy, which {@link RTState} applies to what it recorded.
  */
 final class Recorder {
+
+	private static final RecordWriter RECORDS = RecordWriter.get();
 
 	private final String sessionId;
 
@@ -49,7 +52,8 @@ final class Recorder {
 	 * recorded or handed on, in case a stack overflow leaves no room to do it (see {@link LiveRequest#unrecordedChild}).
 	 */
 	LiveRequest create(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args, long epochNanos) {
-		LiveRequest record = new LiveRequest(caller, node, node.name(), args, run, this.stamper.nextStep(), epochNanos);
+		LiveRequest record = new LiveRequest(caller, node, node.name(), args, run, RECORDS.nextStep(this.stamper),
+				epochNanos);
 		if (caller != null) {
 			caller.recordingChild(record);
 		}

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.access.RecordWriter;
 
 /**
  * Answers {@code info()}: a snapshot of a session's record, the newest version of every request copied in creation
@@ -49,7 +50,8 @@ final class Snapshots {
 			settled &= head.isClosed();
 			heads[count++] = head;
 		}
-		ExecutionInfo info = ExecutionInfo.of((count == size) ? heads : Arrays.copyOf(heads, count), this.stamper);
+		ExecutionInfo info = RecordWriter.get()
+			.snapshot((count == size) ? heads : Arrays.copyOf(heads, count), this.stamper);
 		if (settled) {
 			// Nothing was under way: this snapshot stays current until the next step or request.
 			this.last = new Snapshot(step, size, info);

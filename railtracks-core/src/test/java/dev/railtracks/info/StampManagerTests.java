@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railtracks.support.EpochClock;
+import dev.railtracks.support.Ids;
+
 /**
  * Tests for {@link StampManager}.
  */
