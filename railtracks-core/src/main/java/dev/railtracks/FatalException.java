@@ -18,6 +18,20 @@ public class FatalException extends RailtracksException {
 	}
 
 	/**
+	 * The engine's failure policy, the one rule for whether a node's failure ends its run: a {@code FatalException}
+	 * always (also passed on by a caller as a fatal {@link NodeInvocationException}), and every failure when the
+	 * session's {@link ExecutorConfig#endOnError()} is on. Code that handles a node's failure itself (an agent handing
+	 * a tool's failure back to its model, say) asks this rather than keeping its own copy.
+	 * @param failure a node's failure
+	 * @param config the configuration of the session it ran in
+	 * @return {@code true} when the failure ends the run
+	 */
+	public static boolean endsRun(Throwable failure, ExecutorConfig config) {
+		return config.endOnError() || failure instanceof FatalException
+				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal());
+	}
+
+	/**
 	 * Creates the exception with a cause.
 	 * @param message why the run cannot go on
 	 * @param cause the underlying failure

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.info.Ids;
+import dev.railtracks.support.Ids;
 import dev.railtracks.info.NodeType;
 
 /**

@@ -2,7 +2,7 @@ package dev.railtracks;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.info.ValueText;
+import dev.railtracks.support.ValueText;
 
 /**
  * A node's {@code invoke()} failed with a checked exception; the original is kept as the cause. Unchecked

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.info.ExecutionInfo;
-import dev.railtracks.info.Ids;
+import dev.railtracks.support.Ids;
 import dev.railtracks.pubsub.RTPublisher;
 
 /**

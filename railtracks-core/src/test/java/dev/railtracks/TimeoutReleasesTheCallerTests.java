@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.assertj.core.api.InstanceOfAssertFactories;
 
 import dev.railtracks.execution.ExecutionStrategy;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.Failure;
 import dev.railtracks.info.RequestStatus;

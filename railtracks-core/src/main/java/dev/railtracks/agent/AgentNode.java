@@ -22,9 +22,8 @@ import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Node;
 import dev.railtracks.NodeInvocationException;
-import dev.railtracks.info.NodeType;
-import dev.railtracks.info.ValueText;
 import dev.railtracks.Railtracks;
+import dev.railtracks.info.NodeType;
 import dev.railtracks.llm.AssistantMessage;
 import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.Message;
@@ -37,6 +36,7 @@ import dev.railtracks.llm.UserMessage;
 import dev.railtracks.observation.DefaultModelCallObservationConvention;
 import dev.railtracks.observation.ModelCallObservationContext;
 import dev.railtracks.observation.RailtracksObservationDocumentation;
+import dev.railtracks.support.ValueText;
 
 /**
  * One invocation of an {@link Agent}: the loop of model rounds and tool calls.
@@ -336,7 +336,7 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 	 * timeout or a cancellation the failure is thrown on.
 	 */
 	private static String failureText(ExecutorConfig config, Throwable failure) throws Exception {
-		if (isFatalToTheEngine(config, failure) || endsTheAgentBeyondTheEnginesPolicy(failure)) {
+		if (FatalException.endsRun(failure, config) || endsTheAgentBeyondTheEnginesPolicy(failure)) {
 			if (failure instanceof Exception exception) {
 				throw exception;
 			}
@@ -350,15 +350,6 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 		String message = reported.getMessage();
 		String type = reported.getClass().getSimpleName();
 		return TOOL_ERROR_PREFIX + ((message != null) ? type + ": " + message : type);
-	}
-
-	/**
-	 * The engine's fatal-failure policy, as the engine applies it to a failed node: end-on-error, a
-	 * {@link FatalException}, a fatal {@link NodeInvocationException}. A copy until the engine shares its predicate.
-	 */
-	private static boolean isFatalToTheEngine(ExecutorConfig config, Throwable failure) {
-		return config.endOnError() || failure instanceof FatalException
-				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal());
 	}
 
 	/**

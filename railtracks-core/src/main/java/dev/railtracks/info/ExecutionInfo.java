@@ -39,12 +39,13 @@ public final class ExecutionInfo {
 	}
 
 	/**
-	 * The record made of the newest version of each request, in creation order. Engine API.
+	 * The record made of the newest version of each request, in creation order; the engine's, through
+	 * {@link dev.railtracks.info.access.RecordWriter}.
 	 * @param heads the newest versions; the info keeps this array, which the caller must not change afterwards
 	 * @param stamper the session's stamp manager; the record keeps a frozen copy of it
 	 * @return the execution info
 	 */
-	public static ExecutionInfo of(RequestTemplate[] heads, StampManager stamper) {
+	static ExecutionInfo of(RequestTemplate[] heads, StampManager stamper) {
 		return new ExecutionInfo(heads, stamper);
 	}
 

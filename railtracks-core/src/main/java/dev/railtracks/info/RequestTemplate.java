@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.support.EpochClock;
+import dev.railtracks.support.Ids;
+
 /**
  * One immutable version of a request: the call of a node by another (or by the user, for a top-level request). A
  * request gets a version when it is created and one when it finishes, the second pointing at the first.
@@ -30,7 +33,8 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	}
 
 	/**
-	 * The first version of a request: open, made when the request is created. Engine API.
+	 * The first version of a request: open, made when the request is created; the engine's, through
+	 * {@link dev.railtracks.info.access.RecordWriter}.
 	 * @param caller any version of the calling node's request, or {@code null} for a top-level request
 	 * @param nodeHigh the called node's id, most significant bits ({@link Ids})
 	 * @param nodeLow the called node's id, least significant bits
@@ -42,14 +46,14 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	 * @param epochNanos when, from {@link EpochClock}
 	 * @return the open request, with a new random id
 	 */
-	public static RequestTemplate created(@Nullable RequestTemplate caller, long nodeHigh, long nodeLow, String name,
+	static RequestTemplate created(@Nullable RequestTemplate caller, long nodeHigh, long nodeLow, String name,
 			NodeType nodeType, @Nullable Object[] inputArgs, Map<String, Object> details, long step, long epochNanos) {
 		return new Created((caller != null) ? caller.first() : null, nodeHigh, nodeLow, name, nodeType,
 				(inputArgs.length == 0) ? NO_ARGS : inputArgs.clone(), details, step, epochNanos);
 	}
 
 	/**
-	 * The version of this open request when its node has finished, with its own outcome. Engine API.
+	 * The version of this open request when its node has finished, with its own outcome.
 	 * @param output the result, or a {@link Failure}
 	 * @param status {@link RequestStatus#COMPLETED} or {@link RequestStatus#FAILED}
 	 * @param details the node's details at that time, immutable
@@ -58,14 +62,13 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	 * @param epochNanos when
 	 * @return the new version, whose parent is this one, stamped "Finished executing &lt;node&gt;"
 	 */
-	public RequestTemplate finished(@Nullable Object output, RequestStatus status, Map<String, Object> details,
+	RequestTemplate finished(@Nullable Object output, RequestStatus status, Map<String, Object> details,
 			long latencyNanos, long step, long epochNanos) {
 		return new Finished(first(), output, status, false, details, latencyNanos, step, epochNanos);
 	}
 
 	/**
 	 * The version of this open request when it was ended from outside (cancelled, timed out, ended with its run).
-	 * Engine API.
 	 * @param failure why
 	 * @param details the node's details at that time, immutable
 	 * @param latencyNanos how long it had run
@@ -73,7 +76,7 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	 * @param epochNanos when
 	 * @return the new, failed version, stamped "Cancelled request &lt;id&gt;" as the original does
 	 */
-	public RequestTemplate cancelled(Failure failure, Map<String, Object> details, long latencyNanos, long step,
+	RequestTemplate cancelled(Failure failure, Map<String, Object> details, long latencyNanos, long step,
 			long epochNanos) {
 		return new Finished(first(), failure, RequestStatus.FAILED, true, details, latencyNanos, step, epochNanos);
 	}

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.support.EpochClock;
+
 /**
  * A point in a session's history: a step number from the session's {@link StampManager}, the time, and an
  * identifier that says what happened ("START CREATED planner", "Finished executing planner"). Stamps order by step,

@@ -10,6 +10,8 @@ import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.railtracks.support.EpochClock;
+
 /**
  * Writes execution state as JSON in the format the Railtracks tools read (see {@code railtracks-state-schema.json}):
  * vertices and edges with their earlier versions nested under {@code parent}, and the session envelope of the saved

@@ -14,6 +14,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.railtracks.support.ValueText;
+
 /**
  * Writes one value of the record (an argument, an output, a detail) as JSON data the way the original writes it:
  * JSON scalars as themselves, maps and lists as objects and arrays, a failure as {@code {type, message, traceback}},

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.railtracks.Outcome;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 
 /**
  * A parallel fan-out that costs little when the children are trivial and still runs blocking children all at
@@ -52,7 +52,7 @@ final class BatchCall {
 
 	private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-	BatchCall(RTState state, Scope caller, Run run, List<RequestRecord> records) {
+	BatchCall(RTState state, Scope caller, Run run, List<LiveRequest> records) {
 		this.state = state;
 		this.caller = caller;
 		this.run = run;
@@ -67,7 +67,7 @@ final class BatchCall {
 		Outcome<?>[] outcomes = new Outcome<?>[this.children.length];
 		for (int i = 0; i < outcomes.length; i++) {
 			Object child = this.children[i];
-			outcomes[i] = (child instanceof Outcome<?> settled) ? settled : notRun(i, (RequestRecord) child);
+			outcomes[i] = (child instanceof Outcome<?> settled) ? settled : notRun(i, (LiveRequest) child);
 		}
 		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(outcomes));
 	}
@@ -76,7 +76,7 @@ final class BatchCall {
 	 * The outcome of a child whose worker failed inside the engine before it could settle it (out of memory, or a
 	 * scout's stack overflow): recorded as failed now, unless the child recorded its own outcome first.
 	 */
-	private Outcome<?> notRun(int index, RequestRecord record) {
+	private Outcome<?> notRun(int index, LiveRequest record) {
 		IllegalStateException notRun = new IllegalStateException(
 				"Child " + index + " of the batch (" + record.nodeName + ") could not be run to the end");
 		this.state.finish(record, null, notRun);
@@ -118,17 +118,16 @@ final class BatchCall {
 					sendScouts();
 				}
 				ran++;
-				RequestRecord record = (RequestRecord) this.children[index];
+				LiveRequest record = (LiveRequest) this.children[index];
 				try {
-					NodeTask task = new NodeTask(this.state, record, this.caller.observation, null);
-					task.depth = depth;
-					record.startNanos = start;
+					NodeTask task = new NodeTask(this.state, record, depth, this.caller.observation, null);
+					record.startedAt(start);
 					this.state.coordinator.submit(task, ExecutionMode.INLINE);
 					// Seen by the batch's caller through the count it waits for.
 					this.children[index] = task.settled();
 				}
 				finally {
-					long finished = record.finishedItself() ? record.requestHead.epochNanos() : EpochClock.nowNanos();
+					long finished = record.finishedItself() ? record.head().epochNanos() : EpochClock.nowNanos();
 					start = finished;
 					// Written only now and then: a scout's first claim needs it recent, not exact.
 					if (finished - this.lastFinishNanos > BUSY_NANOS / 4) {

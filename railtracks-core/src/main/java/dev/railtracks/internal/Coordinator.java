@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.railtracks.execution.ExecutionStrategy;
 
 /**
  * Dispatches a session's work: a node task inline on the caller's thread or asynchronously on the configured
  * {@link ExecutionStrategy}, the engine's own work (batch scouts, cancellations, recording on a fresh stack) on that
- * strategy too, and the runs' timeouts on a timer. It counts the asynchronous node tasks in flight, which end once
- * their outcome is recorded and published. (The design's coordinator learns that from the completion messages; this
- * one is told by the task itself, so that publishing costs nothing when no one else subscribes.)
+ * strategy too, and the runs' timeouts on a timer. (The design's coordinator also counts the jobs in flight from the
+ * completion messages; nothing here needs that count: each run knows its own threads, see {@link Run}.)
  */
 final class Coordinator {
 
@@ -21,8 +19,6 @@ final class Coordinator {
 	private static final ScheduledThreadPoolExecutor TIMER = timer();
 
 	private final ExecutionStrategy strategy;
-
-	private final AtomicInteger openJobs = new AtomicInteger();
 
 	/**
 	 * Creates a coordinator.
@@ -43,15 +39,7 @@ final class Coordinator {
 			task.run();
 			return;
 		}
-		this.openJobs.incrementAndGet();
-		task.countedJob = true;
-		try {
-			this.strategy.execute(task);
-		}
-		catch (RuntimeException | Error ex) {
-			this.openJobs.decrementAndGet();
-			throw ex;
-		}
+		this.strategy.execute(task);
 	}
 
 	/**
@@ -71,19 +59,6 @@ final class Coordinator {
 	 */
 	ScheduledFuture<?> scheduleTimeout(Runnable action, Duration after) {
 		return TIMER.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
-	}
-
-	/** An asynchronous task's outcome is recorded and published. */
-	void jobDone() {
-		this.openJobs.decrementAndGet();
-	}
-
-	/**
-	 * The number of asynchronous jobs started and not yet completed.
-	 * @return the count
-	 */
-	int openJobCount() {
-		return this.openJobs.get();
 	}
 
 	/**

@@ -20,7 +20,7 @@ import dev.railtracks.NodeDefinition;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.SessionDocument;
 import dev.railtracks.pubsub.RTPublisher;

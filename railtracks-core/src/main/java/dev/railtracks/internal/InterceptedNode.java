@@ -52,7 +52,7 @@ final class InterceptedNode extends Node<Object> {
 
 	private @Nullable Thread thread;
 
-	private @Nullable RequestRecord record;
+	private @Nullable LiveRequest record;
 
 	private InterceptedNode(RTState state, NodeDefinition<?> definition, Node<?> first, @Nullable Object[] arguments,
 			List<NodeMiddleware> chain) {
@@ -206,8 +206,8 @@ final class InterceptedNode extends Node<Object> {
 
 		@Override
 		public @Nullable RequestTemplate caller() {
-			RequestRecord record = InterceptedNode.this.record;
-			return (record != null && record.caller != null) ? record.caller.requestHead : null;
+			LiveRequest record = InterceptedNode.this.record;
+			return (record != null && record.caller != null) ? record.caller.head() : null;
 		}
 
 		@Override
@@ -217,7 +217,7 @@ final class InterceptedNode extends Node<Object> {
 
 		@Override
 		public boolean runEnded() {
-			RequestRecord record = InterceptedNode.this.record;
+			LiveRequest record = InterceptedNode.this.record;
 			return record != null && record.endedWith() != null;
 		}
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.railtracks.info.RequestTemplate;
 
 /**
- * A session's requests in creation order. A slot holds the live {@link RequestRecord} while its request is open and
+ * A session's requests in creation order. A slot holds the live {@link LiveRequest} while its request is open and
  * only the finished {@link RequestTemplate} afterwards, so a finished request keeps its record and nothing else: its
  * node object, task and live entry become garbage while still young, which is what keeps a long session's heap, and
  * so its garbage collections, small.
@@ -18,15 +18,16 @@ final class Journal {
 	private final AppendLog<Object> slots = new AppendLog<>();
 
 	/** Appends a new request, telling it its slot before anyone can find it there. */
-	void add(RequestRecord record) {
-		record.slot = this.slots.reserve();
-		this.slots.set(record.slot, record);
+	void add(LiveRequest record) {
+		int slot = this.slots.reserve();
+		record.placedAt(slot);
+		this.slots.set(slot, record);
 	}
 
 	/** The request's finishing version is written: its slot keeps only that. */
-	void finished(RequestRecord record) {
-		if (record.slot >= 0) {
-			this.slots.set(record.slot, record.requestHead);
+	void finished(LiveRequest record) {
+		if (record.slot() >= 0) {
+			this.slots.set(record.slot(), record.head());
 		}
 	}
 
@@ -41,16 +42,16 @@ final class Journal {
 	 */
 	@Nullable RequestTemplate head(int index) {
 		Object entry = this.slots.get(index);
-		return (entry instanceof RequestRecord record) ? record.requestHead : (RequestTemplate) entry;
+		return (entry instanceof LiveRequest record) ? record.head() : (RequestTemplate) entry;
 	}
 
 	/**
 	 * Runs the action on every request whose finishing version is not written yet: still running, or being recorded
 	 * by the thread that claimed it.
 	 */
-	void forEachOpen(Consumer<RequestRecord> action) {
+	void forEachOpen(Consumer<LiveRequest> action) {
 		this.slots.forEach((entry) -> {
-			if (entry instanceof RequestRecord record && !record.requestHead.isClosed()) {
+			if (entry instanceof LiveRequest record && !record.head().isClosed()) {
 				action.accept(record);
 			}
 		});
@@ -60,10 +61,10 @@ final class Journal {
 	 * The live entry of the request that called a node, while it is open.
 	 * @return the entry, or {@code null} when the node's request has finished or the session has no such node
 	 */
-	@Nullable RequestRecord openRequestOf(UUID nodeId) {
+	@Nullable LiveRequest openRequestOf(UUID nodeId) {
 		int size = size();
 		for (int i = 0; i < size; i++) {
-			if (this.slots.get(i) instanceof RequestRecord record && record.node.uuid().equals(nodeId)) {
+			if (this.slots.get(i) instanceof LiveRequest record && record.node.uuid().equals(nodeId)) {
 				return record;
 			}
 		}

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.railtracks.info.Ids;
+import dev.railtracks.support.Ids;
 import dev.railtracks.pubsub.RTPublisher;
 import dev.railtracks.pubsub.RequestCompletionMessage;
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.observation.NodeObservationContext;
 
 /**
@@ -23,13 +23,10 @@ final class NodeTask implements Runnable {
 
 	private final RTState state;
 
-	private final RequestRecord record;
+	private final LiveRequest record;
 
-	/** Synchronous nesting on the thread that runs the task; set by that thread just before it runs the task. */
-	int depth;
-
-	/** Whether the coordinator counts this task among its asynchronous jobs until its outcome is published. */
-	boolean countedJob;
+	/** Synchronous nesting on the thread that runs the task: the caller's plus one inline, 0 on a fresh thread. */
+	private final int depth;
 
 	private final @Nullable Observation parentObservation;
 
@@ -40,10 +37,11 @@ final class NodeTask implements Runnable {
 
 	private @Nullable Throwable error;
 
-	NodeTask(RTState state, RequestRecord record, @Nullable Observation parentObservation,
+	NodeTask(RTState state, LiveRequest record, int depth, @Nullable Observation parentObservation,
 			@Nullable CompletableFuture<Object> future) {
 		this.state = state;
 		this.record = record;
+		this.depth = depth;
 		this.parentObservation = parentObservation;
 		this.future = future;
 	}
@@ -58,14 +56,11 @@ final class NodeTask implements Runnable {
 		}
 		try (Run.Worker worker = this.record.run.enlist()) {
 			// Its latency counts from here, not from its creation: the handoff to this thread is not the node's time.
-			this.record.startNanos = EpochClock.nowNanos();
+			this.record.startedAt(EpochClock.nowNanos());
 			try {
 				execute();
 			}
 			finally {
-				if (this.countedJob) {
-					this.state.coordinator.jobDone();
-				}
 				// Completed before this thread leaves the run, so that a run ended meanwhile sees the outcome first.
 				complete(this.future);
 			}
@@ -142,7 +137,7 @@ final class NodeTask implements Runnable {
 				this.error = cancelled;
 			}
 			else {
-				this.result = this.record.node.invoke();
+				this.result = invokeNode();
 			}
 		}
 		catch (Throwable ex) {
@@ -181,14 +176,22 @@ final class NodeTask implements Runnable {
 		}
 	}
 
+	/**
+	 * The one place a node is invoked, on the thread that runs it, inside its scope and observation: what it returns
+	 * is its result, what it throws its failure (recorded, published and handed to its caller by {@link #execute}).
+	 */
+	private @Nullable Object invokeNode() throws Exception {
+		return this.record.node.invoke();
+	}
+
 	/** Subscribers see a node's broadcasts before its caller sees its completion. */
 	private void awaitBroadcasts() {
-		CompletableFuture<Void> lastBroadcast = this.record.lastBroadcast;
+		CompletableFuture<Void> lastBroadcast = this.record.lastBroadcast();
 		if (lastBroadcast == null || lastBroadcast.isDone()) {
 			return;
 		}
 		// The node's latency ends here: waiting for slow subscribers is not its time.
-		this.record.returnedNanos = EpochClock.nowNanos();
+		this.record.returnedAt(EpochClock.nowNanos());
 		try {
 			lastBroadcast.get();
 		}

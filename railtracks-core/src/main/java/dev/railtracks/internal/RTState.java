@@ -1,21 +1,10 @@
 package dev.railtracks.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 import dev.railtracks.ExecutorConfig;
-import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
@@ -33,25 +21,17 @@ import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.RailtracksException;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
-import dev.railtracks.info.Failure;
-import dev.railtracks.info.RequestStatus;
-import dev.railtracks.info.RequestTemplate;
-import dev.railtracks.info.Stamp;
 import dev.railtracks.info.StampManager;
-import dev.railtracks.info.ValueText;
-import dev.railtracks.pubsub.FatalFailure;
-import dev.railtracks.pubsub.RequestCompletionMessage;
-import dev.railtracks.pubsub.RequestCreation;
-import dev.railtracks.pubsub.RequestFailure;
-import dev.railtracks.pubsub.RequestSuccess;
+import dev.railtracks.info.access.RecordWriter;
 import dev.railtracks.pubsub.Streaming;
 
 /**
- * The engine of one session: creates nodes and records their requests, hands them to the {@link Coordinator},
- * records their outcomes before publishing them, applies the failure policy ({@code endOnError}, fatal errors) and
- * the global timeout, and answers with {@link ExecutionInfo} snapshots.
+ * The engine of one session, and its call dispatch: creates nodes, has the {@link Recorder} record their requests,
+ * runs them inline or hands them to the {@link Coordinator}, and has their outcomes recorded and the failure policy
+ * applied ({@link RunControl}) when they come back. Ending runs from outside (timeout, cancel, shutdown) is
+ * {@link RunControl}'s job, snapshots ({@link #info()}) are {@link Snapshots}'.
  *
  * <p>A synchronous call runs the child on the caller's thread (up to {@value #MAX_INLINE_DEPTH} nested levels, then
  * on a fresh thread with a fresh stack); asynchronous and batch calls use the execution strategy, which never queues,
@@ -88,16 +68,11 @@ final class RTState {
 
 	private final @Nullable Observation sessionObservation;
 
-	private final StampManager stamper = new StampManager();
+	private final Recorder recorder;
 
-	private final Journal journal = new Journal();
+	private final RunControl runControl;
 
-	/** The last snapshot, while nothing has been recorded since; see {@link #info()}. */
-	private volatile @Nullable Snapshot lastSnapshot;
-
-	private final Set<Run> activeRuns = ConcurrentHashMap.newKeySet();
-
-	private volatile boolean closed;
+	private final Snapshots snapshots;
 
 	/**
 	 * Creates the state of a session.
@@ -110,7 +85,7 @@ final class RTState {
 	 * @param observations the observation factory, or {@code null} when not observed
 	 * @param sessionObservation the session's observation, parent of top-level nodes, or {@code null}
 	 */
-	public RTState(String sessionId, ExecutorConfig config, Coordinator coordinator, MessageBus publisher,
+	RTState(String sessionId, ExecutorConfig config, Coordinator coordinator, MessageBus publisher,
 			SessionEventLog log, RailtracksContext context, @Nullable RailtracksObservations observations,
 			@Nullable Observation sessionObservation) {
 		this.sessionId = sessionId;
@@ -121,6 +96,11 @@ final class RTState {
 		this.context = context;
 		this.observations = observations;
 		this.sessionObservation = sessionObservation;
+		StampManager stamper = RecordWriter.get().newHistory();
+		Journal journal = new Journal();
+		this.recorder = new Recorder(sessionId, publisher, log, stamper, journal);
+		this.runControl = new RunControl(sessionId, config, coordinator, this.recorder, journal, log);
+		this.snapshots = new Snapshots(stamper, journal);
 	}
 
 	// ---- entry points used by Session and Railtracks
@@ -187,19 +167,17 @@ final class RTState {
 		ensureOpen();
 		Scope current = Scope.current();
 		int depth = ((current != null) ? current.depth : 0) + 1;
-		RequestRecord record = openRun(createNode(definition, args), args);
+		LiveRequest record = openRun(createNode(definition, args), args);
 		Run run = record.run;
 		if (Thread.currentThread().isInterrupted()) {
 			throw cancelInterruptedRun(run, definition.name());
 		}
 		if (this.config.timeout() != null || depth > MAX_INLINE_DEPTH) {
-			startAsync(new NodeTask(this, record, this.sessionObservation, run.result), record, run.result);
+			startAsync(new NodeTask(this, record, 0, this.sessionObservation, run.result), record, run.result);
 			spinBriefly(run.result);
 			return (O) await(run.result, run, definition.name(), true);
 		}
-		NodeTask task = new NodeTask(this, record, this.sessionObservation, run.result);
-		task.depth = depth;
-		task.run();
+		new NodeTask(this, record, depth, this.sessionObservation, run.result).run();
 		if (run.failure() == null && Thread.currentThread().isInterrupted()) {
 			// Interrupted from outside the run (a node that caught the interrupt keeps the flag set, see NodeTask): as
 			// for a caller waiting on another thread, the rest of the run ends too. What the node returned stands.
@@ -223,7 +201,7 @@ final class RTState {
 	private RailtracksException cancelInterruptedRun(Run run, String running) {
 		RailtracksException interrupted = new RailtracksException(
 				"Interrupted while running " + running + "; the run was cancelled");
-		cancelRun(run, interrupted);
+		this.runControl.cancelRun(run, interrupted);
 		Thread.currentThread().interrupt();
 		return interrupted;
 	}
@@ -234,40 +212,24 @@ final class RTState {
 	}
 
 	private Run startRun(Node<?> node, @Nullable Object[] args) {
-		RequestRecord record = openRun(node, args);
-		startAsync(new NodeTask(this, record, this.sessionObservation, record.run.result), record, record.run.result);
+		LiveRequest record = openRun(node, args);
+		startAsync(new NodeTask(this, record, 0, this.sessionObservation, record.run.result), record,
+				record.run.result);
 		return record.run;
 	}
 
 	/** Records a top-level request as a new run under the session's timeout; the caller starts its node. */
-	private RequestRecord openRun(Node<?> node, @Nullable Object[] args) {
-		Run run = new Run(node.name());
-		// Added before the closed check, so that a concurrent shutdown either refuses the run or cancels it.
-		this.activeRuns.add(run);
-		if (this.closed) {
-			this.activeRuns.remove(run);
-			ensureOpen();
-		}
-		RequestRecord record;
+	private LiveRequest openRun(Node<?> node, @Nullable Object[] args) {
+		Run run = this.runControl.admit(node.name());
+		LiveRequest record;
 		try {
-			record = record(null, run, node, args);
+			record = record(null, run, node, args, EpochClock.nowNanos());
 		}
 		catch (RuntimeException ex) {
-			this.activeRuns.remove(run);
+			this.runControl.withdraw(run);
 			throw ex;
 		}
-		Duration timeout = this.config.timeout();
-		if (timeout != null) {
-			run.timer = this.coordinator.scheduleTimeout(() -> timeOut(run, timeout), timeout);
-		}
-		run.result.onCancel(() -> cancelRun(run, new CancellationException("The run of '" + record.nodeName
-				+ "' was cancelled through its future")));
-		run.result.whenComplete((result, error) -> {
-			this.activeRuns.remove(run);
-			if (run.timer != null) {
-				run.timer.cancel(false);
-			}
-		});
+		this.runControl.supervise(run, record);
 		return record;
 	}
 
@@ -282,28 +244,27 @@ final class RTState {
 	// NullAway: the inline outcome is null when the node returned null, as on the asynchronous path; O stays as declared
 	@SuppressWarnings({ "unchecked", "NullAway" })
 	public <O> O call(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
-		RequestRecord caller = callerOf(scope);
+		LiveRequest caller = callerOf(scope);
 		Run run = caller.run;
-		RequestRecord record = record(caller, run, createNode(definition, args), args);
+		LiveRequest record = record(caller, run, createNode(definition, args), args, EpochClock.nowNanos());
 		if (this.config.inlineSynchronousCalls() && scope.depth < MAX_INLINE_DEPTH) {
 			try {
-				NodeTask task = new NodeTask(this, record, scope.observation, null);
-				task.depth = scope.depth + 1;
+				NodeTask task = new NodeTask(this, record, scope.depth + 1, scope.observation, null);
 				this.coordinator.submit(task, ExecutionMode.INLINE);
-				caller.inlineChild = null;
+				caller.childHandledOn();
 				return (O) task.outcome();
 			}
 			catch (StackOverflowError ex) {
 				// Overflowed before the node could record its outcome (a caller near the stack's limit).
 				finishOnFreshStack(record, null, ex);
-				caller.inlineChild = null;
+				caller.childHandledOn();
 				throw ex;
 			}
 		}
-		caller.inlineChild = null;
+		caller.childHandledOn();
 		CompletableFuture<Object> result = new CompletableFuture<>();
-		record.future = result;
-		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
+		record.awaitedThrough(result);
+		startAsync(new NodeTask(this, record, 0, scope.observation, result), record, result);
 		return (O) await(result, run, record.nodeName, false);
 	}
 
@@ -320,14 +281,14 @@ final class RTState {
 	 */
 	@SuppressWarnings("unchecked")
 	public <O> CompletableFuture<O> callNodes(Scope scope, NodeDefinition<O> definition, @Nullable Object[] args) {
-		RequestRecord caller = callerOf(scope);
-		RequestRecord record = record(caller, caller.run, createNode(definition, args), args);
-		caller.inlineChild = null;
+		LiveRequest caller = callerOf(scope);
+		LiveRequest record = record(caller, caller.run, createNode(definition, args), args, EpochClock.nowNanos());
+		caller.childHandledOn();
 		CancellableFuture<Object> result = new CancellableFuture<>();
-		record.future = result;
-		result.onCancel(() -> closeAsFailed(record,
+		record.awaitedThrough(result);
+		result.onCancel(() -> this.recorder.closeAsFailed(record,
 				new CancellationException("The call of '" + record.nodeName + "' was cancelled through its future"), true));
-		startAsync(new NodeTask(this, record, scope.observation, result), record, result);
+		startAsync(new NodeTask(this, record, 0, scope.observation, result), record, result);
 		return (CompletableFuture<O>) result;
 	}
 
@@ -347,15 +308,15 @@ final class RTState {
 	}
 
 	private BatchCall batch(Scope scope, NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
-		RequestRecord caller = callerOf(scope);
+		LiveRequest caller = callerOf(scope);
 		List<Node<?>> nodes = createNodes(definition, argumentLists);
-		List<RequestRecord> records = new ArrayList<>(nodes.size());
+		List<LiveRequest> records = new ArrayList<>(nodes.size());
 		// Created together: one time for all, each with its own step.
 		long created = EpochClock.nowNanos();
 		for (int i = 0; i < nodes.size(); i++) {
 			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i), created));
 		}
-		caller.inlineChild = null;
+		caller.childHandledOn();
 		return new BatchCall(this, scope, caller.run, records);
 	}
 
@@ -365,13 +326,13 @@ final class RTState {
 	 * @param item the item
 	 */
 	public void broadcast(Scope scope, @Nullable Object item) {
-		RequestRecord record = scope.record;
+		LiveRequest record = scope.record;
 		Streaming message = new Streaming(this.sessionId, (record != null) ? record.id() : null,
 				(record != null) ? record.node.identifier() : null, (record != null) ? record.nodeName : "session", item,
-				now());
+				Recorder.now());
 		CompletableFuture<Void> delivered = this.publisher.publishTracked(message);
 		if (record != null && !delivered.isDone()) {
-			record.lastBroadcast = delivered;
+			record.broadcastPending(delivered);
 		}
 	}
 
@@ -391,68 +352,16 @@ final class RTState {
 		return this.sessionId;
 	}
 
-	// ---- the design's RTState operations
+	// ---- ending runs and reading the record
 
 	/**
-	 * The design's {@code handle}: writes a node's own outcome into its record as the request's finishing version,
-	 * unless the request was already ended from outside. Called by the engine itself before anything is published,
-	 * so that no subscriber can keep the record from being written.
-	 * @return whether it was written
-	 */
-	private boolean recordOutcome(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		// A node its run ended never gets here: finish() records it through the run's ending (closeAsFailed).
-		boolean written = (error == null) ? record.finishOnce(result, RequestStatus.COMPLETED, this.stamper)
-				: record.finishOnce(new Failure(error), RequestStatus.FAILED, this.stamper);
-		if (!written) {
-			return false;
-		}
-		this.journal.finished(record);
-		if (error != null) {
-			this.log.log(Level.ERROR, record.nodeName + " FAILED: " + ValueText.of(error), error);
-		}
-		else if (this.log.isEnabled(Level.INFO)) {
-			this.log.log(Level.INFO, record.nodeName + " DONE");
-		}
-		return true;
-	}
-
-	/**
-	 * Cancels a running node: its request is recorded as failed with a {@link CancellationException}, which its caller
-	 * receives (an asynchronous caller at once), and the node can make no further calls. The node's thread is not
-	 * interrupted, because it may be running its caller too.
+	 * Cancels a running node (see {@link RunControl#cancel}).
 	 * @param nodeId the node's id
 	 * @return {@code true} when the node was running and is now cancelled, {@code false} when it had finished
 	 * @throws IllegalArgumentException when the session has no such node
 	 */
 	public boolean cancel(String nodeId) {
-		UUID wanted = parseId(nodeId);
-		RequestRecord record = (wanted != null) ? this.journal.openRequestOf(wanted) : null;
-		if (record == null) {
-			if (wanted != null && this.journal.hasNode(wanted)) {
-				return false;
-			}
-			throw new IllegalArgumentException("No node '" + nodeId + "' in session " + this.sessionId);
-		}
-		CancellationException cancelled = new CancellationException(
-				"Node '" + record.nodeName + "' (" + nodeId + ") was cancelled");
-		if (record.caller == null && record.isOpen()) {
-			// A top-level node is its run: cancel all of it, which also releases the caller.
-			cancelRun(record.run, cancelled);
-			return true;
-		}
-		return closeAsFailed(record, cancelled, true);
-	}
-
-	private @Nullable UUID parseId(String nodeId) {
-		try {
-			UUID id = UUID.fromString(nodeId);
-			// fromString also takes upper case and short forms; a node's id is only ever its own text.
-			return id.toString().equals(nodeId) ? id : null;
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			// Not an id this engine makes, so no node has it.
-			return null;
-		}
+		return this.runControl.cancel(nodeId);
 	}
 
 	/**
@@ -460,40 +369,7 @@ final class RTState {
 	 * then shuts down the coordinator's strategies.
 	 */
 	public void shutdown() {
-		this.closed = true;
-		RailtracksException closing = new RailtracksException(
-				"Session " + this.sessionId + " was closed while the run was in progress");
-		Set<Run> unfinished = new LinkedHashSet<>();
-		for (Run run : this.activeRuns) {
-			// A run whose caller has its result is over, though its thread may not have left it yet (nor taken it off
-			// this set): its caller may be closing the session right now.
-			if (!run.result.isDone()) {
-				unfinished.add(run);
-			}
-		}
-		// Also runs whose top-level node returned while a child it started without waiting still runs.
-		this.journal.forEachOpen((record) -> unfinished.add(record.run));
-		Set<Run> endedHere = new HashSet<>();
-		unfinished.forEach((run) -> {
-			if (run.cancel(closing)) {
-				endedHere.add(run);
-			}
-		});
-		// Looked up after every run is cancelled: a request recorded later records its own ending (see record()).
-		Map<Run, List<RequestRecord>> open = openRequests(unfinished);
-		// Every run is interrupted and recorded before any is waited for: k stuck runs cost one grace period, not k.
-		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
-		List<Run> cancelled = new ArrayList<>();
-		for (Run run : unfinished) {
-			// Also when another thread ended the run first and may still be recording it: the record is saved next.
-			Throwable cause = run.failure();
-			closeOpenRequests(run, open.getOrDefault(run, List.of()), (cause != null) ? cause : closing,
-					endedHere.contains(run));
-			cancelled.add(run);
-		}
-		cancelled.forEach((run) -> run.awaitStopped(deadline));
-		cancelled.forEach(Run::release);
-		this.coordinator.shutdown();
+		this.runControl.shutdown();
 	}
 
 	/**
@@ -501,140 +377,34 @@ final class RTState {
 	 * @return {@code true} once shut down
 	 */
 	public boolean isClosed() {
-		return this.closed;
+		return this.runControl.isClosed();
 	}
 
 	/**
-	 * A snapshot of the whole execution: the newest version of every request, copied in creation order. While
-	 * nothing is recorded after a snapshot in which every request had finished, the same snapshot is returned, so a
-	 * run's {@code runSync} and the session's {@code close} share one.
+	 * A snapshot of the whole execution (see {@link Snapshots}).
 	 * @return the execution info
 	 */
 	public ExecutionInfo info() {
-		// Every recording takes a step, and every request takes a journal slot, before it is written.
-		long step = this.stamper.currentStep();
-		int size = this.journal.size();
-		Snapshot last = this.lastSnapshot;
-		if (last != null && last.step == step && last.size == size) {
-			return last.info;
-		}
-		RequestTemplate[] heads = new RequestTemplate[size];
-		int count = 0;
-		boolean settled = true;
-		for (int i = 0; i < size; i++) {
-			RequestTemplate head = this.journal.head(i);
-			if (head == null) {
-				// Its slot is reserved and not yet filled: its creation is under way, and left out of this snapshot.
-				settled = false;
-				continue;
-			}
-			settled &= head.isClosed();
-			heads[count++] = head;
-		}
-		ExecutionInfo info = ExecutionInfo.of((count == size) ? heads : Arrays.copyOf(heads, count), this.stamper);
-		if (settled) {
-			// Nothing was under way: this snapshot stays current until the next step or request.
-			this.lastSnapshot = new Snapshot(step, size, info);
-		}
-		return info;
-	}
-
-	/**
-	 * A snapshot of the part of the execution under the given requests.
-	 * @param requestIds request ids
-	 * @return the filtered execution info
-	 */
-	public ExecutionInfo getInfo(Collection<String> requestIds) {
-		return info().getInfo(requestIds);
-	}
-
-	/**
-	 * Whether nothing has been recorded yet.
-	 * @return {@code true} when empty
-	 */
-	public boolean isEmpty() {
-		return this.journal.size() == 0;
-	}
-
-	/** A snapshot and the step and journal size it was taken at. */
-	private record Snapshot(long step, int size, ExecutionInfo info) {
-	}
-
-	/**
-	 * Records a manual stamp in the session's history.
-	 * @param identifier what happened
-	 * @return the stamp
-	 */
-	public Stamp addStamp(String identifier) {
-		return this.stamper.createStamp(identifier);
+		return this.snapshots.take();
 	}
 
 	// ---- engine internals
 
 	/**
-	 * Records a node's outcome (see {@link #recordOutcome}), publishes it, then applies the failure policy. A request
-	 * that was cancelled, or whose run ended, before its node came back was recorded and published as failed then, so
-	 * its late outcome is dropped (see {@link #logDroppedOutcome}).
+	 * A node's outcome came back: the {@link Recorder} records and publishes it, then the failure policy applies to
+	 * it. An inline child that a stack overflow left unrecorded is recorded as failed first.
 	 */
-	void finish(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		RequestRecord unrecordedChild = record.inlineChild;
+	void finish(LiveRequest record, @Nullable Object result, @Nullable Throwable error) {
+		LiveRequest unrecordedChild = record.unrecordedChild();
 		if (unrecordedChild != null) {
 			// Its inline call overflowed the stack so deep that not even the failure could be written there.
-			finish(unrecordedChild, null, new StackOverflowError("Node '" + unrecordedChild.nodeName
-					+ "' overflowed the stack before its outcome could be recorded"));
+			// String.concat, not +: a concatenation's call site is linked the first time it runs, here on an
+			// exhausted stack (see FreshStackFinish).
+			finish(unrecordedChild, null, new StackOverflowError("Node '".concat(unrecordedChild.nodeName)
+				.concat("' overflowed the stack before its outcome could be recorded")));
 		}
-		Throwable ended = record.endedWith();
-		if (ended != null) {
-			// Still running when it or its run ended: recorded as ended (now, if its run's ending missed it), whatever
-			// it did afterwards.
-			closeAsFailed(record, ended, false);
-		}
-		else if (recordOutcome(record, result, error)) {
-			publishOutcome(record, result, error);
-			return;
-		}
-		else {
-			ended = record.cancelledWith();
-			if (ended == null) {
-				// Its own outcome was recorded already (by a retry on a fresh stack).
-				return;
-			}
-		}
-		logDroppedOutcome(record, ended, result, error);
-	}
-
-	private void publishOutcome(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		if (this.publisher.hasSubscribers()) {
-			publishQuietly((error == null)
-					? new RequestSuccess(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
-							record.node.identifier(), result, now())
-					: new RequestFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
-							record.node.identifier(), error, now()));
-		}
-		if (error != null && isFatal(error)) {
-			endRunFatally(record, error);
-		}
-	}
-
-	/**
-	 * Says once that a node abandoned by its run (a timeout it ignored, say) or cancelled came back after all, and
-	 * that its outcome was dropped: at INFO for a result, which someone may miss, at DEBUG for a failure (mostly the
-	 * interrupt it was sent), and not at all when it only passed on the ending it was told of.
-	 */
-	private void logDroppedOutcome(RequestRecord record, Throwable ended, @Nullable Object result,
-			@Nullable Throwable error) {
-		if (error == ended) {
-			return;
-		}
-		Level level = (error == null) ? Level.INFO : Level.DEBUG;
-		if (this.log.isEnabled(level)) {
-			long now = EpochClock.nowNanos();
-			RequestTemplate ending = record.requestHead;
-			// The thread that ended it may still be writing its ending, a moment ago.
-			long late = TimeUnit.NANOSECONDS.toMillis(now - (ending.isClosed() ? ending.epochNanos() : now));
-			this.log.log(level, record.nodeName + ((error == null) ? " returned " : " failed ") + late
-					+ " ms after it was ended (" + ended.getMessage() + "); its "
-					+ ((error == null) ? "result was dropped" : "failure was dropped: " + ValueText.of(error)));
+		if (this.recorder.finish(record, result, error) && error != null) {
+			this.runControl.failed(record, error);
 		}
 	}
 
@@ -642,8 +412,10 @@ final class RTState {
 	 * {@link #finish} on another thread, for a caller whose own stack is exhausted; does nothing when the request was
 	 * recorded meanwhile.
 	 */
-	void finishOnFreshStack(RequestRecord record, @Nullable Object result, @Nullable Throwable error) {
-		CompletableFuture.runAsync(() -> finish(record, result, error), this.coordinator::execute).join();
+	void finishOnFreshStack(LiveRequest record, @Nullable Object result, @Nullable Throwable error) {
+		FreshStackFinish finish = new FreshStackFinish(this, record, result, error);
+		this.coordinator.execute(finish);
+		finish.awaitDone();
 	}
 
 	/** Waits for a call's result; the run's cancellation or the caller's interrupt end the wait. */
@@ -672,7 +444,7 @@ final class RTState {
 			RailtracksException interrupted = new RailtracksException("Interrupted while waiting for " + waitingFor
 					+ (cancelRunOnInterrupt ? "; the run was cancelled" : ""), ex);
 			if (cancelRunOnInterrupt) {
-				cancelRun(run, interrupted);
+				this.runControl.cancelRun(run, interrupted);
 			}
 			throw interrupted;
 		}
@@ -710,29 +482,16 @@ final class RTState {
 		return nodes;
 	}
 
-	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args) {
-		return record(caller, run, node, args, EpochClock.nowNanos());
-	}
-
-	private RequestRecord record(@Nullable RequestRecord caller, Run run, Node<?> node, @Nullable Object[] args,
+	/**
+	 * Records a new request (see {@link Recorder}). A stack overflow while appending it records it as failed on a
+	 * fresh stack; a request recorded while its run is ending records its own ending (the run's look for open
+	 * requests may have missed it, a batch mid-way say).
+	 */
+	LiveRequest record(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args,
 			long epochNanos) {
-		String name = node.name();
-		RequestRecord record = new RequestRecord(caller, node, name, args, run, this.stamper.nextStep(), epochNanos);
-		if (caller != null) {
-			// Known to the caller until it is recorded or handed on, in case a stack overflow leaves no room to do it.
-			caller.inlineChild = record;
-		}
+		LiveRequest record = this.recorder.create(caller, run, node, args, epochNanos);
 		try {
-			this.journal.add(record);
-			if (this.log.isEnabled(Level.INFO)) {
-				this.log.log(Level.INFO, record.requestHead.stamp().identifier());
-			}
-			if (this.publisher.hasSubscribers()) {
-				RequestTemplate created = record.requestHead;
-				// Quietly: a node still running when its session closed must get to the check below, which records it.
-				publishQuietly(new RequestCreation(this.sessionId, created.identifier(), record.callerNodeId(), name,
-						node.identifier(), created.inputArgs(), Instant.ofEpochSecond(0, created.epochNanos())));
-			}
+			this.recorder.append(record);
 		}
 		catch (StackOverflowError ex) {
 			finishOnFreshStack(record, null, ex);
@@ -740,8 +499,7 @@ final class RTState {
 		}
 		Throwable ended = run.failure();
 		if (ended != null) {
-			// Recorded while its run was ending (a batch mid-way): the run's cancellation may have missed it.
-			closeAsFailed(record, ended, false);
+			this.recorder.closeAsFailed(record, ended, false);
 		}
 		return record;
 	}
@@ -750,150 +508,20 @@ final class RTState {
 	 * Hands a recorded request to the strategy. A strategy that refuses it (rejection, or no native thread left)
 	 * must not leave the request open forever: it is recorded as failed with the refusal, which also reaches the caller.
 	 */
-	private void startAsync(NodeTask task, RequestRecord record, CompletableFuture<Object> result) {
+	private void startAsync(NodeTask task, LiveRequest record, CompletableFuture<Object> result) {
 		try {
 			this.coordinator.submit(task, ExecutionMode.ASYNC);
 		}
 		catch (RuntimeException | OutOfMemoryError ex) {
-			closeAsFailed(record, ex, true);
+			this.recorder.closeAsFailed(record, ex, true);
 			result.completeExceptionally(ex);
 			throw ex;
 		}
 	}
 
-	/**
-	 * Records a running request as failed with {@code cause} (cancelled, timed out, refused, or ended with its run),
-	 * publishes that failure, and releases an asynchronous caller at once.
-	 */
-	private boolean closeAsFailed(RequestRecord record, Throwable cause, boolean logIt) {
-		if (!record.endOnce(cause, this.stamper)) {
-			return false;
-		}
-		this.journal.finished(record);
-		if (logIt) {
-			this.log.log(Level.WARN, record.nodeName + " CANCELLED: " + cause.getMessage());
-		}
-		if (this.publisher.hasSubscribers()) {
-			publishQuietly(new RequestFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName,
-					record.node.identifier(), cause, now()));
-		}
-		CompletableFuture<Object> future = record.future;
-		if (future != null) {
-			future.completeExceptionally(cause);
-		}
-		return true;
-	}
-
-	/** Publishes a message already recorded; once the session closed under a running node, there is no one to tell. */
-	private void publishQuietly(RequestCompletionMessage message) {
-		try {
-			this.publisher.publish(message);
-		}
-		catch (IllegalStateException ex) {
-			// Closed: the outcome is in the record, which is what close() saves.
-		}
-	}
-
-	private boolean isFatal(Throwable error) {
-		return this.config.endOnError() || error instanceof FatalException
-				|| (error instanceof NodeInvocationException invocation && invocation.isFatal());
-	}
-
-	/** After the failure itself is published: announce the fatal failure once, then end the run with it. */
-	private void endRunFatally(RequestRecord record, Throwable error) {
-		cancelRun(record.run, error, () -> {
-			// The failure itself was logged once, with its stack trace, when it was recorded: say only what it causes.
-			this.log.log(Level.WARN, "Ending the run: " + record.nodeName + " FAILED and "
-					+ (this.config.endOnError() ? "end-on-error is on" : "the failure is fatal"));
-			publishQuietly(new FatalFailure(this.sessionId, record.id(), record.callerNodeId(), record.nodeName, error,
-					now()));
-		});
-	}
-
-	/**
-	 * Runs on the process-wide timer thread: hands the cancellation to a worker, because completing the run's future
-	 * runs its callers' callbacks, which must not hold up the timeouts of other sessions.
-	 */
-	private void timeOut(Run run, Duration timeout) {
-		if (run.result.isDone()) {
-			return;
-		}
-		Runnable cancel = () -> cancelRun(run, new GlobalTimeoutException(timeout, this.config.timeoutSetting()));
-		try {
-			this.coordinator.execute(cancel);
-		}
-		catch (RuntimeException ex) {
-			cancel.run();
-		}
-	}
-
-	/**
-	 * Ends a run: its running nodes are interrupted first (and no new node starts in it), then its open requests are
-	 * recorded as failed, then its caller is released once its threads stopped or the grace period passed.
-	 */
-	private void cancelRun(Run run, Throwable cause) {
-		cancelRun(run, cause, null);
-	}
-
-	/** {@link #cancelRun(Run, Throwable)}, announcing the end (once, by whoever ends the run) before recording it. */
-	private void cancelRun(Run run, Throwable cause, @Nullable Runnable announce) {
-		long deadline = System.nanoTime() + Run.STOP_GRACE_NANOS;
-		if (!run.cancel(cause)) {
-			return;
-		}
-		if (announce != null) {
-			announce.run();
-		}
-		closeOpenRequests(run, openRequests(Set.of(run)).getOrDefault(run, List.of()), cause, true);
-		run.awaitStopped(deadline);
-		run.release();
-	}
-
-	/**
-	 * The requests of the given runs whose finishing version is not written yet (still running, or being recorded by
-	 * the thread that claimed it), in one pass over the journal.
-	 */
-	private Map<Run, List<RequestRecord>> openRequests(Set<Run> runs) {
-		Map<Run, List<RequestRecord>> open = new HashMap<>();
-		if (runs.isEmpty()) {
-			return open;
-		}
-		this.journal.forEachOpen((record) -> {
-			if (runs.contains(record.run)) {
-				open.computeIfAbsent(record.run, (run) -> new ArrayList<>()).add(record);
-			}
-		});
-		return open;
-	}
-
-	/**
-	 * Records the given requests of a cancelled run as failed with the cause, and logs the run's end: once by whoever
-	 * ended it (even when its nodes, stopping at once, recorded their own ending first), and by anyone else who still
-	 * found requests to record. A request recorded after its run was cancelled records its own ending (see
-	 * {@link #record}), so one look at the journal, taken after the cancel, finds every other.
-	 */
-	private void closeOpenRequests(Run run, List<RequestRecord> open, Throwable cause, boolean endedHere) {
-		int closed = 0;
-		List<RequestRecord> recordingThemselves = new ArrayList<>();
-		for (RequestRecord record : open) {
-			if (closeAsFailed(record, cause, false)) {
-				closed++;
-			}
-			else {
-				recordingThemselves.add(record);
-			}
-		}
-		// A node that claimed its own outcome first is writing it now: the run's caller must not see it open.
-		recordingThemselves.forEach(RequestRecord::awaitRecorded);
-		if (closed > 0 || endedHere) {
-			this.log.log(Level.WARN, run.name + " ENDED: " + cause.getMessage()
-					+ ((closed > 0) ? "; " + closed + " running request(s) recorded as failed" : ""));
-		}
-	}
-
 	/** The calling node's record, refusing calls from a cancelled node, a cancelled run or a closed session. */
-	private RequestRecord callerOf(Scope scope) {
-		RequestRecord caller = scope.record;
+	private LiveRequest callerOf(Scope scope) {
+		LiveRequest caller = scope.record;
 		if (caller == null) {
 			throw new IllegalStateException("Not inside a node: use Session.runSync/run for a top-level call");
 		}
@@ -909,13 +537,7 @@ final class RTState {
 	}
 
 	private void ensureOpen() {
-		if (this.closed) {
-			throw new IllegalStateException("Session " + this.sessionId + " is closed; create a new Session");
-		}
-	}
-
-	private static Instant now() {
-		return Instant.ofEpochSecond(0, EpochClock.nowNanos());
+		this.runControl.ensureOpen();
 	}
 
 

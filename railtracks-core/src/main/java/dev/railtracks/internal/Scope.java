@@ -14,7 +14,7 @@ final class Scope {
 
 	final RTState state;
 
-	final @Nullable RequestRecord record;
+	final @Nullable LiveRequest record;
 
 	/** Synchronous calls nested on this thread; past a limit, calls move to a fresh thread and its fresh stack. */
 	final int depth;
@@ -23,7 +23,7 @@ final class Scope {
 
 	private final @Nullable Scope previous;
 
-	private Scope(RTState state, @Nullable RequestRecord record, int depth, @Nullable Observation observation,
+	private Scope(RTState state, @Nullable LiveRequest record, int depth, @Nullable Observation observation,
 			@Nullable Scope previous) {
 		this.state = state;
 		this.record = record;
@@ -83,7 +83,7 @@ final class Scope {
 		}
 	}
 
-	static Scope enterNode(RTState state, RequestRecord record, int depth, @Nullable Observation observation) {
+	static Scope enterNode(RTState state, LiveRequest record, int depth, @Nullable Observation observation) {
 		Scope scope = new Scope(state, record, depth, observation, CURRENT.get());
 		CURRENT.set(scope);
 		return scope;

@@ -18,7 +18,7 @@ import org.slf4j.event.Level;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.LoggingSetting;
-import dev.railtracks.info.ValueText;
+import dev.railtracks.support.ValueText;
 
 /**
  * One session's event log. Events go to the SLF4J logger {@code dev.railtracks.Session} (with the session id as a

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.info.ValueText;
+import dev.railtracks.support.ValueText;
 
 /**
  * A failure that ends the whole run: any failure when {@code endOnError} is on, or a

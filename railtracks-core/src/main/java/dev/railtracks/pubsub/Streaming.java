@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.railtracks.info.ValueText;
+import dev.railtracks.support.ValueText;
 
 /**
  * An item a node {@link dev.railtracks.Railtracks#broadcast broadcast}. Delivered to subscribers before the node's

@@ -20,7 +20,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.SessionDocument;

@@ -1,13 +1,17 @@
 package dev.railtracks.info;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+
+import dev.railtracks.support.EpochClock;
+import dev.railtracks.support.Ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,50 +30,42 @@ class StampManagerTests {
 	}
 
 	@Test
-	void eachStampTakesTheNextStep() {
+	void eachVersionTakesTheNextStep() {
 		StampManager stamper = new StampManager();
-		Stamp first = stamper.createStamp("first");
-		long versionStep = stamper.nextStep();
-		Stamp third = stamper.createStamp("third");
-		assertThat(List.of(first.step(), versionStep, third.step())).containsExactly(0L, 1L, 2L);
+		assertThat(List.of(stamper.nextStep(), stamper.nextStep(), stamper.nextStep())).containsExactly(0L, 1L, 2L);
 		assertThat(stamper.currentStep()).isEqualTo(3);
-		assertThat(third.epochNanos()).isGreaterThanOrEqualTo(first.epochNanos());
-		// A live manager keeps the manual stamps; a version's stamp lives in the version (see ExecutionInfoTests).
-		assertThat(stamper.allStamps()).containsExactly(first, third);
+		// A live manager only counts: a version's stamp lives in the version (see ExecutionInfoTests).
+		assertThat(stamper.allStamps()).isEmpty();
 	}
 
 	@Test
 	void stepLogsMapEachStepToWhatHappenedInOrder() {
-		StampManager stamper = new StampManager();
-		stamper.createStamp("one");
-		stamper.nextStep();
-		stamper.createStamp("two");
-		Map<Long, List<String>> logs = stamper.stepLogs();
-		assertThat(logs).containsExactly(Map.entry(0L, List.of("one")), Map.entry(2L, List.of("two")));
+		StampManager frozen = frozenWithChild(new StampManager());
+		Map<Long, List<String>> logs = frozen.stepLogs();
+		assertThat(logs).containsExactly(Map.entry(0L, List.of("START CREATED top")),
+				Map.entry(1L, List.of("top CREATED child")), Map.entry(2L, List.of("Finished executing child")));
 		logs.clear();
-		assertThat(stamper.stepLogs()).hasSize(2);
+		assertThat(frozen.stepLogs()).hasSize(3);
 	}
 
 	@Test
 	void allStampsIsASortedCopy() {
-		StampManager stamper = new StampManager();
-		stamper.createStamp("a");
-		List<Stamp> copy = stamper.allStamps();
+		StampManager frozen = frozenWithChild(new StampManager());
+		List<Stamp> copy = frozen.allStamps();
 		copy.clear();
-		stamper.createStamp("b");
-		assertThat(stamper.allStamps()).extracting(Stamp::identifier).containsExactly("a", "b");
+		assertThat(frozen.allStamps()).extracting(Stamp::step).containsExactly(0L, 1L, 2L);
 	}
 
 	@Test
-	void concurrentStampsGetUniqueDenseSteps() throws InterruptedException {
+	void concurrentStepsAreUniqueAndDense() throws InterruptedException {
 		StampManager stamper = new StampManager();
 		int threads = 8;
 		int perThread = 2_000;
+		Set<Long> steps = ConcurrentHashMap.newKeySet();
 		CountDownLatch start = new CountDownLatch(1);
-		List<Thread> workers = new ArrayList<>();
+		Thread[] workers = new Thread[threads];
 		for (int t = 0; t < threads; t++) {
-			String name = "worker-" + t;
-			Thread worker = new Thread(() -> {
+			workers[t] = new Thread(() -> {
 				try {
 					start.await();
 				}
@@ -77,42 +73,42 @@ class StampManagerTests {
 					return;
 				}
 				for (int i = 0; i < perThread; i++) {
-					stamper.createStamp(name);
+					steps.add(stamper.nextStep());
 				}
 			});
-			worker.start();
-			workers.add(worker);
+			workers[t].start();
 		}
 		start.countDown();
 		for (Thread worker : workers) {
 			worker.join(TimeUnit.SECONDS.toMillis(30));
 			assertThat(worker.isAlive()).isFalse();
 		}
-		List<Stamp> all = stamper.allStamps();
-		assertThat(all).extracting(Stamp::step)
-			.containsExactlyElementsOf(LongStream.range(0, (long) threads * perThread).boxed().toList());
+		assertThat(steps).containsExactlyInAnyOrderElementsOf(
+				LongStream.range(0, (long) threads * perThread).boxed().toList());
 		assertThat(stamper.currentStep()).isEqualTo((long) threads * perThread);
 	}
 
 	@Test
-	void aFrozenCopyHasTheManualStampsAndThoseOfTheRecordedVersionsAndRefusesNewOnes() {
+	void aFrozenCopyHasTheStampsOfTheRecordedVersionsAndTakesNoSteps() {
 		StampManager stamper = new StampManager();
-		Stamp manual = stamper.createStamp("manual");
+		StampManager frozen = frozenWithChild(stamper);
+		stamper.nextStep();
+		assertThat(frozen.allStamps()).extracting(Stamp::identifier)
+			.containsExactly("START CREATED top", "top CREATED child", "Finished executing child");
+		assertThat(frozen.currentStep()).isEqualTo(3);
+		assertThat(frozen.snapshot(new RequestTemplate[0])).isSameAs(frozen);
+		assertThatThrownBy(frozen::nextStep).isInstanceOf(IllegalStateException.class);
+	}
+
+	/** A top-level request and its finished child, recorded with {@code stamper}'s steps, frozen into a copy. */
+	private static StampManager frozenWithChild(StampManager stamper) {
 		RequestTemplate top = RequestTemplate.created(null, Ids.randomHigh(), Ids.randomLow(), "top", NodeType.OTHER,
 				new Object[0], Map.of(), stamper.nextStep(), EpochClock.nowNanos());
 		RequestTemplate child = RequestTemplate.created(top, Ids.randomHigh(), Ids.randomLow(), "child",
 				NodeType.OTHER, new Object[] { 1 }, Map.of(), stamper.nextStep(), EpochClock.nowNanos());
 		RequestTemplate childDone = child.finished(2, RequestStatus.COMPLETED, Map.of(), 5, stamper.nextStep(),
 				EpochClock.nowNanos());
-		StampManager frozen = stamper.snapshot(new RequestTemplate[] { top, childDone });
-		stamper.createStamp("after the copy");
-		assertThat(frozen.allStamps()).extracting(Stamp::identifier)
-			.containsExactly("manual", "START CREATED top", "top CREATED child", "Finished executing child");
-		assertThat(frozen.allStamps().get(0)).isEqualTo(manual);
-		assertThat(frozen.currentStep()).isEqualTo(4);
-		assertThat(frozen.snapshot(new RequestTemplate[0])).isSameAs(frozen);
-		assertThatThrownBy(frozen::nextStep).isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(() -> frozen.createStamp("x")).isInstanceOf(IllegalStateException.class);
+		return stamper.snapshot(new RequestTemplate[] { top, childDone });
 	}
 
 }

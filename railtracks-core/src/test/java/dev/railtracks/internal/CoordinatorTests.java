@@ -9,19 +9,21 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
+import dev.railtracks.info.RequestStatus;
+import dev.railtracks.info.RequestTemplate;
 
 import static dev.railtracks.Railtracks.callAsync;
 import static dev.railtracks.TestConfigs.NO_SAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link Coordinator}.
+ * Tests for {@link Coordinator}, through the public API.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CoordinatorTests {
 
 	@Test
-	void anAsynchronousJobIsOpenUntilItsCompletionIsPublished() throws InterruptedException {
+	void anAsynchronousJobIsOpenUntilItsOutcomeIsRecorded() throws InterruptedException {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		FunctionNode<String> blocked = FunctionNode.of("blocked", () -> {
@@ -36,11 +38,13 @@ class CoordinatorTests {
 		try (Session session = new Session(NO_SAVE)) {
 			CompletableFuture<?> run = session.run(parent);
 			started.await();
-			// The top-level node and its asynchronous child.
-			assertThat(EngineOf.state(session).coordinator.openJobCount()).isEqualTo(2);
+			// The top-level node and its asynchronous child, each on a thread of the strategy.
+			assertThat(session.info().requestForest().heads().values()).extracting(RequestTemplate::status)
+				.containsExactly(RequestStatus.OPEN, RequestStatus.OPEN);
 			release.countDown();
 			run.join();
-			assertThat(EngineOf.state(session).coordinator.openJobCount()).isZero();
+			assertThat(session.info().requestForest().heads().values()).extracting(RequestTemplate::status)
+				.containsExactly(RequestStatus.COMPLETED, RequestStatus.COMPLETED);
 		}
 	}
 

@@ -10,28 +10,30 @@ import static dev.railtracks.TestNodes.LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RTState}'s own bookkeeping operations.
+ * Tests for the record a session's engine keeps, through the public API: what {@code info()} shows before and after
+ * requests are recorded, and the steps the versions take.
  */
 class RTStateTests {
 
 	@Test
-	void isEmptyUntilTheFirstRequestIsRecorded() {
+	void aSessionRecordsNothingUntilItsFirstRequest() {
 		try (Session session = new Session(NO_SAVE)) {
-			assertThat(EngineOf.state(session).isEmpty()).isTrue();
+			assertThat(session.info().requestForest().heads()).isEmpty();
+			assertThat(session.info().allStamps()).isEmpty();
 			session.runSync(LENGTH, "abc");
-			assertThat(EngineOf.state(session).isEmpty()).isFalse();
+			assertThat(session.info().requestForest().heads()).hasSize(1);
 		}
 	}
 
 	@Test
-	void aManualStampTakesTheNextStepAndJoinsTheSessionsHistory() {
+	void everyVersionTakesTheNextStepOfTheSessionsHistory() {
 		try (Session session = new Session(NO_SAVE)) {
 			session.runSync(LENGTH, "abc");
-			Stamp stamp = EngineOf.state(session).addStamp("checkpoint");
-			assertThat(stamp.step()).isEqualTo(2);
-			assertThat(session.info().allStamps()).last().isEqualTo(stamp);
+			session.runSync(LENGTH, "abcd");
+			assertThat(session.info().allStamps()).extracting(Stamp::step).containsExactly(0L, 1L, 2L, 3L);
 			assertThat(session.info().allStamps()).extracting(Stamp::identifier)
-				.containsExactly("START CREATED length", "Finished executing length", "checkpoint");
+				.containsExactly("START CREATED length", "Finished executing length", "START CREATED length",
+						"Finished executing length");
 		}
 	}
 

@@ -22,7 +22,7 @@ import dev.railtracks.FunctionNode;
 import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,8 @@
 package dev.railtracks.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -8,7 +10,6 @@ import org.springframework.boot.health.contributor.Health;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
-import dev.railtracks.info.EpochClock;
 
 /**
  * The {@code railtracks} health contributor: {@code DOWN} while a session made by the {@code SessionFactory} stays open
@@ -33,7 +34,8 @@ public class RailtracksHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		long now = EpochClock.nowNanos();
+		// Session.startNanos() counts from the epoch.
+		long now = ChronoUnit.NANOS.between(Instant.EPOCH, Instant.now());
 		List<Session> active = this.tracker.activeSessions();
 		List<String> overdue = active.stream()
 			.filter((session) -> isOverdue(session, now))

@@ -1,4 +1,4 @@
-package dev.railtracks.info;
+package dev.railtracks.support;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +46,7 @@ public final class ValueText {
 	 * @param text what follows the type
 	 * @return {@code "< Unable to serialize <type> > <text>"}
 	 */
-	static String unserializable(Object value, String text) {
+	public static String unserializable(Object value, String text) {
 		return "< Unable to serialize " + value.getClass().getName() + " > " + text;
 	}
 

@@ -1,4 +1,4 @@
-package dev.railtracks.info;
+package dev.railtracks.support;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -10,34 +10,39 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import dev.railtracks.Node;
-import dev.railtracks.info.EpochClock;
+import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.Failure;
 import dev.railtracks.info.RequestStatus;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.StampManager;
+import dev.railtracks.info.access.RecordWriter;
 
 /**
- * The live entry of one request while the session runs: who called whom, the node object and the run it belongs to,
- * and the newest recorded version of the request (which carries the node's version). The versions are immutable
- * {@code dev.railtracks.info} values that refer to nothing here, so a kept record pins no engine.
+ * The live, mutable side of one request while the session runs: who called whom, the node object and the run it
+ * belongs to, the times and futures of its run, and its newest recorded version (which carries the node's version).
+ * It changes only through its own methods. Its versions ({@link RequestTemplate}) are the immutable record: values
+ * that refer to nothing here, so a kept record pins no engine.
  */
-final class RequestRecord {
+final class LiveRequest {
 
 	private static final VarHandle CLOSING;
 
 	static {
 		try {
-			CLOSING = MethodHandles.lookup().findVarHandle(RequestRecord.class, "closing", Object.class);
+			CLOSING = MethodHandles.lookup().findVarHandle(LiveRequest.class, "closing", Object.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
+	/** How the engine writes the record's versions. */
+	private static final RecordWriter RECORDS = RecordWriter.get();
+
 	/** Marks a request whose own outcome was claimed, as opposed to a cause that ended it from outside. */
 	private static final Object FINISHED = new Object();
 
-	final @Nullable RequestRecord caller;
+	final @Nullable LiveRequest caller;
 
 	final Node<?> node;
 
@@ -46,36 +51,37 @@ final class RequestRecord {
 	final Run run;
 
 	/** Where the session's {@link Journal} keeps it; {@code -1} until it is appended. */
-	int slot = -1;
+	private int slot = -1;
 
 	/** The newest version; replaced once, when the request finishes. */
-	volatile RequestTemplate requestHead;
+	private volatile RequestTemplate requestHead;
 
 	/**
 	 * When the node started running, in epoch nanoseconds: its creation time for a synchronous call, else when a
 	 * thread took it. Written by that thread before the node runs and read when the request finishes, mostly by the
 	 * same thread; a cancelling thread may read the creation time instead, which only lengthens that latency.
 	 */
-	long startNanos;
+	private long startNanos;
 
 	/** When the node returned, if it then waited for its broadcasts to be delivered; {@code 0} otherwise. */
-	long returnedNanos;
+	private long returnedNanos;
 
-	volatile @Nullable CompletableFuture<Object> future;
+	/** The asynchronous caller's future, released at once when the request is ended from outside. */
+	private volatile @Nullable CompletableFuture<Object> callerFuture;
 
-	volatile @Nullable CompletableFuture<Void> lastBroadcast;
+	private volatile @Nullable CompletableFuture<Void> lastBroadcast;
 
 	/**
 	 * The child this node is recording or running inline, until its outcome is recorded or it is handed to another
 	 * thread: what {@code RTState.finish} records as failed when a stack overflow left no room to do it sooner.
 	 */
-	@Nullable RequestRecord inlineChild;
+	private @Nullable LiveRequest inlineChild;
 
 	/** {@code null} while open, then {@link #FINISHED} or the cause that ended the request from outside. */
 	@SuppressWarnings("unused")
 	private volatile @Nullable Object closing;
 
-	RequestRecord(@Nullable RequestRecord caller, Node<?> node, String nodeName, @Nullable Object[] args, Run run,
+	LiveRequest(@Nullable LiveRequest caller, Node<?> node, String nodeName, @Nullable Object[] args, Run run,
 			long step, long epochNanos) {
 		this.caller = caller;
 		this.node = node;
@@ -83,9 +89,72 @@ final class RequestRecord {
 		this.run = run;
 		this.startNanos = epochNanos;
 		UUID nodeId = node.uuid();
-		this.requestHead = RequestTemplate.created((caller != null) ? caller.requestHead : null,
+		this.requestHead = RECORDS.created((caller != null) ? caller.requestHead : null,
 				nodeId.getMostSignificantBits(), nodeId.getLeastSignificantBits(), nodeName, node.type(), args,
 				node.details(), step, epochNanos);
+	}
+
+	/** The newest version: the created one while open, the finished one afterwards. */
+	RequestTemplate head() {
+		return this.requestHead;
+	}
+
+	/** Where the journal keeps it, or {@code -1} before it is appended. */
+	int slot() {
+		return this.slot;
+	}
+
+	/** Told by the journal, before anyone can find it there. */
+	void placedAt(int slot) {
+		this.slot = slot;
+	}
+
+	/** The node starts running now (a thread took it), or, for a batch's child, when its worker's last child was done. */
+	void startedAt(long epochNanos) {
+		this.startNanos = epochNanos;
+	}
+
+	/** The node returned now and waits for its broadcasts: its latency ends here. */
+	void returnedAt(long epochNanos) {
+		this.returnedNanos = epochNanos;
+	}
+
+	/** An asynchronous caller waits on this future: an ending from outside completes it at once. */
+	void awaitedThrough(CompletableFuture<Object> future) {
+		this.callerFuture = future;
+	}
+
+	/** Releases an asynchronous caller with the cause that ended the request from outside. */
+	void releaseCaller(Throwable cause) {
+		CompletableFuture<Object> future = this.callerFuture;
+		if (future != null) {
+			future.completeExceptionally(cause);
+		}
+	}
+
+	/** The node broadcast an item not yet delivered; its completion waits for it. */
+	void broadcastPending(CompletableFuture<Void> delivered) {
+		this.lastBroadcast = delivered;
+	}
+
+	/** The delivery of the node's last broadcast, or {@code null} when it broadcast nothing not yet delivered. */
+	@Nullable CompletableFuture<Void> lastBroadcast() {
+		return this.lastBroadcast;
+	}
+
+	/** This node is recording or running {@code child} inline, until {@link #childHandledOn()}. */
+	void recordingChild(LiveRequest child) {
+		this.inlineChild = child;
+	}
+
+	/** The inline child recorded its outcome or went to another thread. */
+	void childHandledOn() {
+		this.inlineChild = null;
+	}
+
+	/** The inline child a stack overflow left without a recorded outcome, or {@code null}. */
+	@Nullable LiveRequest unrecordedChild() {
+		return this.inlineChild;
 	}
 
 	/** The request's id, formatted: for messages, logs and observations only, which is why it is not kept. */
@@ -122,16 +191,16 @@ final class RequestRecord {
 		}
 		try {
 			long start = this.startNanos;
-			long step = stamper.nextStep();
+			long step = RECORDS.nextStep(stamper);
 			long now = EpochClock.nowNanos();
 			Map<String, Object> details = this.node.details();
 			if (claim == FINISHED) {
 				long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
-				this.requestHead = this.requestHead.finished(output, status, details, Math.max(0, returned - start),
+				this.requestHead = RECORDS.finished(this.requestHead, output, status, details, Math.max(0, returned - start),
 						step, now);
 			}
 			else {
-				this.requestHead = this.requestHead.cancelled((Failure) Objects.requireNonNull(output), details,
+				this.requestHead = RECORDS.cancelled(this.requestHead, (Failure) Objects.requireNonNull(output), details,
 						Math.max(0, now - start), step, now);
 			}
 			return true;

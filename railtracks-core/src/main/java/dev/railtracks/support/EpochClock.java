@@ -1,4 +1,4 @@
-package dev.railtracks.info;
+package dev.railtracks.support;
 
 /**
  * Wall-clock time with nanosecond resolution: the epoch time at start-up plus the monotonic time since, so stamps
