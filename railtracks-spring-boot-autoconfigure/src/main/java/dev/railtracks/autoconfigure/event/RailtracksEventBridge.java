@@ -36,12 +36,17 @@ import dev.railtracks.pubsub.Streaming;
  * through a multicaster of the bridge's own that isolates each listener; the application's multicaster is left
  * alone. Events published this way do not reach a parent context. The listeners of each event type are resolved once
  * and kept until the context's listeners change (one added or removed at runtime counts from the next event), and an
- * event type that no listener takes is not even created. With any other publisher, every event is published, and a
+ * event type that no listener takes is not even created. The bridge subscribes to a session's messages only when, as
+ * the session starts, someone takes {@link RequestCompletionEvent} or {@link BroadcastEvent}: a listener of those
+ * added at runtime gets them from the sessions started after it. With any other publisher, every event is published, and a
  * failure stops that publisher's remaining listeners but still never reaches the session.
  */
 public final class RailtracksEventBridge implements SessionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RailtracksEventBridge.class);
+
+	/** The name of the bridge's subscription to a session's messages. */
+	static final String SUBSCRIBER_NAME = "Spring application events";
 
 	private final ApplicationEventPublisher publisher;
 
@@ -59,9 +64,16 @@ public final class RailtracksEventBridge implements SessionListener {
 
 	@Override
 	public void sessionStarted(Session session) {
-		// Subscribed even when nobody listens yet: a listener added while the session runs gets its next messages.
-		session.publisher().subscribe((message) -> publishMessage(session, message), "Spring application events");
+		// Not subscribed when nobody takes message events: delivering messages on the session's delivery thread is
+		// most of the bridge's cost.
+		if (listenedTo(RequestCompletionEvent.class) || listenedTo(BroadcastEvent.class)) {
+			session.publisher().subscribe((message) -> publishMessage(session, message), SUBSCRIBER_NAME);
+		}
 		publish(SessionStartedEvent.class, () -> new SessionStartedEvent(this, session));
+	}
+
+	private boolean listenedTo(Class<? extends RailtracksEvent> type) {
+		return this.multicaster == null || !this.multicaster.listenersOf(type).isEmpty();
 	}
 
 	@Override

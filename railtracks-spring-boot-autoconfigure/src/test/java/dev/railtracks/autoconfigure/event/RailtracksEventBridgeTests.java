@@ -187,6 +187,23 @@ class RailtracksEventBridgeTests {
 		});
 	}
 
+	@Test
+	void sessionsAreOnlySubscribedToWhenSomeoneTakesMessageEvents() {
+		this.contextRunner.withUserConfiguration(ClosedOnlyListenerConfiguration.class).run((context) -> {
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session session = factory.create()) {
+				assertThat(session.publisher().subscriberNames()).doesNotContain(RailtracksEventBridge.SUBSCRIBER_NAME);
+				session.runSync(SHOUT, "unheard");
+			}
+			assertThat(context.getBean(ClosedOnlyListener.class).events).singleElement()
+				.isInstanceOf(SessionClosedEvent.class);
+			context.getSourceApplicationContext().addApplicationListener(new AddedLater());
+			try (Session session = factory.create()) {
+				assertThat(session.publisher().subscriberNames()).contains(RailtracksEventBridge.SUBSCRIBER_NAME);
+			}
+		});
+	}
+
 	static final List<String> ORDER = new CopyOnWriteArrayList<>();
 
 	static class RecordingListener {
@@ -264,6 +281,27 @@ class RailtracksEventBridgeTests {
 		@Override
 		public void onApplicationEvent(RailtracksEvent event) {
 			this.events.add(event);
+		}
+
+	}
+
+	static class ClosedOnlyListener {
+
+		final List<SessionClosedEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(SessionClosedEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClosedOnlyListenerConfiguration {
+
+		@Bean
+		ClosedOnlyListener closedOnlyListener() {
+			return new ClosedOnlyListener();
 		}
 
 	}
