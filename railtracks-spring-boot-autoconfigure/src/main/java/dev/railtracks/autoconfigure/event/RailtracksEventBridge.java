@@ -38,8 +38,8 @@ import dev.railtracks.pubsub.Streaming;
  * and kept until the context's listeners change (one added or removed at runtime counts from the next event), and an
  * event type that no listener takes is not even created. The bridge subscribes to a session's messages only when, as
  * the session starts, someone takes {@link RequestCompletionEvent} or {@link BroadcastEvent}: a listener of those
- * added at runtime gets them from the sessions started after it. With any other publisher, every event is published, and a
- * failure stops that publisher's remaining listeners but still never reaches the session.
+ * added at runtime gets them from the sessions started after it. With any other publisher, every event is published,
+ * and a failure stops that publisher's remaining listeners but still never reaches the session.
  */
 public final class RailtracksEventBridge implements SessionListener {
 
