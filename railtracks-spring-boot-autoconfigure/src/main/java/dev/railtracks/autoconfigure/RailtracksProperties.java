@@ -350,7 +350,7 @@ public class RailtracksProperties implements InitializingBean {
 		private DataSize maxTotalSize = DataSize.ofMegabytes(100);
 
 		/**
-		 * Time between periodic sweeps of the state directory; under load, a sweep also runs after every tenth of
+		 * Time between periodic sweeps of the state directory; under load, a sweep also runs after every twentieth of
 		 * max-files sessions saved. If a duration suffix is not specified, seconds will be used.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)

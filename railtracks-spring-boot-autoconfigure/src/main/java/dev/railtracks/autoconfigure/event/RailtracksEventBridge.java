@@ -1,8 +1,11 @@
 package dev.railtracks.autoconfigure.event;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,15 +31,22 @@ import dev.railtracks.pubsub.Streaming;
  * publisher), and {@link SessionClosedEvent}.
  *
  * <p>A listener that throws is logged; the run goes on and every other listener still gets the event. When the
- * publisher is an application context, events go to the context's listeners ({@code @EventListener} methods and
- * singleton {@link ApplicationListener} beans, in their order) through a multicaster of the bridge's own that
- * isolates each listener; the application's multicaster is left alone. Events published this way do not reach a
- * parent context. With any other publisher, a failure stops that publisher's remaining listeners but still never
- * reaches the session.
+ * publisher is an application context, events go to the context's listeners ({@code @EventListener} and
+ * {@code @TransactionalEventListener} methods and singleton {@link ApplicationListener} beans, in their order)
+ * through a multicaster of the bridge's own that isolates each listener; the application's multicaster is left
+ * alone. Events published this way do not reach a parent context. The listeners of each event type are resolved once
+ * and kept until the context's listeners change (one added or removed at runtime counts from the next event), and an
+ * event type that no listener takes is not even created. The bridge subscribes to a session's messages only when, as
+ * the session starts, someone takes {@link RequestCompletionEvent} or {@link BroadcastEvent}: a listener of those
+ * added at runtime gets them from the sessions started after it. With any other publisher, every event is published,
+ * and a failure stops that publisher's remaining listeners but still never reaches the session.
  */
 public final class RailtracksEventBridge implements SessionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RailtracksEventBridge.class);
+
+	/** The name of the bridge's subscription to a session's messages. */
+	static final String SUBSCRIBER_NAME = "Spring application events";
 
 	private final ApplicationEventPublisher publisher;
 
@@ -54,61 +64,115 @@ public final class RailtracksEventBridge implements SessionListener {
 
 	@Override
 	public void sessionStarted(Session session) {
-		session.publisher().subscribe((message) -> publish(toEvent(session, message)), "Spring application events");
-		publish(new SessionStartedEvent(this, session));
+		// Not subscribed when nobody takes message events: delivering messages on the session's delivery thread is
+		// most of the bridge's cost.
+		if (listenedTo(RequestCompletionEvent.class) || listenedTo(BroadcastEvent.class)) {
+			session.publisher().subscribe((message) -> publishMessage(session, message), SUBSCRIBER_NAME);
+		}
+		publish(SessionStartedEvent.class, () -> new SessionStartedEvent(this, session));
+	}
+
+	private boolean listenedTo(Class<? extends RailtracksEvent> type) {
+		return this.multicaster == null || !this.multicaster.listenersOf(type).isEmpty();
 	}
 
 	@Override
 	public void sessionClosed(Session session, ExecutionInfo finalInfo) {
-		publish(new SessionClosedEvent(this, session, finalInfo));
+		publish(SessionClosedEvent.class, () -> new SessionClosedEvent(this, session, finalInfo));
 	}
 
-	private RailtracksEvent toEvent(Session session, RequestCompletionMessage message) {
+	private void publishMessage(Session session, RequestCompletionMessage message) {
 		if (message instanceof Streaming streaming) {
-			return new BroadcastEvent(this, session, streaming);
+			publish(BroadcastEvent.class, () -> new BroadcastEvent(this, session, streaming));
 		}
-		return new RequestCompletionEvent(this, session, message);
+		else {
+			publish(RequestCompletionEvent.class, () -> new RequestCompletionEvent(this, session, message));
+		}
 	}
 
-	private void publish(RailtracksEvent event) {
+	private <E extends RailtracksEvent> void publish(Class<E> type, Supplier<E> event) {
+		IsolatingMulticaster multicaster = this.multicaster;
+		List<ApplicationListener<?>> listeners = (multicaster != null) ? multicaster.listenersOf(type) : List.of();
+		if (multicaster != null && listeners.isEmpty()) {
+			return;
+		}
+		E created = event.get();
 		try {
-			if (this.multicaster != null) {
-				this.multicaster.multicastEvent(event);
+			if (multicaster != null) {
+				multicaster.deliver(created, listeners);
 			}
 			else {
-				this.publisher.publishEvent(event);
+				this.publisher.publishEvent(created);
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A listener for {} of session {} failed; the session goes on", event.getClass().getSimpleName(),
-					event.getSessionId(), ex);
+			logger.warn("A listener for {} of session {} failed; the session goes on", type.getSimpleName(),
+					created.getSessionId(), ex);
 		}
 	}
 
 	/**
-	 * Multicasts to the listeners an application context knows, resolved on every event with Spring's own
-	 * event-type matching, and calls each in its own try/catch.
+	 * Delivers to the listeners an application context knows, matched with Spring's own event-type matching once per
+	 * event type and source (always this bridge) and matched again only when the context's listeners change; calls
+	 * each listener in its own try/catch.
 	 */
 	private static final class IsolatingMulticaster extends SimpleApplicationEventMulticaster {
 
 		private final AbstractApplicationContext context;
 
+		private volatile Resolved resolved = new Resolved(List.of());
+
 		IsolatingMulticaster(AbstractApplicationContext context) {
 			this.context = context;
 		}
 
-		@Override
-		protected Collection<ApplicationListener<?>> getApplicationListeners(ApplicationEvent event,
-				ResolvableType eventType) {
-			Class<?> sourceType = event.getSource().getClass();
+		/**
+		 * The listeners that take an event type, in their order.
+		 * @param type the event type
+		 * @return its listeners, empty when nobody listens
+		 */
+		List<ApplicationListener<?>> listenersOf(Class<? extends RailtracksEvent> type) {
+			Resolved current = this.resolved;
+			if (!current.isFor(this.context.getApplicationListeners())) {
+				current = new Resolved(snapshotOfContextListeners());
+				this.resolved = current;
+			}
+			List<ApplicationListener<?>> listeners = current.byType.get(type);
+			if (listeners == null) {
+				listeners = match(current.contextListeners, type);
+				current.byType.put(type, listeners);
+			}
+			return listeners;
+		}
+
+		void deliver(ApplicationEvent event, List<ApplicationListener<?>> listeners) {
+			for (ApplicationListener<?> listener : listeners) {
+				invokeListener(listener, event);
+			}
+		}
+
+		private List<ApplicationListener<?>> snapshotOfContextListeners() {
+			while (true) {
+				try {
+					return List.copyOf(this.context.getApplicationListeners());
+				}
+				catch (ConcurrentModificationException ex) {
+					// a listener was added or removed while copying: copy the new set
+				}
+			}
+		}
+
+		private List<ApplicationListener<?>> match(List<ApplicationListener<?>> candidates,
+				Class<? extends RailtracksEvent> type) {
+			ResolvableType eventType = ResolvableType.forClass(type);
 			List<ApplicationListener<?>> matching = new ArrayList<>();
-			for (ApplicationListener<?> listener : List.copyOf(this.context.getApplicationListeners())) {
-				if (supportsEvent(listener, eventType, sourceType)) {
+			for (ApplicationListener<?> listener : candidates) {
+				if (supportsEvent(listener, eventType, RailtracksEventBridge.class)) {
 					matching.add(listener);
 				}
 			}
 			AnnotationAwareOrderComparator.sort(matching);
-			return matching;
+			return List.copyOf(matching);
 		}
 
 		@Override
@@ -120,6 +184,40 @@ public final class RailtracksEventBridge implements SessionListener {
 				logger.warn("Listener {} failed on {}; the other listeners still get it", listener,
 						event.getClass().getSimpleName(), ex);
 			}
+		}
+
+		/**
+		 * The matching listeners of each event type, valid while the context has exactly these listeners.
+		 * @param contextListeners the context's listeners when matched, in the context's order
+		 * @param byType the listeners of each event type matched so far
+		 */
+		private record Resolved(List<ApplicationListener<?>> contextListeners,
+				Map<Class<? extends RailtracksEvent>, List<ApplicationListener<?>>> byType) {
+
+			Resolved(List<ApplicationListener<?>> contextListeners) {
+				this(contextListeners, new ConcurrentHashMap<>());
+			}
+
+			/**
+			 * Whether the context's current listeners are the ones matched: the same objects in the same order, which
+			 * costs a walk over the set (no copy, no type resolution).
+			 */
+			boolean isFor(Iterable<ApplicationListener<?>> current) {
+				int i = 0;
+				try {
+					for (ApplicationListener<?> listener : current) {
+						if (i == this.contextListeners.size() || this.contextListeners.get(i) != listener) {
+							return false;
+						}
+						i++;
+					}
+				}
+				catch (ConcurrentModificationException ex) {
+					return false;
+				}
+				return i == this.contextListeners.size();
+			}
+
 		}
 
 	}

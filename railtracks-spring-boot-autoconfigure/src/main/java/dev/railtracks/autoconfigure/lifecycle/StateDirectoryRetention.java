@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,15 @@ import dev.railtracks.info.ExecutionInfo;
 
 /**
  * Applies a {@link StateRetentionPolicy} to every directory the application's sessions save their state in, on one
- * background thread, never on the thread that closes a session. A sweep runs every {@code checkInterval} and, under
- * load, after every {@code sweepEvery} saved sessions; sweeps never overlap and requests for one while one is pending
- * are merged.
+ * background thread. A sweep runs every {@code checkInterval} and, under load, after every half batch of saved
+ * sessions, a batch being a tenth of {@code maxFiles} (at least one file); sweeps never overlap and requests for one
+ * while one is pending are merged.
+ *
+ * <p>The bound: a sweep covers every save counted before it lists the directory, so the directory holds at most
+ * {@code maxFiles} files plus the saves counted since the listing of the last finished sweep, plus the sessions being
+ * closed at that moment (saved, not yet counted: at most one per closing thread). When the sweeper falls so far behind
+ * that more than a batch is counted since its last finished listing, a closing session waits for the sweep
+ * (back-pressure) instead of letting the directory grow; otherwise the closing thread only counts.
  */
 final class StateDirectoryRetention implements SessionListener, DisposableBean {
 
@@ -35,11 +43,21 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 
 	private final StateRetentionPolicy policy;
 
-	private final int sweepEvery;
+	private final int batch;
+
+	private final int sweepAt;
 
 	private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
-	private final AtomicInteger savedSinceSweep = new AtomicInteger();
+	/** Saves counted since the listing of the last finished sweep: the most the directory can be over its limits. */
+	private final AtomicInteger unswept = new AtomicInteger();
+
+	/** Saves counted since the last sweep began listing: what the next sweep will cover. */
+	private final AtomicInteger unlisted = new AtomicInteger();
+
+	private final ReentrantLock sweepLock = new ReentrantLock();
+
+	private final Condition swept = this.sweepLock.newCondition();
 
 	private final AtomicBoolean sweepPending = new AtomicBoolean();
 
@@ -58,8 +76,9 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 	 */
 	StateDirectoryRetention(StateRetentionPolicy policy, ExecutorConfig config, Duration checkInterval) {
 		this.policy = policy;
-		// A tenth of the file limit: the directory overshoots by at most about 10 % between sweeps under load.
-		this.sweepEvery = Math.max(1, policy.maxFiles() / 10);
+		this.batch = batchOf(policy.maxFiles());
+		// Half a batch: a sweep started then usually finishes before a whole batch is saved, so nobody waits.
+		this.sweepAt = (this.batch + 1) / 2;
 		if (config.saveState()) {
 			this.directories.add(config.stateDirectory().toAbsolutePath().normalize());
 		}
@@ -73,8 +92,39 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 			return;
 		}
 		this.directories.add(session.config().stateDirectory().toAbsolutePath().normalize());
-		if (this.savedSinceSweep.incrementAndGet() >= this.sweepEvery) {
+		// unswept first: a sweep that reads unlisted between the two increments then leaves this save counted
+		// (over, never under)
+		int behind = this.unswept.incrementAndGet();
+		if (this.unlisted.incrementAndGet() >= this.sweepAt) {
 			requestSweep();
+		}
+		if (behind > this.batch) {
+			awaitSweep();
+		}
+	}
+
+	/**
+	 * One sweep's worth: how many saves past the limits the directory may hold (besides the sessions being closed).
+	 * @param maxFiles the most files kept
+	 * @return a tenth of {@code maxFiles}, at least one
+	 */
+	static int batchOf(int maxFiles) {
+		return Math.max(1, maxFiles / 10);
+	}
+
+	private void awaitSweep() {
+		this.sweepLock.lock();
+		try {
+			while (this.unswept.get() > this.batch && !this.sweeper.isShutdown()) {
+				// bounded wait: a shutdown in the meantime signals nobody
+				this.swept.await(100, TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.sweepLock.unlock();
 		}
 	}
 
@@ -93,7 +143,8 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 	private void sweep() {
 		// Cleared first, so that a save after the listing below asks for another sweep.
 		this.sweepPending.set(false);
-		this.savedSinceSweep.set(0);
+		// Every save counted so far was written before this point, so the listings below see its file.
+		int covered = this.unlisted.getAndSet(0);
 		Instant now = Instant.now();
 		for (Path directory : this.directories) {
 			try {
@@ -106,6 +157,15 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 			catch (IOException | RuntimeException ex) {
 				logger.warn("Could not apply railtracks.state-retention to {}: {}", directory, ex.toString());
 			}
+		}
+		// Counted as swept even after a failure, which is logged: closing sessions never wait forever.
+		this.unswept.addAndGet(-covered);
+		this.sweepLock.lock();
+		try {
+			this.swept.signalAll();
+		}
+		finally {
+			this.sweepLock.unlock();
 		}
 	}
 

@@ -2,15 +2,20 @@ package dev.railtracks.autoconfigure.event;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 
 import dev.railtracks.ExecutorConfig;
@@ -142,6 +147,66 @@ class RailtracksEventBridgeTests {
 		});
 	}
 
+	@Test
+	void listenersAreMatchedOncePerEventTypeNotOnEveryEvent() {
+		this.contextRunner.withUserConfiguration(CountingListenerConfiguration.class).run((context) -> {
+			for (int i = 0; i < 3; i++) {
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					session.runSync(SHOUT, "run " + i);
+				}
+			}
+			CountingListener listener = context.getBean(CountingListener.class);
+			assertThat(listener.received).hasValue(15);
+			// one question per event type the bridge publishes, however many events of it there are
+			assertThat(listener.asked).filteredOn(RailtracksEvent.class::isAssignableFrom)
+				.containsExactlyInAnyOrder(SessionStartedEvent.class, RequestCompletionEvent.class, BroadcastEvent.class,
+						SessionClosedEvent.class);
+		});
+	}
+
+	@Test
+	void aListenerAddedAtRuntimeGetsTheNextEventsAndARemovedOneNoLonger() {
+		this.contextRunner.withUserConfiguration(RecordingListenerConfiguration.class).run((context) -> {
+			ConfigurableApplicationContext applicationContext = context.getSourceApplicationContext();
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session session = factory.create()) {
+				session.runSync(SHOUT, "before");
+			}
+			// added once every event of the first session was delivered (messages arrive on a delivery thread)
+			AddedLater added = new AddedLater();
+			applicationContext.addApplicationListener(added);
+			try (Session session = factory.create()) {
+				session.runSync(SHOUT, "after");
+			}
+			assertThat(added.events).extracting((event) -> event.getClass().getSimpleName())
+				.containsExactly("SessionStartedEvent", "RequestCompletionEvent", "BroadcastEvent",
+						"RequestCompletionEvent", "SessionClosedEvent");
+			applicationContext.removeApplicationListener(added);
+			try (Session session = factory.create()) {
+				session.runSync(SHOUT, "removed");
+			}
+			assertThat(added.events).hasSize(5);
+			assertThat(context.getBean(RecordingListener.class).events).hasSize(15);
+		});
+	}
+
+	@Test
+	void sessionsAreOnlySubscribedToWhenSomeoneTakesMessageEvents() {
+		this.contextRunner.withUserConfiguration(ClosedOnlyListenerConfiguration.class).run((context) -> {
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			try (Session session = factory.create()) {
+				assertThat(session.publisher().subscriberNames()).doesNotContain(RailtracksEventBridge.SUBSCRIBER_NAME);
+				session.runSync(SHOUT, "unheard");
+			}
+			assertThat(context.getBean(ClosedOnlyListener.class).events).singleElement()
+				.isInstanceOf(SessionClosedEvent.class);
+			context.getSourceApplicationContext().addApplicationListener(new AddedLater());
+			try (Session session = factory.create()) {
+				assertThat(session.publisher().subscriberNames()).contains(RailtracksEventBridge.SUBSCRIBER_NAME);
+			}
+		});
+	}
+
 	static final List<String> ORDER = new CopyOnWriteArrayList<>();
 
 	static class RecordingListener {
@@ -186,6 +251,70 @@ class RailtracksEventBridgeTests {
 		@EventListener
 		void on(RailtracksEvent event) {
 			this.events.add(event);
+		}
+
+	}
+
+	/**
+	 * Takes every Railtracks event and counts how often Spring asks whether it takes an event type.
+	 */
+	static class CountingListener implements GenericApplicationListener {
+
+		final List<Class<?>> asked = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger received = new AtomicInteger();
+
+		@Override
+		public boolean supportsEventType(ResolvableType eventType) {
+			this.asked.add(eventType.toClass());
+			return RailtracksEvent.class.isAssignableFrom(eventType.toClass());
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			this.received.incrementAndGet();
+		}
+
+	}
+
+	static class AddedLater implements ApplicationListener<RailtracksEvent> {
+
+		final List<RailtracksEvent> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(RailtracksEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class ClosedOnlyListener {
+
+		final List<SessionClosedEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(SessionClosedEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClosedOnlyListenerConfiguration {
+
+		@Bean
+		ClosedOnlyListener closedOnlyListener() {
+			return new ClosedOnlyListener();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingListenerConfiguration {
+
+		@Bean
+		CountingListener countingListener() {
+			return new CountingListener();
 		}
 
 	}

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
+import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
@@ -51,6 +59,63 @@ class StateDirectoryRetentionTests {
 	}
 
 	@Test
+	void aBurstOfClosesFromManyThreadsNeverTakesTheDirectoryPastOneBatchOverMaxFiles(@TempDir Path root)
+			throws Exception {
+		int maxFiles = 20;
+		int threads = 8;
+		// Entries that are not state files make every sweep list a large directory: the sweeper falls behind without back-pressure.
+		Path slowToList = Files.createDirectory(root.resolve("slow"));
+		for (int i = 0; i < 1_000; i++) {
+			Files.createFile(slowToList.resolve("other-" + i + ".txt"));
+		}
+		Path burst = Files.createDirectory(root.resolve("burst"));
+		StateDirectoryRetention retention = new StateDirectoryRetention(
+				new StateRetentionPolicy(maxFiles, Duration.ofDays(1), DataSize.ofMegabytes(100)),
+				ExecutorConfig.builder().saveState(true).stateDirectory(slowToList).build(), Duration.ofMillis(200));
+		ExecutorConfig config = ExecutorConfig.builder()
+			.saveState(true)
+			.stateDirectory(burst)
+			.loggingSetting(LoggingSetting.NONE)
+			.addSessionListener(retention)
+			.build();
+		try {
+			AtomicBoolean closing = new AtomicBoolean(true);
+			AtomicLong most = new AtomicLong();
+			Thread watcher = new Thread(() -> {
+				while (closing.get()) {
+					most.accumulateAndGet(countStateFiles(burst), Math::max);
+				}
+			});
+			watcher.start();
+			CountDownLatch start = new CountDownLatch(1);
+			List<Thread> closers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				Thread closer = new Thread(() -> {
+					awaitQuietly(start);
+					for (int i = 0; i < 20; i++) {
+						try (Session session = new Session(config)) {
+							session.runSync(LENGTH, "run " + i);
+						}
+					}
+				});
+				closer.start();
+				closers.add(closer);
+			}
+			start.countDown();
+			for (Thread closer : closers) {
+				closer.join();
+			}
+			closing.set(false);
+			watcher.join();
+			assertThat(most.get()).isLessThanOrEqualTo(maxFiles + StateDirectoryRetention.batchOf(maxFiles) + threads);
+			await().atMost(Duration.ofSeconds(10)).until(() -> countStateFiles(burst) == maxFiles);
+		}
+		finally {
+			retention.destroy();
+		}
+	}
+
+	@Test
 	void filesOfEarlierRunsAreSweptAtStartup(@TempDir Path directory) throws IOException {
 		Path expired = Files.write(directory.resolve("old_run.json"), new byte[10]);
 		Files.setLastModifiedTime(expired, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
@@ -83,6 +148,24 @@ class StateDirectoryRetentionTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("railtracks.state-retention.max-total-size");
 		});
+	}
+
+	private static long countStateFiles(Path directory) {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".json")).count();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static long count(Path directory) throws IOException {
