@@ -465,7 +465,9 @@ class ModelMiddlewareTests {
 		assertThatExceptionOfType(NodeCreationException.class)
 			.isThrownBy(() -> builder.modelMiddleware(AgentResilienceTests.QUICK).build())
 			.withMessageStartingWith("Agent 'planner' would retry model calls twice: by its retry policy "
-					+ RetryPolicy.DEFAULT + " and by the model middleware " + AgentResilienceTests.QUICK);
+					+ RetryPolicy.DEFAULT + " and by the model middleware " + AgentResilienceTests.QUICK)
+			.withMessageContaining("call retryPolicy(RetryPolicy.NONE) on its builder")
+			.withMessageContaining("railtracks.agent.retry.max-attempts=1");
 	}
 
 	@Test
