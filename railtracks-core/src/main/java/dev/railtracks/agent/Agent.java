@@ -511,7 +511,9 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 			if (placed != null && this.retryPolicy.maxAttempts() > 1) {
 				throw new NodeCreationException("Agent '" + this.name + "' would retry model calls twice: by its retry"
 						+ " policy " + this.retryPolicy + " and by the model middleware " + placed
-						+ "; set retryPolicy(RetryPolicy.NONE) to retry only where the middleware is");
+						+ "; call retryPolicy(RetryPolicy.NONE) on its builder to retry only where the middleware is (in"
+						+ " Spring Boot, or set railtracks.agent.retry.max-attempts=1 for every agent), or remove the"
+						+ " middleware to keep the agent's policy");
 			}
 			return new Agent<>(this, model);
 		}

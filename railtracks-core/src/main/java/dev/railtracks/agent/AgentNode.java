@@ -132,7 +132,7 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			}
 			else {
 				ModelRound modelRound = new ModelRound(name(), round, this.agent.model());
-				response = new MiddlewareChain(middleware, 0, modelRound,
+				response = new MiddlewareChain(middleware, 0, modelRound, Thread.currentThread(),
 						(passedOn) -> callModelOnce(config, passedOn, round)).call(request);
 			}
 		}
@@ -197,11 +197,11 @@ final class AgentNode<T> extends Node<AgentResponse<T>> {
 			}
 			throw ex;
 		}
-		if (response == null || response.message() == null) {
+		String unusable = MiddlewareChain.unusable(response);
+		if (unusable != null) {
 			ModelCallException noAnswer = new ModelCallException(name(), "Agent '" + name() + "': model "
-					+ model.provider() + "/" + asked + " returned "
-					+ ((response == null) ? "null" : "a response without a message") + " in round " + round
-					+ "; a LanguageModel must return a ModelResponse with an assistant message");
+					+ model.provider() + "/" + asked + " returned " + unusable + " in round " + round
+					+ "; a LanguageModel must return a ModelResponse with an assistant message and a usage");
 			recordFailure(model, asked, request, start, context, observation, noAnswer);
 			throw noAnswer;
 		}

@@ -23,6 +23,8 @@ public interface ModelChain {
 	 * @return the answer, never {@code null}
 	 * @throws InterruptedException when the agent's run ends (timeout, fatal failure, cancellation) during the call
 	 * @throws ModelCallException when a middleware further on returns {@code null} or the model's answer is unusable
+	 * @throws IllegalStateException when called on another thread than the agent's, which records the model calls
+	 * and carries the agent's observation
 	 */
 	ModelResponse call(ModelRequest request) throws InterruptedException;
 

@@ -25,7 +25,8 @@ import dev.railtracks.llm.ModelResponse;
  * <p><b>Order.</b> An agent's middleware form an onion: the first added is the outermost; its {@code before} runs
  * first and its {@code after} last. The agent's {@link RetryPolicy} (itself a model middleware) is the innermost, so
  * every other middleware runs once per round and each retry is one more call of the model. In Spring Boot,
- * {@code ModelMiddleware} beans come first, in {@code @Order}, then those added on the builder.
+ * {@code ModelMiddleware} beans come first, in {@code @Order}, then those added on the builder; a {@code RetryPolicy}
+ * bean is the agents' retry policy rather than one more middleware.
  *
  * <p><b>What is recorded.</b> Each call that reaches the model is one entry of the agent node's
  * {@code llm_details} (the request as the model received it, the model's own answer) and one
@@ -37,7 +38,9 @@ import dev.railtracks.llm.ModelResponse;
  * <p><b>Failures.</b> What a middleware throws fails the round and so the agent: an {@link AgentException} (such as
  * {@link ModelResponseRejectedException}) as it is, an {@link Error} or an {@link InterruptedException} unwrapped, any
  * other exception wrapped in a {@link ModelCallException} naming the agent and the round. A {@code null} request or
- * answer fails the round with a {@link ModelCallException} naming the middleware. Implementations must be safe to use
+ * answer (or an answer without a message or usage) fails the round with a {@link ModelCallException} naming the
+ * middleware; {@link ModelChain#call} made on another thread than the agent's fails with an
+ * {@link IllegalStateException} naming the agent, the round and the middleware. Implementations must be safe to use
  * from several agents at once.
  */
 public interface ModelMiddleware {

@@ -88,7 +88,7 @@ class AgentFaultTests {
 		try (Session session = new Session(AgentTests.CONFIG)) {
 			assertThatExceptionOfType(ModelCallException.class).isThrownBy(() -> session.runSync(agent, "Kyoto"))
 				.withMessage("Agent 'planner': model faulty/faulty-1 returned null in round 2; a LanguageModel must"
-						+ " return a ModelResponse with an assistant message")
+						+ " return a ModelResponse with an assistant message and a usage")
 				.satisfies((ex) -> assertThat(ex.agentName()).isEqualTo("planner"));
 			JsonNode details = node(graph(session), "planner").get("details").get("internals").get("llm_details");
 			assertThat(details).hasSize(2);

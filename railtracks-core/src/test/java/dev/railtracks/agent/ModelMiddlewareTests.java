@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +22,7 @@ import dev.railtracks.NodeCreationException;
 import dev.railtracks.Session;
 import dev.railtracks.TestConfigs;
 import dev.railtracks.llm.AssistantMessage;
+import dev.railtracks.llm.LanguageModel;
 import dev.railtracks.llm.Message;
 import dev.railtracks.llm.ModelRequest;
 import dev.railtracks.llm.ModelResponse;
@@ -344,13 +348,109 @@ class ModelMiddlewareTests {
 			assertThatExceptionOfType(ModelCallException.class)
 				.isThrownBy(() -> session.runSync(Agent.builder("a").model(model).modelMiddleware(nullAnswer).build(), "x"))
 				.withMessage("Agent 'a': model middleware NullAnswer returned null in round 1; a ModelMiddleware must"
-						+ " return a ModelResponse with an assistant message");
+						+ " return a ModelResponse with an assistant message and a usage");
 			assertThatExceptionOfType(ModelCallException.class)
 				.isThrownBy(() -> session.runSync(
 						Agent.builder("b").model(model).modelMiddleware(nullRequest, TERSE).build(), "x"))
 				.withMessage("Agent 'b': model middleware NullRequest passed on a null request in round 1");
 		}
 		assertThat(model.requests()).hasSize(1);
+	}
+
+	@Test
+	void anAnswerWithoutAUsageFailsTheRoundNamingTheMiddlewareOrTheModel() {
+		ModelMiddleware noUsage = new NamedAround("NoUsage",
+				(request, chain) -> new ModelResponse(new AssistantMessage("Sunny"), null));
+		AtomicInteger calls = new AtomicInteger();
+		LanguageModel model = new LanguageModel() {
+			@Override
+			public ModelResponse chat(ModelRequest request) {
+				calls.incrementAndGet();
+				return new ModelResponse(new AssistantMessage("Sunny"), null);
+			}
+
+			@Override
+			public String modelName() {
+				return "unmetered";
+			}
+
+			@Override
+			public String provider() {
+				return "local";
+			}
+		};
+		try (Session session = new Session(CONFIG)) {
+			assertThatExceptionOfType(ModelCallException.class)
+				.isThrownBy(() -> session.runSync(Agent.builder("a").model(model).modelMiddleware(noUsage).build(), "x"))
+				.withMessage("Agent 'a': model middleware NoUsage returned a response without a usage in round 1; a"
+						+ " ModelMiddleware must return a ModelResponse with an assistant message and a usage");
+			assertThatExceptionOfType(ModelCallException.class)
+				.isThrownBy(() -> session.runSync(
+						Agent.builder("b").model(model).retryPolicy(RetryPolicy.NONE).modelMiddleware(TERSE).build(),
+						"x"))
+				.withMessage("Agent 'b': model local/unmetered returned a response without a usage in round 1; a"
+						+ " LanguageModel must return a ModelResponse with an assistant message and a usage");
+		}
+		assertThat(calls).hasValue(1);
+	}
+
+	/** An {@code around} with a name, as the failures name it. */
+	record NamedAround(String name, Around around) implements ModelMiddleware {
+
+		@FunctionalInterface
+		interface Around {
+
+			ModelResponse around(ModelRequest request, ModelChain chain) throws Exception;
+
+		}
+
+		@Override
+		public ModelResponse around(ModelRequest request, ModelChain chain) throws InterruptedException {
+			try {
+				return this.around.around(request, chain);
+			}
+			catch (InterruptedException | RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	@Test
+	void aMiddlewareCallingTheChainOnAnotherThreadIsRefusedNamingTheAgentTheRoundAndTheMiddleware() throws IOException {
+		ModelMiddleware offThread = new NamedAround("OffThread", (request, chain) -> {
+			ExecutorService other = Executors.newSingleThreadExecutor((task) -> new Thread(task, "elsewhere"));
+			try {
+				return other.submit(() -> chain.call(request)).get();
+			}
+			catch (ExecutionException ex) {
+				throw (Exception) ex.getCause();
+			}
+			finally {
+				other.shutdown();
+			}
+		});
+		ScriptedModel model = ScriptedModel.of(ModelResponse.text("Sunny"));
+		Agent<String> agent = Agent.builder("planner").model(model).modelMiddleware(offThread).build();
+		try (Session session = new Session(CONFIG)) {
+			assertThatExceptionOfType(ModelCallException.class).isThrownBy(() -> session.runSync(agent, "Kyoto"))
+				.withMessageStartingWith("Agent 'planner': a model middleware failed in round 1")
+				.havingCause()
+				.isInstanceOf(IllegalStateException.class)
+				.withMessageStartingWith("Agent 'planner': model middleware OffThread called ModelChain.call on thread"
+						+ " 'elsewhere' in round 1; call it on the agent's thread '");
+			assertThat(llmDetails(session, "planner")).isEmpty();
+			assertSchemaValid(session);
+		}
+		assertThat(model.requests()).isEmpty();
 	}
 
 	@Test
@@ -365,7 +465,9 @@ class ModelMiddlewareTests {
 		assertThatExceptionOfType(NodeCreationException.class)
 			.isThrownBy(() -> builder.modelMiddleware(AgentResilienceTests.QUICK).build())
 			.withMessageStartingWith("Agent 'planner' would retry model calls twice: by its retry policy "
-					+ RetryPolicy.DEFAULT + " and by the model middleware " + AgentResilienceTests.QUICK);
+					+ RetryPolicy.DEFAULT + " and by the model middleware " + AgentResilienceTests.QUICK)
+			.withMessageContaining("call retryPolicy(RetryPolicy.NONE) on its builder")
+			.withMessageContaining("railtracks.agent.retry.max-attempts=1");
 	}
 
 	@Test

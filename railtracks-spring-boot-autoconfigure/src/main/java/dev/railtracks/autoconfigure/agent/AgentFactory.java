@@ -15,8 +15,9 @@ import dev.railtracks.llm.ModelPrices;
 
 /**
  * Starts agent builders preset with the application's model (a {@link LanguageModel} bean, else the Spring AI
- * {@code ChatModel} bean), its {@link ModelMiddleware} beans and the {@code railtracks.agent.*} properties. Declare
- * agents as beans with it:
+ * {@code ChatModel} bean), its {@link ModelMiddleware} beans, its {@link RetryPolicy} bean (else the
+ * {@code railtracks.agent.retry.*} properties) and the other {@code railtracks.agent.*} properties. Declare agents as
+ * beans with it:
  *
  * <pre>{@code
  * @Bean

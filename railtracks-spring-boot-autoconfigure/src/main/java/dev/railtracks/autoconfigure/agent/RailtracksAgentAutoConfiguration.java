@@ -12,6 +12,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.railtracks.agent.Agent;
 import dev.railtracks.agent.ModelMiddleware;
+import dev.railtracks.agent.RetryPolicy;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.ai.SpringAiLanguageModel;
 import dev.railtracks.llm.LanguageModel;
@@ -21,7 +22,9 @@ import dev.railtracks.llm.LanguageModel;
  * application's {@link LanguageModel} bean or, with Spring AI on the classpath, its single {@code ChatModel} bean
  * adapted by {@link SpringAiLanguageModel}. The model is looked up when a builder is started, so the provider's own
  * auto-configuration (OpenAI, Anthropic, Ollama...) needs no ordering against this one. Every agent it starts gets the
- * application's {@link ModelMiddleware} beans, in {@code @Order}.
+ * application's {@link ModelMiddleware} beans, in {@code @Order}, and its retry policy: a {@link RetryPolicy} bean if
+ * there is one (it is the agents' policy, innermost, and not also applied as middleware), else the
+ * {@code railtracks.agent.retry.*} properties.
  *
  * @author Railtracks
  * @since 0.1.0
@@ -36,7 +39,8 @@ public final class RailtracksAgentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AgentFactory railtracksAgentFactory(RailtracksAgentProperties properties, ObjectProvider<LanguageModel> models,
-			ObjectProvider<ModelMiddleware> modelMiddleware, BeanFactory beanFactory) {
+			ObjectProvider<RetryPolicy> retryPolicy, ObjectProvider<ModelMiddleware> modelMiddleware,
+			BeanFactory beanFactory) {
 		boolean springAi = ClassUtils.isPresent(CHAT_MODEL, RailtracksAgentAutoConfiguration.class.getClassLoader());
 		return new AgentFactory(() -> {
 			LanguageModel model = models.getIfUnique();
@@ -44,8 +48,8 @@ public final class RailtracksAgentAutoConfiguration {
 				return model;
 			}
 			return SpringAiLanguageModel.fromUniqueChatModel(beanFactory);
-		}, properties.getMaxRounds(), properties.retryPolicy(), properties.prices(),
-				modelMiddleware.orderedStream().toList());
+		}, properties.getMaxRounds(), retryPolicy.getIfAvailable(properties::retryPolicy), properties.prices(),
+				modelMiddleware.orderedStream().filter((middleware) -> !(middleware instanceof RetryPolicy)).toList());
 	}
 
 }

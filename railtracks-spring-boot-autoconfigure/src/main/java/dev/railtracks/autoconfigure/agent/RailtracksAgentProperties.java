@@ -137,7 +137,8 @@ public class RailtracksAgentProperties implements InitializingBean {
 	}
 
 	/**
-	 * Retries of model calls that failed transiently (rate limits, overload, timeouts).
+	 * Retries of model calls that failed transiently (rate limits, overload, timeouts). A RetryPolicy bean, if the
+	 * application declares one, is used instead of these.
 	 */
 	public static class Retry {
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -155,6 +156,35 @@ class RailtracksAgentAutoConfigurationTests {
 
 		}
 
+	}
+
+	@Test
+	void aRetryPolicyBeanIsTheAgentsRetryPolicyInPlaceOfThePropertiesNotOneMoreMiddleware() {
+		RetryPolicy fiveAttempts = new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(1), 1.0);
+		this.contextRunner.withBean(ScriptedModel.class, () -> ScriptedModel.of(ModelResponse.text("hi")))
+			.withUserConfiguration(MiddlewareConfiguration.class)
+			.withBean(RetryPolicy.class, () -> fiveAttempts)
+			.withPropertyValues("railtracks.agent.retry.max-attempts=2")
+			.run((context) -> {
+				Agent<String> agent = context.getBean(AgentFactory.class).builder("a").build();
+				assertThat(agent.retryPolicy()).isSameAs(fiveAttempts);
+				assertThat(agent.modelMiddleware()).hasSize(2).doesNotContain(fiveAttempts);
+				try (Session session = context.getBean(SessionFactory.class).create()) {
+					assertThat(session.call(agent, "hello").content()).isEqualTo("hi");
+				}
+			});
+	}
+
+	@Test
+	void twoRetryPolicyBeansWithoutAPrimaryOneFailTheStartupNamingThem() {
+		this.contextRunner.withBean("patient", RetryPolicy.class, () -> RetryPolicy.DEFAULT)
+			.withBean("impatient", RetryPolicy.class, () -> RetryPolicy.NONE)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(NoUniqueBeanDefinitionException.class)
+				.hasMessageContaining("patient")
+				.hasMessageContaining("impatient"));
 	}
 
 	@Test
