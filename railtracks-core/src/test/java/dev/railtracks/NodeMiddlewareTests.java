@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.railtracks.info.RequestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -214,6 +215,33 @@ class NodeMiddlewareTests {
 	}
 
 	/** Records how many times this instance was invoked. */
+	@Test
+	void aFailureWhoseMessageThrowsStaysTheRecordedFailureAndOddArgumentsAreRecordedSafely() {
+		Object odd = new Object() {
+			@Override
+			public String toString() {
+				throw new IllegalStateException("no text");
+			}
+		};
+		FunctionNode<String> failing = FunctionNode.of("failing", (Object ignored) -> {
+			throw new UnsupportedOperationException() {
+				@Override
+				public String getMessage() {
+					throw new IllegalStateException("no message");
+				}
+			};
+		});
+		NodeMiddleware swapArguments = (call) -> call.proceed(odd);
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> session.call(failing.withMiddleware(swapArguments), "x"));
+			JsonNode attempt = internalsOf(session, "failing").get("middleware_attempts").get(0);
+			assertThat(attempt.get("status").asString()).isEqualTo("Failed");
+			assertThat(attempt.get("failure").asString()).startsWith("(toString() of ");
+			assertThat(attempt.get("arguments").get(0).asString()).startsWith("(toString() of ");
+		}
+	}
+
 	static class Recording extends Node<String> {
 
 		private final String text;
