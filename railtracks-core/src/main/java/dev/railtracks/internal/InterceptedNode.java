@@ -87,8 +87,9 @@ final class InterceptedNode extends Node<Object> {
 		}
 		List<NodeMiddleware> chain = new ArrayList<>(session);
 		for (NodeMiddleware own : wrapped.middleware()) {
-			// The same instance for the session and the definition runs once, at its (outer) session position.
-			if (!session.contains(own)) {
+			// The same instance for the session and the definition runs once, at its (outer) session position; an equal
+			// but distinct one is another middleware.
+			if (session.stream().noneMatch((added) -> added == own)) {
 				chain.add(own);
 			}
 		}
