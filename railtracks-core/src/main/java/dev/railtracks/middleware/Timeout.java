@@ -19,7 +19,9 @@ import dev.railtracks.NodeMiddleware;
  * <p>The node keeps running on its own thread (it carries the node's scope, so that the node can call its children):
  * the limit works through the interrupt. A child the node called synchronously runs inline on the same thread, so it
  * is interrupted too and recorded failed with what it threw; a node that ignores interrupts is not stopped, but its
- * late result is discarded and the call still fails with the timeout. Resilience4j's {@code TimeLimiter} is not used
+ * late result is discarded and the call still fails with the timeout. The calls the node left open (asynchronous
+ * children, a batch's scouts) are ended with it, recorded failed with the timeout as cause; their threads are not
+ * interrupted, so a child that ignores that runs on, its result dropped. Resilience4j's {@code TimeLimiter} is not used
  * because it limits a future running on another thread, which would lose the node's scope.
  */
 public final class Timeout implements NodeMiddleware {
