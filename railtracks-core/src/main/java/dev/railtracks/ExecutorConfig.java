@@ -342,7 +342,8 @@ public final class ExecutorConfig {
 				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory="
 				+ ((this.stateDirectory != null) ? this.stateDirectory : "(" + RailtracksHome.DIRECTORY_NAME + " home)")
 				+ ", executionStrategy=" + this.executionStrategy.name() + ", inlineSynchronousCalls="
-				+ this.inlineSynchronousCalls + "]";
+				+ this.inlineSynchronousCalls + ", nodeMiddleware=" + this.nodeMiddleware
+				+ ", modelCallObservationConvention=" + this.modelCallObservationConvention + "]";
 	}
 
 	/**

@@ -57,7 +57,9 @@ public interface NodeCall {
 	RailtracksContext context();
 
 	/**
-	 * The calling request as recorded when this call was made.
+	 * The calling request's newest recorded version, read when this is called: the version created when the caller
+	 * started while it runs (a caller that has finished since, having called this node without waiting, shows its
+	 * finishing version).
 	 * @return the caller's request, or {@code null} for a top-level call
 	 */
 	@Nullable RequestTemplate caller();

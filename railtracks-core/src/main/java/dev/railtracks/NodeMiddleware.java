@@ -46,7 +46,14 @@ public interface NodeMiddleware {
 		if (before == null) {
 			throw new IllegalArgumentException("before must not be null");
 		}
-		return (call) -> call.proceed(before.arguments(call).toArray());
+		return (call) -> {
+			List<? extends @Nullable Object> arguments = before.arguments(call);
+			if (arguments == null) {
+				throw new IllegalStateException("The before step " + before + " of node '" + call.nodeName()
+						+ "' returned null: return call.arguments() to keep the arguments");
+			}
+			return call.proceed(arguments.toArray());
+		};
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.railtracks.info.RequestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -214,6 +216,68 @@ class NodeMiddlewareTests {
 	}
 
 	/** Records how many times this instance was invoked. */
+	@Test
+	void aFailureWhoseMessageThrowsStaysTheRecordedFailureAndOddArgumentsAreRecordedSafely() {
+		Object odd = new Object() {
+			@Override
+			public String toString() {
+				throw new IllegalStateException("no text");
+			}
+		};
+		FunctionNode<String> failing = FunctionNode.of("failing", (Object ignored) -> {
+			throw new UnsupportedOperationException() {
+				@Override
+				public String getMessage() {
+					throw new IllegalStateException("no message");
+				}
+			};
+		});
+		NodeMiddleware swapArguments = (call) -> call.proceed(odd);
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> session.call(failing.withMiddleware(swapArguments), "x"));
+			JsonNode attempt = internalsOf(session, "failing").get("middleware_attempts").get(0);
+			assertThat(attempt.get("status").asString()).isEqualTo("Failed");
+			assertThat(attempt.get("failure").asString()).startsWith("(toString() of ");
+			assertThat(attempt.get("arguments").get(0).asString()).startsWith("(toString() of ");
+		}
+	}
+
+	/** Middleware equal to any other with the same name: identity, not equality, tells two middleware apart. */
+	private record Tagged(String name, List<String> trace) implements NodeMiddleware {
+
+		@Override
+		public @Nullable Object around(NodeCall call) throws Exception {
+			this.trace.add(this.name);
+			return call.proceed();
+		}
+
+	}
+
+	@Test
+	void twoEqualMiddlewareForTheSessionAndTheDefinitionBothRun() {
+		Tagged session = new Tagged("tag", this.trace);
+		Tagged own = new Tagged("tag", this.trace);
+		assertThat(own).isEqualTo(session);
+		ExecutorConfig config = TestConfigs.noSave().addNodeMiddleware(session).build();
+		assertThat(config.toString()).contains("nodeMiddleware=[" + session + "]", "modelCallObservationConvention=null");
+		try (Session running = new Session(config)) {
+			assertThat(running.call(this.echo.withMiddleware(own), "x")).isEqualTo("x");
+		}
+		assertThat(this.trace).containsExactly("tag", "tag", "node x");
+	}
+
+	@Test
+	void aBeforeStepReturningNullFailsNamingTheNode() {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> session.call(this.echo.withMiddleware(NodeMiddleware.before((call) -> null)), "x"))
+				.withMessageStartingWith("The before step ")
+				.withMessageEndingWith(" of node 'echo' returned null: return call.arguments() to keep the arguments");
+		}
+		assertThat(this.invocations).hasValue(0);
+	}
+
 	static class Recording extends Node<String> {
 
 		private final String text;

@@ -2,6 +2,9 @@ package dev.railtracks;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -99,23 +102,72 @@ class RetryMiddlewareTests {
 	}
 
 	@Test
-	void aNodeWhoseRunEndedIsNeverRetriedAndTheWaitStopsAtOnce() {
+	void aNodeWhoseRunEndedIsNeverRetriedAndTheWaitStopsAtOnce() throws InterruptedException {
 		Retry patient = Retry.builder().maxAttempts(5).backoff(Duration.ofSeconds(30), 1).jitter(0).build();
 		FunctionNode<String> failing = FunctionNode.of("failing", () -> {
 			this.attempts.incrementAndGet();
 			throw new IOException("try again later");
 		});
+		CountDownLatch retryReturned = new CountDownLatch(1);
+		NodeMiddleware watch = (call) -> {
+			try {
+				return call.proceed();
+			}
+			finally {
+				retryReturned.countDown();
+			}
+		};
 		Duration limit = Duration.ofMillis(300);
 		try (Session session = new Session(TestConfigs.noSave().timeout(limit).build())) {
-			long start = System.nanoTime();
 			assertThatExceptionOfType(GlobalTimeoutException.class)
-				.isThrownBy(() -> session.call(failing.withMiddleware(patient)));
-			// Released at the session's timeout, not after the 30 s back-off; generous for a loaded machine.
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+				.isThrownBy(() -> session.call(failing.withMiddleware(watch, patient)));
+			// The worker left the back-off at the session's timeout, not after 30 s; generous for a loaded machine.
+			assertThat(retryReturned.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(this.attempts).hasValue(1);
 			assertThat(internalsOf(session, "failing").get("middleware_attempts")).hasSize(1);
 			assertThat(edgeOutputOf(session).get("type").asString()).isEqualTo("GlobalTimeoutException");
 		}
+	}
+
+	@Test
+	void theWaitStopsGrowingAtTheMaximumBackoff() {
+		Retry capped = Retry.builder().maxAttempts(3).backoff(Duration.ofMillis(10), 1000).jitter(0)
+			.maxBackoff(Duration.ofMillis(20)).build();
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			// Uncapped, the second wait would be 10 s, past this test's timeout.
+			assertThat(session.call(this.flaky.withMiddleware(capped), "x")).isEqualTo("x after 3");
+		}
+	}
+
+	@Test
+	void aNodeThatCannotBeCreatedOrAProceedOnTheWrongThreadIsNotRetried() {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			NodeMiddleware badArguments = (call) -> call.proceed("too", "many");
+			assertThatExceptionOfType(NodeCreationException.class)
+				.isThrownBy(() -> session.call(this.flaky.withMiddleware(QUICK, badArguments), "x"));
+			NodeMiddleware otherThread = (call) -> CompletableFuture.supplyAsync(() -> {
+				try {
+					return call.proceed();
+				}
+				catch (Exception ex) {
+					throw new CompletionException(ex);
+				}
+			}).handle((result, failure) -> failure.getCause()).join();
+			AtomicInteger refusals = new AtomicInteger();
+			NodeMiddleware counting = (call) -> {
+				Object result = call.proceed();
+				if (result instanceof IllegalStateException refused) {
+					refusals.incrementAndGet();
+					throw refused;
+				}
+				return result;
+			};
+			assertThatExceptionOfType(IllegalStateException.class)
+				.isThrownBy(() -> session.call(this.flaky.withMiddleware(QUICK, counting, otherThread), "x"))
+				.withMessageContaining("called proceed() on thread");
+			assertThat(refusals).hasValue(1);
+		}
+		assertThat(this.attempts).hasValue(0);
 	}
 
 	@Test
@@ -125,10 +177,18 @@ class RetryMiddlewareTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Retry.builder().backoff(Duration.ZERO, 2))
 			.withMessage("Retry backoff must be positive but was PT0S");
 		assertThatIllegalArgumentException().isThrownBy(() -> Retry.builder().backoff(Duration.ofMillis(1), 0.5))
-			.withMessage("Retry backoff multiplier must be at least 1 but was 0.5");
+			.withMessage("Retry backoff multiplier must be finite and at least 1 but was 0.5");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Retry.builder().backoff(Duration.ofMillis(1), Double.POSITIVE_INFINITY))
+			.withMessage("Retry backoff multiplier must be finite and at least 1 but was Infinity");
+		assertThatIllegalArgumentException().isThrownBy(() -> Retry.builder().maxBackoff(Duration.ZERO))
+			.withMessage("Retry maxBackoff must be positive but was PT0S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Retry.builder().backoff(Duration.ofSeconds(2), 2).maxBackoff(Duration.ofSeconds(1)).build())
+			.withMessage("Retry maxBackoff PT1S must be at least the backoff PT2S");
 		assertThatIllegalArgumentException().isThrownBy(() -> Retry.builder().jitter(1))
 			.withMessage("Retry jitter must be in [0, 1) but was 1.0");
-		assertThat(Retry.ofDefaults()).hasToString("Retry[maxAttempts=3, backoff=PT0.2S, jitter=0.5]");
+		assertThat(Retry.ofDefaults()).hasToString("Retry[maxAttempts=3, backoff=PT0.2S, jitter=0.5, maxBackoff=PT30S]");
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.railtracks;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.middleware.NodeTimeoutException;
+import dev.railtracks.middleware.Retry;
 import dev.railtracks.middleware.Timeout;
 
 import static dev.railtracks.NodeMiddlewareTests.edgeOutputOf;
@@ -17,6 +22,7 @@ import static dev.railtracks.NodeMiddlewareTests.internalsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link Timeout}: the node is interrupted and recorded failed with a timeout naming it and the limit.
@@ -87,6 +93,67 @@ class TimeoutMiddlewareTests {
 			assertThat(session.call(parent)).isEqualTo("recovered, interrupted false");
 			internalsOf(session, "parent");
 		}
+	}
+
+	/** A child that takes a second, far past the parent's limit. */
+	private static final FunctionNode<String> SLOW_CHILD = FunctionNode.of("slowChild", (String s) -> {
+		Thread.sleep(1000);
+		return s;
+	});
+
+	/** Every request in the saved file (schema-valid) finished, and none under the timed-out parent completed. */
+	private static void assertChildrenEndedWithTheirParent(Session session) {
+		await().atMost(Duration.ofSeconds(5)).until(() -> session.info().insertionRequests().stream()
+			.allMatch(RequestTemplate::isClosed));
+		internalsOf(session, "parent");
+		JsonNode run = JsonMapper.builder().build().readTree(session.payload()).get("runs").get(0);
+		assertThat(run.get("edges")).hasSizeGreaterThan(1).allSatisfy((edge) -> assertThat(edge.get("details")
+			.get("status").asString()).isEqualTo("Failed"));
+	}
+
+	@Test
+	void theAsynchronousChildrenOfATimedOutNodeEndWithItBeforeARetry() throws InterruptedException {
+		FunctionNode<String> parent = FunctionNode.of("parent", () -> Railtracks.callAsync(SLOW_CHILD, "a").get());
+		Retry retry = Retry.builder().maxAttempts(2).backoff(Duration.ofMillis(50), 1).build();
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThatExceptionOfType(NodeTimeoutException.class)
+				.isThrownBy(() -> session.call(parent.withMiddleware(retry, Timeout.of(LIMIT))));
+			assertChildrenEndedWithTheirParent(session);
+			assertThat(internalsOf(session, "parent").get("middleware_attempts")).hasSize(2);
+		}
+	}
+
+	@Test
+	void theScoutsOfABatchOfATimedOutNodeEndWithIt() {
+		FunctionNode<List<String>> parent = FunctionNode.of("parent", () -> Railtracks.callBatch(SLOW_CHILD,
+				List.of("a", "b", "c")));
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			assertThatExceptionOfType(NodeTimeoutException.class)
+				.isThrownBy(() -> session.call(parent.withMiddleware(Timeout.of(LIMIT))));
+			assertChildrenEndedWithTheirParent(session);
+		}
+	}
+
+	@Test
+	void quickCallsUnderALongLimitLeaveNothingHoldingTheirThreads() throws InterruptedException {
+		NodeDefinition<Integer> quick = TestNodes.LENGTH.withMiddleware(Timeout.of(Duration.ofHours(1)));
+		AtomicReference<Integer> result = new AtomicReference<>();
+		Thread caller = new Thread(() -> {
+			// No session timeout: the top-level node runs on this thread, which the test can see released.
+			try (Session session = new Session(TestConfigs.noSave().timeout(null).build())) {
+				result.set(session.call(quick, "abc"));
+			}
+		});
+		caller.start();
+		caller.join();
+		assertThat(result).hasValue(3);
+		WeakReference<Thread> released = new WeakReference<>(caller);
+		caller = null;
+		// A pending alarm would hold the node's thread for the hour.
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			System.gc();
+			return released.get() == null;
+		});
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.MiddlewareDefinition;
 import dev.railtracks.Node;
 import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeDefinition;
@@ -356,7 +357,8 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		}
 
 		/**
-		 * Adds a tool described by its own {@link Agent#description()} when it is an agent, else by its name.
+		 * Adds a tool described by its own {@link Agent#description()} when it is an agent (also one wrapped
+		 * {@linkplain NodeDefinition#withMiddleware with middleware}), else by its name.
 		 * @param node the node
 		 * @return this builder
 		 */
@@ -364,7 +366,9 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 			if (node == null) {
 				throw new NodeCreationException("Agent '" + this.name + "': a tool must not be null");
 			}
-			return tool(node, (node instanceof Agent<?> agent) ? agent.description() : "Runs " + node.name());
+			// An agent under middleware describes itself as the agent it wraps.
+			NodeDefinition<?> described = (node instanceof MiddlewareDefinition<?> wrapped) ? wrapped.definition() : node;
+			return tool(node, (described instanceof Agent<?> agent) ? agent.description() : "Runs " + node.name());
 		}
 
 		/**
@@ -472,7 +476,7 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		 * tool's own and inside the session's; see {@link NodeMiddleware}.
 		 * @param middleware the middleware, outermost first
 		 * @return this builder
-		 * @throws IllegalArgumentException when a middleware is {@code null}
+		 * @throws IllegalArgumentException when a middleware is {@code null} or already added (the same instance)
 		 */
 		public Builder<T> toolMiddleware(NodeMiddleware... middleware) {
 			if (middleware == null) {
@@ -481,6 +485,10 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 			for (NodeMiddleware each : middleware) {
 				if (each == null) {
 					throw new IllegalArgumentException("Agent '" + this.name + "': a tool middleware must not be null");
+				}
+				if (this.toolMiddleware.stream().anyMatch((added) -> added == each)) {
+					throw new IllegalArgumentException("Agent '" + this.name + "': tool middleware " + each
+							+ " is added twice: configure each instance once");
 				}
 				this.toolMiddleware.add(each);
 			}

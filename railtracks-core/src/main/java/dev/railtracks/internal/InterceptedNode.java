@@ -19,6 +19,8 @@ import dev.railtracks.NodeMiddleware;
 import dev.railtracks.RailtracksContext;
 import dev.railtracks.info.NodeType;
 import dev.railtracks.info.RequestTemplate;
+import dev.railtracks.middleware.NodeTimeoutException;
+import dev.railtracks.support.ValueText;
 
 /**
  * The node the engine records and runs for a call that has {@link NodeMiddleware}: it carries the request's identity
@@ -52,6 +54,12 @@ final class InterceptedNode extends Node<Object> {
 
 	private @Nullable Thread thread;
 
+	/**
+	 * The node of the attempt in progress, or {@code null} between attempts: its details join this node's when the
+	 * record reads them, so that a request ended from outside during an attempt keeps what that node recorded so far.
+	 */
+	private volatile @Nullable Node<?> current;
+
 	private @Nullable LiveRequest record;
 
 	private InterceptedNode(RTState state, NodeDefinition<?> definition, Node<?> first, @Nullable Object[] arguments,
@@ -79,8 +87,9 @@ final class InterceptedNode extends Node<Object> {
 		}
 		List<NodeMiddleware> chain = new ArrayList<>(session);
 		for (NodeMiddleware own : wrapped.middleware()) {
-			// The same instance for the session and the definition runs once, at its (outer) session position.
-			if (!session.contains(own)) {
+			// The same instance for the session and the definition runs once, at its (outer) session position; an equal
+			// but distinct one is another middleware.
+			if (session.stream().noneMatch((added) -> added == own)) {
 				chain.add(own);
 			}
 		}
@@ -130,10 +139,14 @@ final class InterceptedNode extends Node<Object> {
 		}
 		Map<String, Object> attempt = new LinkedHashMap<>();
 		attempt.put("attempt", number);
+		attempt.put("status", "Running");
 		if (!ownArguments) {
-			attempt.put("arguments", args.stream().map(String::valueOf).toList());
+			attempt.put("arguments", args.stream().map(ValueText::of).toList());
 		}
 		this.attempts.add(attempt);
+		// Recorded as running before the node runs: a request ended from outside meanwhile shows this attempt.
+		recordAttempts();
+		this.current = node;
 		try {
 			Object result = node.invoke();
 			attempt.put("status", "Completed");
@@ -141,13 +154,38 @@ final class InterceptedNode extends Node<Object> {
 		}
 		catch (Throwable ex) {
 			attempt.put("status", "Failed");
-			attempt.put("failure", ex.getClass().getName() + ": " + ex.getMessage());
+			// Its toString() is "type: message"; ValueText, so that one whose message throws stays the recorded failure.
+			attempt.put("failure", ValueText.of(ex));
 			throw ex;
 		}
 		finally {
 			node.details().forEach(this::recordDetail);
-			recordDetail(ATTEMPTS_DETAIL, List.copyOf(this.attempts));
+			recordAttempts();
+			this.current = null;
 		}
+	}
+
+	private void recordAttempts() {
+		List<Map<String, Object>> copies = new ArrayList<>(this.attempts.size());
+		this.attempts.forEach((attempt) -> copies.add(Collections.unmodifiableMap(new LinkedHashMap<>(attempt))));
+		recordDetail(ATTEMPTS_DETAIL, List.copyOf(copies));
+	}
+
+	/**
+	 * The details to record now: this node's, joined by those of the attempt's node in progress, if any.
+	 * @return the details
+	 */
+	Map<String, Object> recordedDetails() {
+		Map<String, Object> own = details();
+		Node<?> node = this.current;
+		if (node == null || node.details().isEmpty()) {
+			return own;
+		}
+		Map<String, Object> joined = new LinkedHashMap<>(own);
+		joined.putAll(node.details());
+		// The attempts are this node's own record, whatever key the inner node used.
+		joined.put(ATTEMPTS_DETAIL, own.get(ATTEMPTS_DETAIL));
+		return Collections.unmodifiableMap(joined);
 	}
 
 	/** The call as the middleware at one position of the chain sees it. */
@@ -156,6 +194,9 @@ final class InterceptedNode extends Node<Object> {
 		private final int position;
 
 		private final List<@Nullable Object> args;
+
+		/** What the last {@code proceed} of this middleware threw, or {@code null}. */
+		private @Nullable Throwable innerFailure;
 
 		Link(int position, List<@Nullable Object> args) {
 			this.position = position;
@@ -166,7 +207,19 @@ final class InterceptedNode extends Node<Object> {
 			if (this.position == InterceptedNode.this.chain.size()) {
 				return attempt(this.args);
 			}
-			return InterceptedNode.this.chain.get(this.position).around(this);
+			NodeMiddleware middleware = InterceptedNode.this.chain.get(this.position);
+			try {
+				return middleware.around(this);
+			}
+			catch (NodeTimeoutException ex) {
+				// This middleware's own timeout, not one passed on from within: the calls the node left running
+				// (asynchronous children, a batch's scouts) end with it, before a retry could start them again.
+				LiveRequest record = InterceptedNode.this.record;
+				if (ex != this.innerFailure && record != null) {
+					InterceptedNode.this.state.cancelCallsUnder(record, ex);
+				}
+				throw ex;
+			}
 		}
 
 		@Override
@@ -239,7 +292,13 @@ final class InterceptedNode extends Node<Object> {
 				throw new IllegalStateException("Middleware of node '" + name() + "' called proceed() on thread '"
 						+ Thread.currentThread().getName() + "': call it on the node's thread, which carries its scope");
 			}
-			return new Link(this.position + 1, arguments).enter();
+			try {
+				return new Link(this.position + 1, arguments).enter();
+			}
+			catch (Throwable ex) {
+				this.innerFailure = ex;
+				throw ex;
+			}
 		}
 
 		@Override

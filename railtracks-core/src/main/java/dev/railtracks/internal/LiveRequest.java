@@ -193,7 +193,9 @@ final class LiveRequest {
 			long start = this.startNanos;
 			long step = RECORDS.nextStep(stamper);
 			long now = EpochClock.nowNanos();
-			Map<String, Object> details = this.node.details();
+			// A node under middleware records the details of its attempt in progress too.
+			Map<String, Object> details = (this.node instanceof InterceptedNode intercepted)
+					? intercepted.recordedDetails() : this.node.details();
 			if (claim == FINISHED) {
 				long returned = (this.returnedNanos != 0) ? this.returnedNanos : now;
 				this.requestHead = RECORDS.finished(this.requestHead, output, status, details, Math.max(0, returned - start),

@@ -177,8 +177,10 @@ final class NodeTask implements Runnable {
 	}
 
 	/**
-	 * The one place a node is invoked, on the thread that runs it, inside its scope and observation: what it returns
-	 * is its result, what it throws its failure (recorded, published and handed to its caller by {@link #execute}).
+	 * Invokes the request's node, on the thread that runs it, inside its scope and observation: what it returns is its
+	 * result, what it throws its failure (recorded, published and handed to its caller by {@link #execute}). The only
+	 * other place a node is invoked is {@code InterceptedNode}'s attempt, the node under middleware, which runs here as
+	 * the request's node.
 	 */
 	private @Nullable Object invokeNode() throws Exception {
 		return this.record.node.invoke();

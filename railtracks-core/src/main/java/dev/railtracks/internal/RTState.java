@@ -365,6 +365,15 @@ final class RTState {
 	}
 
 	/**
+	 * Ends the requests still open under a request (see {@link RunControl#cancelCallsUnder}).
+	 * @param ancestor the request whose calls end
+	 * @param cause recorded as their failure
+	 */
+	void cancelCallsUnder(LiveRequest ancestor, Throwable cause) {
+		this.runControl.cancelCallsUnder(ancestor, cause);
+	}
+
+	/**
 	 * Cancels every run still in progress, and every request still running after its run's top-level node returned,
 	 * then shuts down the coordinator's strategies.
 	 */

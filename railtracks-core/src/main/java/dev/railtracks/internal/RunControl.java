@@ -159,6 +159,28 @@ final class RunControl {
 		return this.recorder.closeAsFailed(record, cancelled, true);
 	}
 
+	/**
+	 * Ends the requests still open that {@code ancestor} called, directly or further down (an asynchronous child, a
+	 * batch's scouts and what they called), as {@link #cancel} ends one: recorded as failed with the cause, which their
+	 * callers receive, and no further calls from them. Their threads are not interrupted: a pooled thread may have
+	 * moved on to other work by the time it would be. A scan of the journal: this is the rare path of a node that
+	 * timed out.
+	 * @param ancestor the request whose calls end
+	 * @param cause recorded as their failure
+	 */
+	void cancelCallsUnder(LiveRequest ancestor, Throwable cause) {
+		List<LiveRequest> under = new ArrayList<>();
+		this.journal.forEachOpen((record) -> {
+			for (LiveRequest caller = record.caller; caller != null; caller = caller.caller) {
+				if (caller == ancestor) {
+					under.add(record);
+					return;
+				}
+			}
+		});
+		under.forEach((record) -> this.recorder.closeAsFailed(record, cause, true));
+	}
+
 	private static @Nullable UUID parseId(String nodeId) {
 		try {
 			UUID id = UUID.fromString(nodeId);

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.NodeCall;
+import dev.railtracks.NodeCreationException;
 import dev.railtracks.NodeInvocationException;
 import dev.railtracks.NodeMiddleware;
 
@@ -21,7 +22,9 @@ import dev.railtracks.NodeMiddleware;
  *
  * <p>Never retried, whatever {@link Builder#retryIf} says: a {@link FatalException} (or a child's fatal failure), an
  * {@link InterruptedException}, a {@link CancellationException}, a {@link GlobalTimeoutException}, an {@link Error},
- * and any failure once the run has ended (session timeout, cancel, fatal failure, close) or the thread is interrupted.
+ * any failure once the run has ended (session timeout, cancel, fatal failure, close) or the thread is interrupted, and
+ * the deterministic ones another attempt would only repeat: a {@link NodeCreationException} and an
+ * {@link IllegalStateException} raised before the node ran ({@code proceed} called on the wrong thread, say).
  * The last attempt's failure is the node's.
  */
 public final class Retry implements NodeMiddleware {
@@ -32,6 +35,9 @@ public final class Retry implements NodeMiddleware {
 	/** The wait after the first failure by default; it doubles after each further failure. */
 	public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
 
+	/** The longest wait by default, however many attempts failed: the doubling stops there. */
+	public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+
 	/** How far each wait is spread at random by default: 0.5 waits between half and one and a half times. */
 	public static final double DEFAULT_JITTER = 0.5;
 
@@ -41,17 +47,20 @@ public final class Retry implements NodeMiddleware {
 
 	private final double jitter;
 
+	private final Duration maxBackoff;
+
 	private final io.github.resilience4j.retry.Retry retry;
 
 	private Retry(Builder builder) {
 		this.maxAttempts = builder.maxAttempts;
 		this.backoff = builder.backoff;
 		this.jitter = builder.jitter;
+		this.maxBackoff = builder.maxBackoff;
 		Predicate<Throwable> retryIf = builder.retryIf;
 		this.retry = io.github.resilience4j.retry.Retry.of("railtracks-node", RetryConfig.custom()
 			.maxAttempts(builder.maxAttempts)
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(builder.backoff, builder.multiplier,
-					builder.jitter))
+					builder.jitter, builder.maxBackoff))
 			.retryOnException((failure) -> !(failure instanceof NotRetried) && retryIf.test(failure))
 			.build());
 	}
@@ -77,11 +86,12 @@ public final class Retry implements NodeMiddleware {
 	public @Nullable Object around(NodeCall call) throws Exception {
 		try {
 			return this.retry.executeCallable(() -> {
+				int attempts = call.attempts();
 				try {
 					return call.proceed();
 				}
 				catch (Exception ex) {
-					if (neverRetried(call, ex)) {
+					if (neverRetried(call, ex, call.attempts() == attempts)) {
 						throw new NotRetried(ex);
 					}
 					throw ex;
@@ -93,8 +103,14 @@ public final class Retry implements NodeMiddleware {
 		}
 	}
 
-	private static boolean neverRetried(NodeCall call, Exception failure) {
-		return failure instanceof FatalException
+	/**
+	 * Whether a failure is not worth another attempt: fatal, an interrupt or the run's end, or a deterministic one
+	 * (the node could not be created from its arguments, or {@code proceed} was refused before reaching the node, as
+	 * on the wrong thread), which another attempt would only repeat.
+	 */
+	private static boolean neverRetried(NodeCall call, Exception failure, boolean nodeNotReached) {
+		return failure instanceof FatalException || failure instanceof NodeCreationException
+				|| (nodeNotReached && failure instanceof IllegalStateException)
 				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal())
 				|| failure instanceof InterruptedException || failure instanceof CancellationException
 				|| failure instanceof GlobalTimeoutException || call.runEnded() || Thread.currentThread().isInterrupted();
@@ -102,7 +118,8 @@ public final class Retry implements NodeMiddleware {
 
 	@Override
 	public String toString() {
-		return "Retry[maxAttempts=" + this.maxAttempts + ", backoff=" + this.backoff + ", jitter=" + this.jitter + "]";
+		return "Retry[maxAttempts=" + this.maxAttempts + ", backoff=" + this.backoff + ", jitter=" + this.jitter
+				+ ", maxBackoff=" + this.maxBackoff + "]";
 	}
 
 	/** Carries a failure past Resilience4j's retry, which ignores it. */
@@ -130,6 +147,8 @@ public final class Retry implements NodeMiddleware {
 
 		private double jitter = DEFAULT_JITTER;
 
+		private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+
 		private Predicate<Throwable> retryIf = (failure) -> true;
 
 		private Builder() {
@@ -154,17 +173,33 @@ public final class Retry implements NodeMiddleware {
 		 * @param backoff a positive duration
 		 * @param multiplier at least 1
 		 * @return this builder
-		 * @throws IllegalArgumentException when the back-off is not positive or the multiplier below 1
+		 * @throws IllegalArgumentException when the back-off is not positive or the multiplier below 1 or not finite
 		 */
 		public Builder backoff(Duration backoff, double multiplier) {
 			if (backoff == null || backoff.isNegative() || backoff.isZero()) {
 				throw new IllegalArgumentException("Retry backoff must be positive but was " + backoff);
 			}
-			if (!(multiplier >= 1)) {
-				throw new IllegalArgumentException("Retry backoff multiplier must be at least 1 but was " + multiplier);
+			if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+				throw new IllegalArgumentException("Retry backoff multiplier must be finite and at least 1 but was "
+						+ multiplier);
 			}
 			this.backoff = backoff;
 			this.multiplier = multiplier;
+			return this;
+		}
+
+		/**
+		 * The longest wait before the jitter spreads it: the growing wait stops there (Resilience4j's
+		 * {@code maxInterval}).
+		 * @param maxBackoff a positive duration, at least the back-off (checked when built)
+		 * @return this builder
+		 * @throws IllegalArgumentException when not positive
+		 */
+		public Builder maxBackoff(Duration maxBackoff) {
+			if (maxBackoff == null || maxBackoff.isNegative() || maxBackoff.isZero()) {
+				throw new IllegalArgumentException("Retry maxBackoff must be positive but was " + maxBackoff);
+			}
+			this.maxBackoff = maxBackoff;
 			return this;
 		}
 
@@ -200,8 +235,13 @@ public final class Retry implements NodeMiddleware {
 		/**
 		 * Builds the retry.
 		 * @return the middleware
+		 * @throws IllegalArgumentException when the maximum back-off is shorter than the back-off
 		 */
 		public Retry build() {
+			if (this.maxBackoff.compareTo(this.backoff) < 0) {
+				throw new IllegalArgumentException("Retry maxBackoff " + this.maxBackoff
+						+ " must be at least the backoff " + this.backoff);
+			}
 			return new Retry(this);
 		}
 

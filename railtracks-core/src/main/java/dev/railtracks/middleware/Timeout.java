@@ -1,7 +1,8 @@
 package dev.railtracks.middleware;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,18 @@ import dev.railtracks.NodeMiddleware;
  * <p>The node keeps running on its own thread (it carries the node's scope, so that the node can call its children):
  * the limit works through the interrupt. A child the node called synchronously runs inline on the same thread, so it
  * is interrupted too and recorded failed with what it threw; a node that ignores interrupts is not stopped, but its
- * late result is discarded and the call still fails with the timeout. Resilience4j's {@code TimeLimiter} is not used
+ * late result is discarded and the call still fails with the timeout. The calls the node left open (asynchronous
+ * children, a batch's scouts) are ended with it, recorded failed with the timeout as cause; their threads are not
+ * interrupted, so a child that ignores that runs on, its result dropped. Resilience4j's {@code TimeLimiter} is not used
  * because it limits a future running on another thread, which would lose the node's scope.
  */
 public final class Timeout implements NodeMiddleware {
+
+	/**
+	 * Rings every {@code Timeout}'s alarms: one daemon thread, and an alarm is removed when its call ends first, so that
+	 * quick calls under a long limit leave nothing queued (nor the node's thread held).
+	 */
+	private static final ScheduledThreadPoolExecutor ALARMS = alarms();
 
 	private final Duration limit;
 
@@ -54,7 +63,7 @@ public final class Timeout implements NodeMiddleware {
 	@Override
 	public @Nullable Object around(NodeCall call) throws Exception {
 		Alarm alarm = new Alarm(Thread.currentThread());
-		CompletableFuture.delayedExecutor(this.limit.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(alarm::ring);
+		ScheduledFuture<?> scheduled = ALARMS.schedule(alarm::ring, this.limit.toNanos(), TimeUnit.NANOSECONDS);
 		Object result = null;
 		Exception failure = null;
 		try {
@@ -62,6 +71,9 @@ public final class Timeout implements NodeMiddleware {
 		}
 		catch (Exception ex) {
 			failure = ex;
+		}
+		finally {
+			scheduled.cancel(false);
 		}
 		if (alarm.silence()) {
 			// This interrupt was ours; one from the run's end stays for the engine to see.
@@ -79,6 +91,16 @@ public final class Timeout implements NodeMiddleware {
 	@Override
 	public String toString() {
 		return "Timeout[" + this.limit + "]";
+	}
+
+	private static ScheduledThreadPoolExecutor alarms() {
+		ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "railtracks-node-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		alarms.setRemoveOnCancelPolicy(true);
+		return alarms;
 	}
 
 	/** Interrupts the node's thread at the limit unless the call has ended first; one of the two wins. */

@@ -104,6 +104,31 @@ class AgentLateAnswerTests {
 			.hasLowCardinalityKeyValue("outcome", "cancelled");
 	}
 
+	@Test
+	void underNodeMiddlewareTheRecordAtTheDeadlineStillShowsTheRoundInFlightAndTheAttempt() throws IOException {
+		ScriptedModel model = ScriptedModel.of((request) -> {
+			sleepUninterruptibly(ANSWER_AFTER);
+			return ModelResponse.text("too late");
+		});
+		Agent<String> agent = Agent.builder("booker").model(model).retryPolicy(AgentResilienceTests.QUICK).build();
+		ExecutorConfig config = TestConfigs.noSave().timeout(Duration.ofMillis(300))
+			.addNodeMiddleware((call) -> call.proceed())
+			.build();
+		try (AgentWarnings log = new AgentWarnings(); Session session = new Session(config)) {
+			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(agent, "book"));
+			String atDeadline = session.payload();
+			assertThat(AgentSavedStateTests.schema().validate(atDeadline, InputFormat.JSON)).isEmpty();
+			JsonNode internals = node(JSON.readTree(atDeadline).get("runs").get(0), "booker").get("details")
+				.get("internals");
+			assertThat(internals.get("llm_details")).singleElement()
+				.satisfies((entry) -> assertThat(entry.get("output").isNull()).isTrue());
+			assertThat(internals.get("middleware_attempts")).singleElement()
+				.satisfies((attempt) -> assertThat(attempt.get("status").asString()).isEqualTo("Running"));
+			// The late answer is dropped here, not during another test watching for it.
+			await().atMost(Duration.ofSeconds(10)).until(() -> !lateAnswerWarnings(log).isEmpty());
+		}
+	}
+
 	private static List<String> lateAnswerWarnings(AgentWarnings log) {
 		return log.lines().stream().filter((line) -> line.contains("the answer is dropped")).toList();
 	}

@@ -15,6 +15,7 @@ import dev.railtracks.llm.ToolResultMessage;
 import static dev.railtracks.agent.AgentTests.CONFIG;
 import static dev.railtracks.agent.AgentTests.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link Agent.Builder#toolMiddleware}: middleware around every tool call of one agent.
@@ -43,6 +44,24 @@ class AgentToolMiddlewareTests {
 		}
 		assertThat(seen).containsExactly("weather [Kyoto] from planner", "budget [3, 120] from planner");
 		assertThat(agent.tools()).extracting((tool) -> tool.node().name()).containsExactly("weather", "budget");
+	}
+
+	@Test
+	void anAgentUnderMiddlewareIsDescribedAsTheAgentItWraps() {
+		Agent<String> helper = Agent.builder("helper").model(ScriptedModel.of(ModelResponse.text("ok")))
+			.description("Answers questions about hotels").build();
+		Agent<String> agent = Agent.builder("planner").model(ScriptedModel.of(ModelResponse.text("done")))
+			.tool(helper.withMiddleware((call) -> call.proceed())).build();
+		assertThat(agent.tools()).singleElement()
+			.satisfies((tool) -> assertThat(tool.description()).isEqualTo("Answers questions about hotels"));
+	}
+
+	@Test
+	void theSameToolMiddlewareTwiceIsRefusedAtOnceNamingTheAgent() {
+		NodeMiddleware audited = (call) -> call.proceed();
+		Agent.Builder<String> builder = Agent.builder("planner");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.toolMiddleware(audited, audited))
+			.withMessage("Agent 'planner': tool middleware " + audited + " is added twice: configure each instance once");
 	}
 
 }

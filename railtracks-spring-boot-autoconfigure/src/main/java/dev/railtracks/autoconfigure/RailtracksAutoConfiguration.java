@@ -1,5 +1,7 @@
 package dev.railtracks.autoconfigure;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,14 +56,15 @@ public final class RailtracksAutoConfiguration {
 	SessionFactory railtracksSessionFactory(ExecutorConfig executorConfig, ObjectProvider<SessionListener> listeners,
 			ObjectProvider<NodeMiddleware> middleware, RailtracksFlowProperties flowProperties,
 			ListableBeanFactory beanFactory) {
-		// A bean that a flow names under railtracks.flows.<name>.middleware runs in that flow only.
+		// A bean that a flow names under railtracks.flows.<name>.middleware runs in that flow only. By identity, as
+		// middleware is everywhere: two equal beans are two middleware.
 		Set<Object> flowOnly = flowProperties.getFlows()
 			.values()
 			.stream()
 			.flatMap((flow) -> flow.getMiddleware().stream())
 			.filter((name) -> beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, NodeMiddleware.class))
 			.map(beanFactory::getBean)
-			.collect(Collectors.toSet());
+			.collect(Collectors.toCollection(() -> Collections.newSetFromMap(new IdentityHashMap<>())));
 		return new SessionFactory(executorConfig, listeners.orderedStream().toList(),
 				middleware.orderedStream().filter((each) -> !flowOnly.contains(each)).toList());
 	}

@@ -51,7 +51,10 @@ public final class SessionFactory {
 	public SessionFactory(ExecutorConfig config, List<? extends SessionListener> listeners,
 			List<? extends NodeMiddleware> middleware) {
 		ExecutorConfig.Builder builder = config.toBuilder();
-		middleware.stream().filter((each) -> !config.nodeMiddleware().contains(each)).forEach(builder::addNodeMiddleware);
+		// By identity, as ExecutorConfig compares middleware: an equal but distinct instance is another middleware.
+		middleware.stream()
+			.filter((each) -> config.nodeMiddleware().stream().noneMatch((added) -> added == each))
+			.forEach(builder::addNodeMiddleware);
 		this.config = middleware.isEmpty() ? config : builder.build();
 		this.listeners = List.copyOf(listeners);
 	}

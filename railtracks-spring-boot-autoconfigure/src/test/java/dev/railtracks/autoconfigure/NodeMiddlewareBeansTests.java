@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import dev.railtracks.ExecutorConfig;
+import dev.railtracks.NodeCall;
 import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
@@ -70,6 +73,26 @@ class NodeMiddlewareBeansTests {
 
 	}
 
+
+	/** Equal to any other with the same name: middleware is told apart by identity, not equality. */
+	record Tagged(String name) implements NodeMiddleware {
+
+		@Override
+		public @Nullable Object around(NodeCall call) throws Exception {
+			return call.proceed();
+		}
+
+	}
+
+	@Test
+	void aBeanEqualToAMiddlewareOfTheConfigurationIsAddedAsAnotherOne() {
+		Tagged configured = new Tagged("audit");
+		Tagged bean = new Tagged("audit");
+		ExecutorConfig config = ExecutorConfig.builder().saveState(false).addNodeMiddleware(configured).build();
+		assertThat(new SessionFactory(config, List.of(), List.of(bean, configured)).config().nodeMiddleware())
+			.satisfiesExactly((first) -> assertThat(first).isSameAs(configured),
+					(second) -> assertThat(second).isSameAs(bean));
+	}
 
 	@Test
 	void middlewareBeansRunAroundEveryNodeCallInTheirOrder() {
