@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,14 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * Applies a {@link StateRetentionPolicy} to every directory the application's sessions save their state in, on one
  * background thread, never on the thread that closes a session. A sweep runs every {@code checkInterval} and, under
  * load, after every {@code sweepEvery} saved sessions; sweeps never overlap and requests for one while one is pending
- * are merged.
+ * are merged. With a {@link SessionWriter}, a sweep first waits for the documents queued before it, so that it sees
+ * the files of the sessions whose close asked for it.
  */
 final class StateDirectoryRetention implements SessionListener, DisposableBean {
 
@@ -38,6 +41,8 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 	private final int sweepEvery;
 
 	private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+
+	private final @Nullable SessionWriter writer;
 
 	private final AtomicInteger savedSinceSweep = new AtomicInteger();
 
@@ -60,6 +65,7 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		this.policy = policy;
 		// A tenth of the file limit: the directory overshoots by at most about 10 % between sweeps under load.
 		this.sweepEvery = Math.max(1, policy.maxFiles() / 10);
+		this.writer = config.sessionWriter();
 		if (config.saveState()) {
 			this.directories.add(config.stateDirectory().toAbsolutePath().normalize());
 		}
@@ -94,6 +100,9 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		// Cleared first, so that a save after the listing below asks for another sweep.
 		this.sweepPending.set(false);
 		this.savedSinceSweep.set(0);
+		if (this.writer != null) {
+			this.writer.flush();
+		}
 		Instant now = Instant.now();
 		for (Path directory : this.directories) {
 			try {
