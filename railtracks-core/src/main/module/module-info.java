@@ -26,6 +26,7 @@ module dev.railtracks.core {
 	exports dev.railtracks.middleware;
 	exports dev.railtracks.observation;
 	exports dev.railtracks.pubsub;
+	exports dev.railtracks.store;
 	exports dev.railtracks.viz;
 
 	// The visualiser's page, which Spring serves as class-path resources (ClassPathResource finds resources of a

@@ -14,6 +14,9 @@ import dev.railtracks.execution.ExecutionStrategy;
 import dev.railtracks.observation.ModelCallObservationConvention;
 import dev.railtracks.observation.NodeObservationConvention;
 import dev.railtracks.observation.SessionObservationConvention;
+import dev.railtracks.store.FileSessionStore;
+import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * How a {@link Session} runs: timeout, error policy, logging, streaming subscriber, identifier, saved state and
@@ -93,6 +96,10 @@ public final class ExecutorConfig {
 
 	private final @Nullable Path stateDirectory;
 
+	private final @Nullable SessionStore sessionStore;
+
+	private final @Nullable SessionWriter sessionWriter;
+
 	private final ExecutionStrategy executionStrategy;
 
 	private final boolean inlineSynchronousCalls;
@@ -122,6 +129,8 @@ public final class ExecutorConfig {
 		this.promptInjection = builder.promptInjection;
 		this.saveState = builder.saveState;
 		this.stateDirectory = builder.stateDirectory;
+		this.sessionStore = builder.sessionStore;
+		this.sessionWriter = builder.sessionWriter;
 		this.executionStrategy = builder.executionStrategy;
 		this.inlineSynchronousCalls = builder.inlineSynchronousCalls;
 		this.observationRegistry = builder.observationRegistry;
@@ -262,6 +271,24 @@ public final class ExecutorConfig {
 	}
 
 	/**
+	 * Where a closed session's document goes: the store {@link Builder#sessionStore} set, else a
+	 * {@link FileSessionStore} writing to {@link #stateDirectory()} as it is resolved at each save.
+	 * @return the store
+	 */
+	public SessionStore sessionStore() {
+		SessionStore configured = this.sessionStore;
+		return (configured != null) ? configured : new FileSessionStore(this::stateDirectory);
+	}
+
+	/**
+	 * The writer that saves closed sessions in the background, if {@link Builder#sessionWriter} set one.
+	 * @return the writer, or {@code null} when a session saves on the thread that closes it
+	 */
+	public @Nullable SessionWriter sessionWriter() {
+		return this.sessionWriter;
+	}
+
+	/**
 	 * The state directory {@link Builder#stateDirectory} named.
 	 * @return the directory, or {@code null} when it is found through {@link RailtracksHome}
 	 */
@@ -341,6 +368,8 @@ public final class ExecutorConfig {
 				+ ", runIdentifier=" + this.runIdentifier + ", sessionName=" + this.sessionName + ", promptInjection="
 				+ this.promptInjection + ", saveState=" + this.saveState + ", stateDirectory="
 				+ ((this.stateDirectory != null) ? this.stateDirectory : "(" + RailtracksHome.DIRECTORY_NAME + " home)")
+				+ ((this.sessionStore != null) ? ", sessionStore=" + this.sessionStore.getClass().getName() : "")
+				+ ", saving=" + ((this.sessionWriter != null) ? "background" : "on close")
 				+ ", executionStrategy=" + this.executionStrategy.name() + ", inlineSynchronousCalls="
 				+ this.inlineSynchronousCalls + ", nodeMiddleware=" + this.nodeMiddleware
 				+ ", modelCallObservationConvention=" + this.modelCallObservationConvention + "]";
@@ -375,6 +404,10 @@ public final class ExecutorConfig {
 
 		private @Nullable Path stateDirectory;
 
+		private @Nullable SessionStore sessionStore;
+
+		private @Nullable SessionWriter sessionWriter;
+
 		private ExecutionStrategy executionStrategy = ExecutionStrategy.auto();
 
 		private boolean inlineSynchronousCalls = true;
@@ -407,6 +440,8 @@ public final class ExecutorConfig {
 			this.promptInjection = config.promptInjection;
 			this.saveState = config.saveState;
 			this.stateDirectory = config.stateDirectory;
+			this.sessionStore = config.sessionStore;
+			this.sessionWriter = config.sessionWriter;
 			this.executionStrategy = config.executionStrategy;
 			this.inlineSynchronousCalls = config.inlineSynchronousCalls;
 			this.observationRegistry = config.observationRegistry;
@@ -584,6 +619,29 @@ public final class ExecutorConfig {
 						"stateDirectory must be a directory but " + stateDirectory + " is a file");
 			}
 			this.stateDirectory = stateDirectory;
+			return this;
+		}
+
+		/**
+		 * Where closed sessions' documents go, instead of the files in {@link #stateDirectory(Path)}.
+		 * @param sessionStore the store
+		 * @return this builder
+		 */
+		public Builder sessionStore(SessionStore sessionStore) {
+			this.sessionStore = required(sessionStore, "sessionStore");
+			return this;
+		}
+
+		/**
+		 * Saves closed sessions in the background on this writer, so that {@link Session#close()} returns before the
+		 * document is written; call {@link SessionWriter#flush()} before reading a record right after closing its
+		 * session. Without a writer, a session saves on the thread that closes it. The writer is shared: close it
+		 * when the application ends (a JVM shutdown hook does too).
+		 * @param sessionWriter the writer
+		 * @return this builder
+		 */
+		public Builder sessionWriter(SessionWriter sessionWriter) {
+			this.sessionWriter = required(sessionWriter, "sessionWriter");
 			return this;
 		}
 

@@ -25,7 +25,8 @@ import dev.railtracks.pubsub.RTPublisher;
  * coordinator, state, subscribers) and makes this session the current thread's session, so that
  * {@link Railtracks#call} and {@link Railtracks#context()} work in the creating thread before any node runs. Closing
  * cancels runs still in progress, delivers every published message, saves the state as JSON when
- * {@link ExecutorConfig#saveState()} is on, shuts down the strategies, detaches the log file and clears the context.
+ * {@link ExecutorConfig#saveState()} is on (or, with an {@link ExecutorConfig#sessionWriter() writer}, queues it to be
+ * saved in the background), shuts down the strategies, detaches the log file and clears the context.
  * Closing twice is harmless; using a closed session throws {@link IllegalStateException}.
  *
  * <p>What a run returns, {@link ExecutionInfo}, and the rest of the record live in {@code dev.railtracks.info}.
@@ -318,9 +319,10 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Cancels runs still in progress, delivers every published message, saves the state when configured, shuts down
-	 * the strategies, detaches the log file and clears the context. Never throws because of saving: a failed save is
-	 * logged.
+	 * Cancels runs still in progress, delivers every published message, saves the state when configured (with a
+	 * {@link ExecutorConfig#sessionWriter() writer}, queues it and returns before it is written: call
+	 * {@link dev.railtracks.store.SessionWriter#flush()} before reading it), shuts down the strategies, detaches the
+	 * log file and clears the context. Never throws because of saving: a failed save is logged.
 	 */
 	@Override
 	public void close() {

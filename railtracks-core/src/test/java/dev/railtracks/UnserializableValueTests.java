@@ -174,7 +174,7 @@ class UnserializableValueTests {
 	}
 
 	/** The first placeholder text anywhere in a value. */
-	private static String unserializable(JsonNode value) {
+	static String unserializable(JsonNode value) {
 		if (value.isString()) {
 			return value.asString();
 		}

@@ -23,12 +23,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * What closing a session costs, with and without saving its state: a session runs a parent that makes {@code nodes}
  * calls (outside the measured time), then the benchmark closes it, which freezes the record and, with
- * {@code saveState}, writes the JSON document to a temporary file and moves it into place. The files go to a fresh
- * directory under the system temporary directory, emptied after every iteration.
+ * {@code saving=sync}, writes the JSON document to a temporary file and moves it into place; with
+ * {@code saving=background}, queues it for a {@link SessionWriter} whose thread writes it (the queue is large enough
+ * that the closing thread never waits for room in an iteration, which it prints; the writer still competes for the
+ * cores). The files go to a fresh directory under the system temporary directory, emptied after every iteration once
+ * the writer has caught up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -42,10 +46,13 @@ public class SessionCloseBenchmark {
 	@Param({ "5", "100" })
 	public int nodes;
 
-	@Param({ "true", "false" })
-	public boolean saveState;
+	/** {@code off}: no saving; {@code sync}: on the closing thread; {@code background}: through a writer. */
+	@Param({ "off", "sync", "background" })
+	public String saving;
 
 	private Path directory;
+
+	private SessionWriter writer;
 
 	private ExecutorConfig config;
 
@@ -54,7 +61,14 @@ public class SessionCloseBenchmark {
 	@Setup(Level.Trial)
 	public void createDirectory() throws IOException {
 		this.directory = Files.createTempDirectory("railtracks-close-benchmark");
-		this.config = BenchmarkNodes.CONFIG.toBuilder().saveState(this.saveState).stateDirectory(this.directory).build();
+		ExecutorConfig.Builder builder = BenchmarkNodes.CONFIG.toBuilder()
+			.saveState(!"off".equals(this.saving))
+			.stateDirectory(this.directory);
+		if ("background".equals(this.saving)) {
+			this.writer = new SessionWriter(1 << 15);
+			builder.sessionWriter(this.writer);
+		}
+		this.config = builder.build();
 	}
 
 	@Setup(Level.Invocation)
@@ -71,6 +85,11 @@ public class SessionCloseBenchmark {
 
 	@TearDown(Level.Iteration)
 	public void emptyDirectory() throws IOException {
+		if (this.writer != null) {
+			this.writer.flush();
+			System.out.println("closing threads waited for the writer's queue " + this.writer.backPressureWaits()
+					+ " time(s) so far");
+		}
 		try (Stream<Path> files = Files.list(this.directory)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
 				Files.delete(file);
@@ -80,6 +99,9 @@ public class SessionCloseBenchmark {
 
 	@TearDown(Level.Trial)
 	public void deleteDirectory() throws IOException {
+		if (this.writer != null) {
+			this.writer.close();
+		}
 		try (Stream<Path> paths = Files.walk(this.directory)) {
 			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
 				Files.delete(path);

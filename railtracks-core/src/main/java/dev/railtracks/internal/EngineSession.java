@@ -1,6 +1,5 @@
 package dev.railtracks.internal;
 
-import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,13 +24,18 @@ import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.SessionDocument;
 import dev.railtracks.pubsub.RTPublisher;
 import dev.railtracks.pubsub.Streaming;
+import dev.railtracks.store.SaveReport;
+import dev.railtracks.store.SavedSession;
+import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * The composition of one session's engine, in the order of the design's lifecycle: event log, publisher,
  * coordinator, context, observation, {@link RTState}, subscribers, the current thread's binding; and its teardown
- * on close: cancel what still runs, deliver every message, freeze the record, save it, tell listeners, release.
+ * on close: cancel what still runs, deliver every message, freeze the record, save it (or queue it on the
+ * {@link SessionWriter}), tell listeners, release.
  */
-final class EngineSession implements Engine.SessionEngine {
+final class EngineSession implements Engine.SessionEngine, SaveReport {
 
 	private static final Logger logger = LoggerFactory.getLogger(Session.class);
 
@@ -200,21 +204,30 @@ final class EngineSession implements Engine.SessionEngine {
 
 	private void saveState(ExecutionInfo info) {
 		SessionDocument document = document(info);
-		// Resolved at save time, as the original does, so a .railtracks created during the run is found.
-		Path directory = this.config.stateDirectory();
-		try {
-			SessionDocument.Saved saved = document.saveTo(directory);
-			if (saved.unsafeName() != null) {
-				this.log.log(Level.WARN, "Name '" + saved.unsafeName() + "' could not be included in the file name; "
-						+ "falling back to using the unique identifier only");
-			}
-			this.log.log(Level.INFO, "Saving execution info to " + saved.file());
+		SessionStore store = this.config.sessionStore();
+		SessionWriter writer = this.config.sessionWriter();
+		if (writer != null) {
+			writer.submit(store, document, this);
 		}
-		catch (java.io.IOException | RuntimeException ex) {
-			this.log.log(Level.ERROR, "Could not save the execution state to " + directory + ": " + ex, ex);
-			if (!this.config.loggingSetting().logs(Level.ERROR)) {
-				logger.debug("Could not save the execution state of session {} to {}", this.identifier, directory, ex);
-			}
+		else {
+			SaveReport.saveNow(store, document, this);
+		}
+	}
+
+	/** Logged on the session's log; after a background save its log file is closed, so only SLF4J gets it. */
+	@Override
+	public void saved(SavedSession saved) {
+		for (String warning : saved.warnings()) {
+			this.log.log(Level.WARN, warning);
+		}
+		this.log.log(Level.INFO, "Saving execution info to " + saved.location());
+	}
+
+	@Override
+	public void failed(SessionStore store, Exception error) {
+		this.log.log(Level.ERROR, "Could not save the execution state to " + store + ": " + error, error);
+		if (!this.config.loggingSetting().logs(Level.ERROR)) {
+			logger.debug("Could not save the execution state of session {} to {}", this.identifier, store, error);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,14 @@ import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.autoconfigure.event.RailtracksEventBridge;
+import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Railtracks: the {@link ExecutorConfig} from
- * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s, the {@link SessionFactory}, a prototype
+ * {@link RailtracksProperties} and {@link ExecutorConfigCustomizer}s (saving to a {@link SessionStore} bean when there
+ * is one, through a {@link SessionWriter} unless {@code railtracks.save-mode=sync}), the {@link SessionFactory}, a
+ * prototype
  * {@link Session}, and the {@link RailtracksEventBridge application-event bridge}. The session lifecycle
  * ({@link dev.railtracks.autoconfigure.lifecycle}), flows and {@code @RailtracksNode} methods
  * ({@link dev.railtracks.autoconfigure.flow}) and observation ({@link dev.railtracks.autoconfigure.observation}) have
@@ -39,10 +44,26 @@ public final class RailtracksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExecutorConfig railtracksExecutorConfig(RailtracksProperties properties,
-			ObjectProvider<ExecutorConfigCustomizer> customizers) {
+			ObjectProvider<ExecutorConfigCustomizer> customizers, ObjectProvider<SessionStore> store,
+			ObjectProvider<SessionWriter> writer) {
 		ExecutorConfig.Builder builder = PropertiesExecutorConfig.builder(properties);
+		store.ifAvailable(builder::sessionStore);
+		writer.ifAvailable(builder::sessionWriter);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Saves closed sessions in the background. A dependency of the {@link ExecutorConfig}, so it is closed, writing
+	 * everything still queued, after the beans that close sessions at shutdown.
+	 * @param properties the properties
+	 * @return the writer
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "railtracks.save-mode", havingValue = "async", matchIfMissing = true)
+	SessionWriter railtracksSessionWriter(RailtracksProperties properties) {
+		return new SessionWriter(properties.getSaveQueueCapacity());
 	}
 
 	@Bean

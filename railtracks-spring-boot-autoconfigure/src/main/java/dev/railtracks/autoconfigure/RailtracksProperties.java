@@ -79,6 +79,19 @@ public class RailtracksProperties implements InitializingBean {
 	private boolean saveState = true;
 
 	/**
+	 * How a closed session's state is saved: 'async' queues it for a background writer thread, so closing a session
+	 * never waits for the write (everything queued is written when the application context closes); 'sync' writes it
+	 * on the thread that closes the session.
+	 */
+	private SaveMode saveMode = SaveMode.ASYNC;
+
+	/**
+	 * How many closed sessions may wait for the background writer (save-mode=async) before a closing thread waits
+	 * for room; nothing is dropped.
+	 */
+	private int saveQueueCapacity = 1024;
+
+	/**
 	 * Directory of the saved state files. When unset, 'data/sessions' in the '.railtracks' directory named by the
 	 * RAILTRACKS_HOME environment variable, else the nearest '.railtracks' walking up from the working directory,
 	 * else './.railtracks' (with a warning).
@@ -121,6 +134,9 @@ public class RailtracksProperties implements InitializingBean {
 		PropertyCheck.require("railtracks.state-directory", this.stateDirectory,
 				this.stateDirectory == null || !java.nio.file.Files.isRegularFile(this.stateDirectory),
 				"must be a directory, not a file");
+		PropertyCheck.require("railtracks.save-mode", this.saveMode, this.saveMode != null, "must be async or sync");
+		PropertyCheck.require("railtracks.save-queue-capacity", this.saveQueueCapacity, this.saveQueueCapacity >= 1,
+				"must be at least 1");
 		PropertyCheck.require("railtracks.recent-sessions", this.recentSessions, this.recentSessions >= 0,
 				"must be zero or more");
 		this.execution.validate();
@@ -206,6 +222,22 @@ public class RailtracksProperties implements InitializingBean {
 
 	public void setSaveState(boolean saveState) {
 		this.saveState = saveState;
+	}
+
+	public SaveMode getSaveMode() {
+		return this.saveMode;
+	}
+
+	public void setSaveMode(SaveMode saveMode) {
+		this.saveMode = saveMode;
+	}
+
+	public int getSaveQueueCapacity() {
+		return this.saveQueueCapacity;
+	}
+
+	public void setSaveQueueCapacity(int saveQueueCapacity) {
+		this.saveQueueCapacity = saveQueueCapacity;
 	}
 
 	public @Nullable Path getStateDirectory() {
@@ -431,6 +463,23 @@ public class RailtracksProperties implements InitializingBean {
 		 * A shared, elastic pool of platform threads.
 		 */
 		PLATFORM_THREADS
+
+	}
+
+	/**
+	 * Where closing a session writes its state.
+	 */
+	public enum SaveMode {
+
+		/**
+		 * Queued for a background writer thread; closing never waits for the write.
+		 */
+		ASYNC,
+
+		/**
+		 * Written on the thread that closes the session.
+		 */
+		SYNC
 
 	}
 

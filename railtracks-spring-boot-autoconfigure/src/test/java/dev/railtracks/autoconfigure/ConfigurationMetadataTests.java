@@ -17,6 +17,7 @@ class ConfigurationMetadataTests {
 	private static final List<String> KEYS = List.of("railtracks.timeout", "railtracks.timeout-enabled",
 			"railtracks.end-on-error", "railtracks.logging-setting", "railtracks.log-file", "railtracks.max-log-length", "railtracks.run-identifier",
 			"railtracks.session-name", "railtracks.prompt-injection", "railtracks.save-state",
+			"railtracks.save-mode", "railtracks.save-queue-capacity",
 			"railtracks.state-directory", "railtracks.recent-sessions", "railtracks.execution.strategy",
 			"railtracks.execution.inline-synchronous-calls", "railtracks.endpoint.show-values",
 			"railtracks.endpoint.roles", "railtracks.shutdown.close-sessions", "railtracks.shutdown.timeout",
@@ -39,6 +40,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.endpoint.show-values").path("defaultValue").asString())
 			.isEqualTo("never");
 		assertThat(properties.get("railtracks.save-state").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.save-mode").path("defaultValue").asString()).isEqualTo("async");
+		assertThat(properties.get("railtracks.save-queue-capacity").path("defaultValue").asInt()).isEqualTo(1024);
 		assertThat(properties.get("railtracks.agent.max-rounds").path("defaultValue").asInt()).isEqualTo(10);
 		assertThat(properties.get("railtracks.agent.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("railtracks.agent.retry.initial-backoff").path("defaultValue").asString())

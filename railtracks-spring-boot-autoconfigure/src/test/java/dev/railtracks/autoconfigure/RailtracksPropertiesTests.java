@@ -45,6 +45,7 @@ class RailtracksPropertiesTests {
 			railtracks.max-log-length                   | 39         | must be at least 40 characters
 			railtracks.run-identifier                   | ../x       | must be 1-128 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the saved file)
 			railtracks.recent-sessions                  | -1         | must be zero or more
+			railtracks.save-queue-capacity              | 0          | must be at least 1
 			railtracks.shutdown.timeout                 | 0          | must be positive
 			railtracks.state-retention.max-files        | 0          | must be positive
 			railtracks.state-retention.max-age          | -1d        | must be positive

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.store.SessionWriter;
 
 /**
  * Applies a {@link StateRetentionPolicy} to every directory the application's sessions save their state in, on one
@@ -36,6 +38,9 @@ import dev.railtracks.info.ExecutionInfo;
  * closed at that moment (saved, not yet counted: at most one per closing thread). When the sweeper falls so far behind
  * that more than a batch is counted since its last finished listing, a closing session waits for the sweep
  * (back-pressure) instead of letting the directory grow; otherwise the closing thread only counts.
+ *
+ * <p>With a {@link SessionWriter}, a sweep first waits for the documents queued before it, so that it sees the files
+ * of the sessions whose close asked for it.
  */
 final class StateDirectoryRetention implements SessionListener, DisposableBean {
 
@@ -59,6 +64,8 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 
 	private final Condition swept = this.sweepLock.newCondition();
 
+	private final @Nullable SessionWriter writer;
+
 	private final AtomicBoolean sweepPending = new AtomicBoolean();
 
 	private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -79,6 +86,7 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		this.batch = batchOf(policy.maxFiles());
 		// Half a batch: a sweep started then usually finishes before a whole batch is saved, so nobody waits.
 		this.sweepAt = (this.batch + 1) / 2;
+		this.writer = config.sessionWriter();
 		if (config.saveState()) {
 			this.directories.add(config.stateDirectory().toAbsolutePath().normalize());
 		}
@@ -145,6 +153,9 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		this.sweepPending.set(false);
 		// Every save counted so far was written before this point, so the listings below see its file.
 		int covered = this.unlisted.getAndSet(0);
+		if (this.writer != null) {
+			this.writer.flush();
+		}
 		Instant now = Instant.now();
 		for (Path directory : this.directories) {
 			try {

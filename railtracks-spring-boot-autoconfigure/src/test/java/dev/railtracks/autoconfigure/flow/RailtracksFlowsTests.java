@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.railtracks.Flow;
 import dev.railtracks.Railtracks;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
+import dev.railtracks.store.SessionWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,6 +60,7 @@ class RailtracksFlowsTests {
 				Flow<String> quiet = flows.get("quiet");
 				assertThat(quiet.config().timeout()).isEqualTo(Duration.ofSeconds(60));
 				assertThat(quiet.invoke("Bo")).isEqualTo("Hi, Bo");
+				context.getBean(SessionWriter.class).flush();
 				try (Stream<Path> files = Files.list(this.stateDirectory)) {
 					assertThat(files.map((file) -> file.getFileName().toString())).singleElement()
 						.satisfies((name) -> assertThat(name).startsWith("welcome_"));

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import dev.railtracks.store.SessionWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -19,6 +21,9 @@ class GreetingControllerTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@Autowired
+	private SessionWriter sessionWriter;
 
 	@Test
 	void greetsEveryoneAndSavesTheRun() {
@@ -33,7 +38,9 @@ class GreetingControllerTests {
 
 		assertThat(greeting).isNotNull();
 		assertThat(greeting.text()).isEqualTo("Hello, Ada and Grace!");
-		// No session name is set, so the file is "_" and the session id.
+		// Sessions save in the background: flush() waits for the file. No session name is set, so the file is "_"
+		// and the session id.
+		this.sessionWriter.flush();
 		Path saved = Path.of("target/railtracks/sessions", "_" + greeting.sessionId() + ".json");
 		assertThat(Files.exists(saved)).isTrue();
 	}

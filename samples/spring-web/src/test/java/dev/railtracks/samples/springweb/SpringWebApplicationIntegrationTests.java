@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import dev.railtracks.store.SessionWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -33,6 +35,9 @@ class SpringWebApplicationIntegrationTests {
 	@Autowired
 	private RestTestClient client;
 
+	@Autowired
+	private SessionWriter sessionWriter;
+
 	@DynamicPropertySource
 	static void railtracksProperties(DynamicPropertyRegistry registry) {
 		registry.add("railtracks.state-directory", stateDirectory::toString);
@@ -45,6 +50,7 @@ class SpringWebApplicationIntegrationTests {
 		assertThat(response.plan()).startsWith("Plan for cycle to Lisbon: 1. Weather: Lisbon: ")
 			.contains("2. Budget for 3 days: ")
 			.contains("3. Pack ");
+		this.sessionWriter.flush();
 		Path saved = stateDirectory.resolve("plan_" + response.sessionId() + ".json");
 		assertThat(saved).satisfies(Files::isRegularFile);
 		assertThat(Files.readString(saved)).contains("\"llm_details\"").contains("\"node_type\":\"Agent\"");

@@ -1,0 +1,40 @@
+package dev.railtracks.store;
+
+/**
+ * Told how saving one document went; the engine logs it on the session's log. Called on the thread that saved: the
+ * {@link SessionWriter}'s, or the closing thread when saving is synchronous.
+ */
+public interface SaveReport {
+
+	/**
+	 * The document was saved.
+	 * @param saved where it went and what had to change
+	 */
+	void saved(SavedSession saved);
+
+	/**
+	 * The document could not be saved.
+	 * @param store the store that failed
+	 * @param error why
+	 */
+	void failed(SessionStore store, Exception error);
+
+	/**
+	 * Saves a document on the calling thread and reports how it went; never throws what the store throws.
+	 * @param store the store
+	 * @param document the document
+	 * @param report told the outcome
+	 */
+	static void saveNow(SessionStore store, dev.railtracks.info.SessionDocument document, SaveReport report) {
+		SavedSession saved;
+		try {
+			saved = store.save(document);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			report.failed(store, ex);
+			return;
+		}
+		report.saved(saved);
+	}
+
+}

@@ -1,0 +1,291 @@
+package dev.railtracks.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.railtracks.info.SessionDocument;
+
+/**
+ * Saves closed sessions' documents in the background, so that closing a session never waits for the store: a bounded
+ * queue drained by one daemon thread, {@value #THREAD_NAME}, which hands consecutive documents of the same store to
+ * {@link SessionStore#saveAll} together (at most {@value #MAX_BATCH}).
+ * <p>
+ * <b>A full queue applies back-pressure</b>: the closing thread waits for room rather than dropping a record, so
+ * nothing is lost; each wait is counted ({@link #backPressureWaits()}) and the first is logged as a warning, since a
+ * queue that fills means the store is slower than sessions close. <b>Nothing is lost on a normal shutdown</b>:
+ * {@link #close()} (a JVM shutdown hook calls it, and the Spring Boot auto-configuration calls it when the context
+ * closes) saves everything queued before it returns. <b>A crash</b> (the process killed, the machine lost) loses
+ * at most what was queued and not yet saved: at most the queue's capacity plus one batch. {@link #flush()} waits
+ * until everything queued so far is saved, for code that reads the saved record right after closing a session.
+ * <p>
+ * The documents' values are serialised on the writer thread. The record ({@link dev.railtracks.info.ExecutionInfo})
+ * is a frozen snapshot by then; a mutable value a node returned and the application changes after the session closed
+ * is saved as it is when written, as {@code Session#payload()} already renders it when called.
+ */
+public final class SessionWriter implements AutoCloseable {
+
+	/** The writer thread's name. */
+	public static final String THREAD_NAME = "railtracks-session-writer";
+
+	/** The most documents handed to a store at once. */
+	public static final int MAX_BATCH = 64;
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionWriter.class);
+
+	private final BlockingQueue<Pending> queue;
+
+	private final int capacity;
+
+	private final Thread thread;
+
+	private final Thread shutdownHook;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicLong backPressureWaits = new AtomicLong();
+
+	/** Counts submissions and completed saves, so that {@link #flush()} waits for the ones before it only. */
+	private final AtomicLong submitted = new AtomicLong();
+
+	private long completed;
+
+	private final ReentrantLock progressLock = new ReentrantLock();
+
+	private final Condition progress = this.progressLock.newCondition();
+
+	/**
+	 * Starts a writer and registers a JVM shutdown hook that closes it.
+	 * @param capacity how many documents may wait; the closing thread waits when that many are queued
+	 * @throws IllegalArgumentException when the capacity is not positive
+	 */
+	public SessionWriter(int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
+		}
+		this.capacity = capacity;
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.thread = new Thread(this::drain, THREAD_NAME);
+		this.thread.setDaemon(true);
+		this.thread.start();
+		this.shutdownHook = new Thread(this::close, THREAD_NAME + "-shutdown");
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	/**
+	 * Queues a document; returns at once unless the queue is full (back-pressure). After {@link #close()}, saves on
+	 * the calling thread, so a session closed late in a shutdown is still saved.
+	 * @param store where it goes
+	 * @param document the document
+	 * @param report told how it went, on the writer thread
+	 */
+	public void submit(SessionStore store, SessionDocument document, SaveReport report) {
+		Pending pending = new Pending(store, document, report);
+		if (this.closed.get()) {
+			SaveReport.saveNow(store, document, report);
+			return;
+		}
+		this.submitted.incrementAndGet();
+		if (!this.queue.offer(pending)) {
+			if (this.backPressureWaits.getAndIncrement() == 0) {
+				logger.warn("The session writer's queue ({} documents) is full: closing sessions wait until the "
+						+ "store catches up; use a larger queue or a faster store", this.capacity);
+			}
+			putUninterruptibly(pending);
+		}
+		if (this.closed.get()) {
+			// Closed while this was queued: the writer may have finished its last drain, so wait for it and save
+			// whatever it left here.
+			joinWriter();
+			saveLeftovers();
+		}
+	}
+
+	/**
+	 * Waits until every document queued before this call is saved (or failed and logged).
+	 */
+	public void flush() {
+		long target = this.submitted.get();
+		this.progressLock.lock();
+		try {
+			while (this.completed < target && this.thread.isAlive()) {
+				this.progress.await(100, TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.progressLock.unlock();
+		}
+	}
+
+	/**
+	 * Saves everything queued, then stops the thread; later submissions save on the calling thread. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			joinWriter();
+			return;
+		}
+		this.thread.interrupt();
+		joinWriter();
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is shutting down: the hook is what is closing the writer.
+		}
+	}
+
+	/**
+	 * How many times a closing thread found the queue full and waited.
+	 * @return the count
+	 */
+	public long backPressureWaits() {
+		return this.backPressureWaits.get();
+	}
+
+	/**
+	 * How many documents wait to be saved.
+	 * @return the count
+	 */
+	public int queued() {
+		return this.queue.size();
+	}
+
+	/**
+	 * How many documents may wait before closing threads wait.
+	 * @return the capacity
+	 */
+	public int capacity() {
+		return this.capacity;
+	}
+
+	private void putUninterruptibly(Pending pending) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				this.queue.put(pending);
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void joinWriter() {
+		if (Thread.currentThread() == this.thread) {
+			return;
+		}
+		boolean interrupted = false;
+		while (this.thread.isAlive()) {
+			try {
+				this.thread.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void saveLeftovers() {
+		Pending left;
+		while ((left = this.queue.poll()) != null) {
+			SaveReport.saveNow(left.store(), left.document(), left.report());
+			completed(1);
+		}
+	}
+
+	private void drain() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (!this.closed.get() || !this.queue.isEmpty()) {
+			try {
+				batch.add(this.queue.take());
+			}
+			catch (InterruptedException ex) {
+				// close() interrupts a writer waiting on an empty queue; the loop drains what is left.
+				continue;
+			}
+			this.queue.drainTo(batch, MAX_BATCH - 1);
+			saveBatch(batch);
+			batch.clear();
+		}
+	}
+
+	private void saveBatch(List<Pending> batch) {
+		int start = 0;
+		while (start < batch.size()) {
+			SessionStore store = batch.get(start).store();
+			int end = start + 1;
+			while (end < batch.size() && batch.get(end).store() == store) {
+				end++;
+			}
+			try {
+				saveRun(store, batch.subList(start, end));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Reporting how saving sessions went failed; ignored", ex);
+			}
+			finally {
+				completed(end - start);
+			}
+			start = end;
+		}
+	}
+
+	private void saveRun(SessionStore store, List<Pending> run) {
+		if (run.size() > 1) {
+			List<SavedSession> saved;
+			try {
+				saved = store.saveAll(run.stream().map(Pending::document).toList());
+			}
+			catch (IOException | RuntimeException ex) {
+				// Retried one by one, so each failure is logged on its own session's log.
+				saved = null;
+			}
+			if (saved != null && saved.size() == run.size()) {
+				for (int i = 0; i < run.size(); i++) {
+					run.get(i).report().saved(saved.get(i));
+				}
+				return;
+			}
+		}
+		for (Pending pending : run) {
+			SaveReport.saveNow(store, pending.document(), pending.report());
+		}
+	}
+
+	private void completed(int count) {
+		this.progressLock.lock();
+		try {
+			this.completed += count;
+			this.progress.signalAll();
+		}
+		finally {
+			this.progressLock.unlock();
+		}
+	}
+
+	private record Pending(SessionStore store, SessionDocument document, SaveReport report) {
+	}
+
+}
