@@ -112,6 +112,26 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		return Ids.format(first.nodeHigh, first.nodeLow);
 	}
 
+	/** The request's id, most significant bits: what {@link #identifier()} formats, for finding it without the text. */
+	long requestHigh() {
+		return first().requestHigh;
+	}
+
+	/** The request's id, least significant bits. */
+	long requestLow() {
+		return first().requestLow;
+	}
+
+	/** The called node's id, most significant bits: what {@link #sinkId()} formats. */
+	long nodeHigh() {
+		return first().nodeHigh;
+	}
+
+	/** The called node's id, least significant bits. */
+	long nodeLow() {
+		return first().nodeLow;
+	}
+
 	/**
 	 * The called node's id, as a UUID (what {@link #sinkId()} formats).
 	 * @return the sink node id
@@ -287,7 +307,12 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 
 		@Override
 		public LinkedNode nodeVersion() {
-			return new LinkedNode(sinkId(), this.name, this.nodeType, stamp(), this.details, -1, null);
+			return nodeVersion(sinkId());
+		}
+
+		/** The node's first version, with its id's text made once for both versions of a finished request. */
+		LinkedNode nodeVersion(String nodeId) {
+			return new LinkedNode(nodeId, this.name, this.nodeType, stamp(), this.details, -1, null);
 		}
 
 		@Override
@@ -345,8 +370,9 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 
 		@Override
 		public LinkedNode nodeVersion() {
-			return new LinkedNode(sinkId(), this.first.name, this.first.nodeType, stamp(), this.details,
-					this.latencyNanos, this.first.nodeVersion());
+			String nodeId = sinkId();
+			return new LinkedNode(nodeId, this.first.name, this.first.nodeType, stamp(), this.details,
+					this.latencyNanos, this.first.nodeVersion(nodeId));
 		}
 
 		@Override
