@@ -158,7 +158,15 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	 * The called node's version recorded with this request version, made when asked.
 	 * @return the node version
 	 */
-	public abstract LinkedNode nodeVersion();
+	public LinkedNode nodeVersion() {
+		return new LinkedNode(this);
+	}
+
+	/** The called node's details as recorded with this version. */
+	abstract Map<String, Object> nodeDetails();
+
+	/** How long the called node ran, as recorded with this version: {@code -1} while it has not finished. */
+	abstract long nodeLatencyNanos();
 
 	/**
 	 * The arguments of the call.
@@ -306,13 +314,13 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		}
 
 		@Override
-		public LinkedNode nodeVersion() {
-			return nodeVersion(sinkId());
+		Map<String, Object> nodeDetails() {
+			return this.details;
 		}
 
-		/** The node's first version, with its id's text made once for both versions of a finished request. */
-		LinkedNode nodeVersion(String nodeId) {
-			return new LinkedNode(nodeId, this.name, this.nodeType, stamp(), this.details, -1, null);
+		@Override
+		long nodeLatencyNanos() {
+			return -1;
 		}
 
 		@Override
@@ -369,10 +377,13 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		}
 
 		@Override
-		public LinkedNode nodeVersion() {
-			String nodeId = sinkId();
-			return new LinkedNode(nodeId, this.first.name, this.first.nodeType, stamp(), this.details,
-					this.latencyNanos, this.first.nodeVersion(nodeId));
+		Map<String, Object> nodeDetails() {
+			return this.details;
+		}
+
+		@Override
+		long nodeLatencyNanos() {
+			return this.latencyNanos;
 		}
 
 		@Override
