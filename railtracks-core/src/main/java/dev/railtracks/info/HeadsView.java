@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -100,28 +99,38 @@ abstract class HeadsView<T> extends AbstractMap<String, T> implements IdIndex.Ke
 		return built;
 	}
 
-	/** Where the item of that identifier text is, or {@code -1}; only the texts {@link Ids#format} writes match. */
+	/**
+	 * Where the item of that identifier text is, or {@code -1}. Only the texts {@link java.util.UUID#toString()}
+	 * writes match (lower-case digits, dashes in their places), which are the texts the identifiers are read as: a
+	 * lookup answers as a map of those texts would.
+	 */
 	private int positionOf(@Nullable Object key) {
-		if (!(key instanceof String text) || !isFormattedId(text)) {
+		if (!(key instanceof String text) || (text.length() != ID_LENGTH)) {
 			return -1;
 		}
-		UUID id = UUID.fromString(text);
-		return index().positionOf(id.getMostSignificantBits(), id.getLeastSignificantBits());
-	}
-
-	/** Whether the text is a UUID as {@link UUID#toString()} writes it: lower-case digits, dashes in their places. */
-	private static boolean isFormattedId(String text) {
-		if (text.length() != ID_LENGTH) {
-			return false;
-		}
+		long high = 0;
+		long low = 0;
+		int digits = 0;
 		for (int i = 0; i < ID_LENGTH; i++) {
 			char c = text.charAt(i);
-			boolean dash = (i == 8) || (i == 13) || (i == 18) || (i == 23);
-			if (dash ? (c != '-') : !(((c >= '0') && (c <= '9')) || ((c >= 'a') && (c <= 'f')))) {
-				return false;
+			if ((i == 8) || (i == 13) || (i == 18) || (i == 23)) {
+				if (c != '-') {
+					return -1;
+				}
+				continue;
+			}
+			int digit = ((c >= '0') && (c <= '9')) ? (c - '0') : ((c >= 'a') && (c <= 'f')) ? (c - 'a' + 10) : -1;
+			if (digit < 0) {
+				return -1;
+			}
+			if (digits++ < 16) {
+				high = (high << 4) | digit;
+			}
+			else {
+				low = (low << 4) | digit;
 			}
 		}
-		return true;
+		return index().positionOf(high, low);
 	}
 
 	private String keyAt(int position) {

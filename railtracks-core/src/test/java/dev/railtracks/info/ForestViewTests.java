@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class ForestViewTests {
 
 			assertThat(heads.containsKey(request)).isTrue();
 			for (Object other : Arrays.asList(upperCase, "{" + request + "}", request.replace("-", ""), request + " ",
-					"not an id", null, 42)) {
+					"not an id", UUID.randomUUID().toString(), null, 42)) {
 				assertThat(heads.containsKey(other)).as("%s", other).isFalse();
 				assertThat(heads.get(other)).as("%s", other).isNull();
 			}
