@@ -3,6 +3,7 @@ package dev.railtracks.info;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,6 +26,19 @@ abstract class HeadsView<T> extends AbstractMap<String, T> implements IdIndex.Ke
 
 	/** Length of a UUID's text, {@code 8-4-4-4-12} hexadecimal digits. */
 	private static final int ID_LENGTH = 36;
+
+	/** Each character's value as a lower-case hexadecimal digit, {@code -1} for other characters. */
+	private static final byte[] HEX_DIGITS = new byte['f' + 1];
+
+	static {
+		Arrays.fill(HEX_DIGITS, (byte) -1);
+		for (char c = '0'; c <= '9'; c++) {
+			HEX_DIGITS[c] = (byte) (c - '0');
+		}
+		for (char c = 'a'; c <= 'f'; c++) {
+			HEX_DIGITS[c] = (byte) (c - 'a' + 10);
+		}
+	}
 
 	final RequestTemplate[] heads;
 
@@ -105,32 +119,33 @@ abstract class HeadsView<T> extends AbstractMap<String, T> implements IdIndex.Ke
 	 * lookup answers as a map of those texts would.
 	 */
 	private int positionOf(@Nullable Object key) {
-		if (!(key instanceof String text) || (text.length() != ID_LENGTH)) {
+		if (!(key instanceof String text) || (text.length() != ID_LENGTH) || (text.charAt(8) != '-')
+				|| (text.charAt(13) != '-') || (text.charAt(18) != '-') || (text.charAt(23) != '-')) {
 			return -1;
 		}
-		long high = 0;
-		long low = 0;
-		int digits = 0;
-		for (int i = 0; i < ID_LENGTH; i++) {
+		long first = hex(text, 0, 8);
+		long second = hex(text, 9, 13);
+		long third = hex(text, 14, 18);
+		long fourth = hex(text, 19, 23);
+		long fifth = hex(text, 24, 36);
+		if ((first | second | third | fourth | fifth) < 0) {
+			return -1;
+		}
+		return index().positionOf((first << 32) | (second << 16) | third, (fourth << 48) | fifth);
+	}
+
+	/** The value of lower-case hexadecimal digits (at most 12, so never negative), or {@code -1} for any other text. */
+	private static long hex(String text, int from, int to) {
+		long value = 0;
+		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
-			if ((i == 8) || (i == 13) || (i == 18) || (i == 23)) {
-				if (c != '-') {
-					return -1;
-				}
-				continue;
-			}
-			int digit = ((c >= '0') && (c <= '9')) ? (c - '0') : ((c >= 'a') && (c <= 'f')) ? (c - 'a' + 10) : -1;
+			int digit = (c < HEX_DIGITS.length) ? HEX_DIGITS[c] : -1;
 			if (digit < 0) {
 				return -1;
 			}
-			if (digits++ < 16) {
-				high = (high << 4) | digit;
-			}
-			else {
-				low = (low << 4) | digit;
-			}
+			value = (value << 4) | digit;
 		}
-		return index().positionOf(high, low);
+		return value;
 	}
 
 	private String keyAt(int position) {

@@ -73,7 +73,8 @@ class ForestViewTests {
 
 			assertThat(heads.containsKey(request)).isTrue();
 			for (Object other : Arrays.asList(upperCase, "{" + request + "}", request.replace("-", ""), request + " ",
-					"not an id", UUID.randomUUID().toString(), null, 42)) {
+					"not an id", "g" + request.substring(1), request.substring(0, 35) + "\u00e9",
+					request.replace('-', '0'), UUID.randomUUID().toString(), null, 42)) {
 				assertThat(heads.containsKey(other)).as("%s", other).isFalse();
 				assertThat(heads.get(other)).as("%s", other).isNull();
 			}
