@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,12 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.railtracks.Session;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.Graph;
 import dev.railtracks.info.SessionDocument;
 
 /**
- * Serialising a recorded run of {@value #NODES} nodes (one parent and its fanned-out children): the graph JSON of
- * {@link ExecutionInfo#graphSerialization()} and the saved-session document written on close, which also splits the
- * run and computes its steps.
+ * Serialising a recorded run of {@link #nodes} nodes (one parent and its fanned-out children): its graph
+ * ({@link ExecutionInfo#toGraph()}), the graph JSON of {@link ExecutionInfo#graphSerialization()} and the
+ * saved-session document written on close, which also splits the run and computes its steps.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +33,8 @@ import dev.railtracks.info.SessionDocument;
 @Fork(1)
 public class SerializationBenchmark {
 
-	static final int NODES = 10_000;
+	@Param({ "10000" })
+	public int nodes;
 
 	private Session session;
 
@@ -40,12 +43,17 @@ public class SerializationBenchmark {
 	@Setup
 	public void recordRun() {
 		this.session = new Session(BenchmarkNodes.CONFIG);
-		this.info = this.session.runSync(BenchmarkNodes.FAN_OUT, NODES - 1);
+		this.info = this.session.runSync(BenchmarkNodes.FAN_OUT, this.nodes - 1);
 	}
 
 	@TearDown
 	public void closeSession() {
 		this.session.close();
+	}
+
+	@Benchmark
+	public Graph toGraph() {
+		return this.info.toGraph();
 	}
 
 	@Benchmark

@@ -1,7 +1,5 @@
 package dev.railtracks.benchmarks;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,8 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.railtracks.FunctionNode;
-import dev.railtracks.Railtracks;
 import dev.railtracks.Session;
 import dev.railtracks.info.ExecutionInfo;
 
@@ -38,34 +34,19 @@ public class SnapshotBenchmark {
 	@Param({ "10000", "100000" })
 	public int nodes;
 
-	private Session running;
+	private OpenRun running;
 
 	private Session finished;
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
-	private CompletableFuture<ExecutionInfo> run;
-
 	@Setup
 	public void recordRuns() throws InterruptedException {
-		CountDownLatch recorded = new CountDownLatch(1);
-		FunctionNode<Integer> fanOutThenWait = FunctionNode.of("fan_out_then_wait", (Integer width) -> {
-			int sum = Railtracks.call(BenchmarkNodes.FAN_OUT, width);
-			recorded.countDown();
-			this.release.await();
-			return sum;
-		});
-		this.running = new Session(BenchmarkNodes.CONFIG);
-		this.run = this.running.run(fanOutThenWait, this.nodes - 2);
-		recorded.await();
+		this.running = new OpenRun(this.nodes);
 		this.finished = new Session(BenchmarkNodes.CONFIG);
 		this.finished.runSync(BenchmarkNodes.FAN_OUT, this.nodes - 1);
 	}
 
 	@TearDown
 	public void closeSessions() {
-		this.release.countDown();
-		this.run.join();
 		this.running.close();
 		this.finished.close();
 	}

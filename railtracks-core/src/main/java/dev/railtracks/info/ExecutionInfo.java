@@ -1,7 +1,6 @@
 package dev.railtracks.info;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The complete record of a session's execution at one moment: every request and node with all their versions, and
  * the stamps that order them. An immutable snapshot; {@code Session.info()} takes a new one whenever something was
- * recorded since the last. It holds the newest version of each request and makes forests, node versions, stamps and
- * id texts from them when they are first read.
+ * recorded since the last. It holds the newest version of each request and makes node versions, stamps and id texts
+ * from them whenever they are read; its forests are views over them.
  *
  * <pre>{@code
  * ExecutionInfo info = session.runSync(planner, "goal");
@@ -28,7 +27,10 @@ public final class ExecutionInfo {
 
 	private final StampManager stamper;
 
-	/** Built from {@link #heads} when first asked for: most records are saved or read for their answer only. */
+	/**
+	 * Views over {@link #heads}, made when first asked for; each keeps only an index of positions by id, so a read
+	 * record stays about as small as an unread one (node versions, stamps and id texts are made on every read).
+	 */
 	private volatile @Nullable RequestForest requestForest;
 
 	private volatile @Nullable NodeForest nodeForest;
@@ -64,7 +66,7 @@ public final class ExecutionInfo {
 	public RequestForest requestForest() {
 		RequestForest forest = this.requestForest;
 		if (forest == null) {
-			forest = RequestForest.of(Arrays.asList(this.heads));
+			forest = new RequestForest(HeadsView.requests(this.heads));
 			this.requestForest = forest;
 		}
 		return forest;
@@ -77,11 +79,7 @@ public final class ExecutionInfo {
 	public NodeForest nodeForest() {
 		NodeForest forest = this.nodeForest;
 		if (forest == null) {
-			List<LinkedNode> nodes = new ArrayList<>(this.heads.length);
-			for (RequestTemplate head : this.heads) {
-				nodes.add(head.nodeVersion());
-			}
-			forest = NodeForest.of(nodes);
+			forest = new NodeForest(HeadsView.nodes(this.heads));
 			this.nodeForest = forest;
 		}
 		return forest;

@@ -9,49 +9,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * One version of a node in the {@link NodeForest}: the node as it was when its request was created, and again when
  * it finished. Immutable, and holds nothing of the engine or of the node object itself, so a kept record pins no
- * session. The record keeps a node's versions inside its request's versions; {@link RequestTemplate#nodeVersion()}
- * makes this view of them when asked.
+ * session. The record keeps a node's versions inside its request's versions: this is a view of the request version
+ * it was recorded with, which {@link RequestTemplate#nodeVersion()} makes when asked, and its id text, stamp and
+ * parent are made from that version when read.
  */
 public final class LinkedNode implements Versioned<LinkedNode> {
 
-	private final String identifier;
-
-	private final String name;
-
-	private final NodeType nodeType;
-
-	private final Stamp stamp;
-
-	private final Map<String, Object> details;
-
-	private final long latencyNanos;
-
-	private final @Nullable LinkedNode parent;
+	/** The request version this node version was recorded with, which holds all of it. */
+	private final RequestTemplate request;
 
 	/**
-	 * A node version.
-	 * @param identifier the node's id
-	 * @param name the node's name
-	 * @param nodeType the node's type
-	 * @param stamp when this version was made
-	 * @param details the node's recorded details at that time, immutable
-	 * @param latencyNanos how long the node ran, or {@code -1} while it has not finished
-	 * @param parent the previous version, or {@code null} for the first
+	 * The node version recorded with a request version.
+	 * @param request that request version
 	 */
-	LinkedNode(String identifier, String name, NodeType nodeType, Stamp stamp, Map<String, Object> details,
-			long latencyNanos, @Nullable LinkedNode parent) {
-		this.identifier = identifier;
-		this.name = name;
-		this.nodeType = nodeType;
-		this.stamp = stamp;
-		this.details = details;
-		this.latencyNanos = latencyNanos;
-		this.parent = parent;
+	LinkedNode(RequestTemplate request) {
+		this.request = request;
 	}
 
 	@Override
 	public String identifier() {
-		return this.identifier;
+		return this.request.sinkId();
 	}
 
 	/**
@@ -59,7 +36,7 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 * @return the name
 	 */
 	public String name() {
-		return this.name;
+		return this.request.sinkName();
 	}
 
 	/**
@@ -67,17 +44,18 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 * @return the type
 	 */
 	public NodeType nodeType() {
-		return this.nodeType;
+		return this.request.sinkType();
 	}
 
 	@Override
 	public Stamp stamp() {
-		return this.stamp;
+		return this.request.stamp();
 	}
 
 	@Override
 	public @Nullable LinkedNode parent() {
-		return this.parent;
+		RequestTemplate previous = this.request.parent();
+		return (previous != null) ? new LinkedNode(previous) : null;
 	}
 
 	/**
@@ -85,7 +63,7 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 * @return nanoseconds, or {@code -1} while it has not finished
 	 */
 	public long latencyNanos() {
-		return this.latencyNanos;
+		return this.request.nodeLatencyNanos();
 	}
 
 	/**
@@ -94,10 +72,11 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 */
 	public Map<String, Object> internals() {
 		Map<String, Object> internals = new LinkedHashMap<>();
-		if (this.latencyNanos >= 0) {
-			internals.put("latency", Map.of("total_time", this.latencyNanos / 1e9));
+		long latencyNanos = latencyNanos();
+		if (latencyNanos >= 0) {
+			internals.put("latency", Map.of("total_time", latencyNanos / 1e9));
 		}
-		internals.putAll(this.details);
+		internals.putAll(this.request.nodeDetails());
 		return internals;
 	}
 
@@ -106,27 +85,37 @@ public final class LinkedNode implements Versioned<LinkedNode> {
 	 * @return the vertex
 	 */
 	public Vertex toVertex() {
-		return new Vertex(this.identifier, this.nodeType.jsonName(), this.name, this.stamp, internals(),
-				(this.parent != null) ? this.parent.toVertex() : null);
+		return toVertex(identifier());
+	}
+
+	/** The vertex, with the id's text made once for all versions. */
+	private Vertex toVertex(String identifier) {
+		LinkedNode parent = parent();
+		return new Vertex(identifier, nodeType().jsonName(), name(), stamp(), internals(),
+				(parent != null) ? parent.toVertex(identifier) : null);
 	}
 
 	/** Versions are values, made when read: two reads of one version are equal. */
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return (other instanceof LinkedNode that) && this.identifier.equals(that.identifier)
-				&& this.stamp.equals(that.stamp) && this.name.equals(that.name) && this.nodeType == that.nodeType
-				&& this.latencyNanos == that.latencyNanos && this.details.equals(that.details)
-				&& Objects.equals(this.parent, that.parent);
+		if (!(other instanceof LinkedNode that)) {
+			return false;
+		}
+		return (this.request == that.request) || (identifier().equals(that.identifier())
+				&& stamp().equals(that.stamp()) && name().equals(that.name()) && nodeType() == that.nodeType()
+				&& latencyNanos() == that.latencyNanos()
+				&& this.request.nodeDetails().equals(that.request.nodeDetails())
+				&& Objects.equals(parent(), that.parent()));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.identifier, this.stamp);
+		return Objects.hash(identifier(), stamp());
 	}
 
 	@Override
 	public String toString() {
-		return "LinkedNode[" + this.name + " " + this.identifier + " at step " + this.stamp.step() + "]";
+		return "LinkedNode[" + name() + " " + identifier() + " at step " + this.request.step() + "]";
 	}
 
 }

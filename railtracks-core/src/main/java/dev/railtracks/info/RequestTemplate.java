@@ -112,6 +112,26 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		return Ids.format(first.nodeHigh, first.nodeLow);
 	}
 
+	/** The request's id, most significant bits: what {@link #identifier()} formats, for finding it without the text. */
+	long requestHigh() {
+		return first().requestHigh;
+	}
+
+	/** The request's id, least significant bits. */
+	long requestLow() {
+		return first().requestLow;
+	}
+
+	/** The called node's id, most significant bits: what {@link #sinkId()} formats. */
+	long nodeHigh() {
+		return first().nodeHigh;
+	}
+
+	/** The called node's id, least significant bits. */
+	long nodeLow() {
+		return first().nodeLow;
+	}
+
 	/**
 	 * The called node's id, as a UUID (what {@link #sinkId()} formats).
 	 * @return the sink node id
@@ -138,7 +158,15 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 	 * The called node's version recorded with this request version, made when asked.
 	 * @return the node version
 	 */
-	public abstract LinkedNode nodeVersion();
+	public LinkedNode nodeVersion() {
+		return new LinkedNode(this);
+	}
+
+	/** The called node's details as recorded with this version. */
+	abstract Map<String, Object> nodeDetails();
+
+	/** How long the called node ran, as recorded with this version: {@code -1} while it has not finished. */
+	abstract long nodeLatencyNanos();
 
 	/**
 	 * The arguments of the call.
@@ -286,8 +314,13 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		}
 
 		@Override
-		public LinkedNode nodeVersion() {
-			return new LinkedNode(sinkId(), this.name, this.nodeType, stamp(), this.details, -1, null);
+		Map<String, Object> nodeDetails() {
+			return this.details;
+		}
+
+		@Override
+		long nodeLatencyNanos() {
+			return -1;
 		}
 
 		@Override
@@ -344,9 +377,13 @@ public abstract sealed class RequestTemplate implements Versioned<RequestTemplat
 		}
 
 		@Override
-		public LinkedNode nodeVersion() {
-			return new LinkedNode(sinkId(), this.first.name, this.first.nodeType, stamp(), this.details,
-					this.latencyNanos, this.first.nodeVersion());
+		Map<String, Object> nodeDetails() {
+			return this.details;
+		}
+
+		@Override
+		long nodeLatencyNanos() {
+			return this.latencyNanos;
 		}
 
 		@Override

@@ -197,7 +197,7 @@ final class StateJson {
 	}
 
 	private static int estimate(ExecutionInfo info) {
-		return 256 + info.requestForest().size() * 1200;
+		return 256 + info.size() * 1200;
 	}
 
 }
