@@ -29,6 +29,7 @@ import dev.railtracks.autoconfigure.actuate.SessionDescriptor;
 import dev.railtracks.autoconfigure.event.SessionClosedEvent;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.observation.RailtracksObservationAutoConfiguration;
+import dev.railtracks.store.SessionWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -104,6 +105,8 @@ class FlowBeansTests {
 				.hasLowCardinalityKeyValue("railtracks.flow", "measuring");
 			List<SessionDescriptor> recent = context.getBean(RailtracksEndpoint.class).sessions().recent();
 			assertThat(recent).singleElement().satisfies((session) -> assertThat(session.flow()).isEqualTo("measuring"));
+			// Spring Boot saves in the background: the file exists once the writer has written what was queued.
+			context.getBean(SessionWriter.class).flush();
 			try (Stream<Path> files = Files.list(this.stateDirectory)) {
 				assertThat(files.map((file) -> file.getFileName().toString()))
 					.containsExactly("measuring_" + recent.get(0).id() + ".json");
