@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.store.SessionWriter;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge, bound to every
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge and, when
+ * sessions are saved in the background, the save queue's meters ({@link SessionWriterMeterBinder}), bound to every
  * {@link MeterRegistry} of the application, and the {@code railtracks.model.tokens} counter of agent model calls
  * ({@link ModelTokenUsageObservationHandler}, registered with the application's observation registry).
  */
@@ -31,6 +33,13 @@ public final class RailtracksMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RailtracksSessionsMeterBinder railtracksSessionsMeterBinder(RailtracksSessionTracker railtracksSessionTracker) {
 		return new RailtracksSessionsMeterBinder(railtracksSessionTracker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SessionWriter.class)
+	SessionWriterMeterBinder railtracksSessionWriterMeterBinder(SessionWriter railtracksSessionWriter) {
+		return new SessionWriterMeterBinder(railtracksSessionWriter);
 	}
 
 	@Bean

@@ -1,9 +1,12 @@
 package dev.railtracks.autoconfigure.observation;
 
+import java.nio.file.Path;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -19,6 +22,7 @@ import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.store.SessionWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,9 @@ class RailtracksMetricsAutoConfigurationTests {
 	private static final FunctionNode<Integer> BROKEN = FunctionNode.of("broken", (Integer value) -> {
 		throw new IllegalStateException("broken on " + value);
 	});
+
+	@TempDir
+	Path stateDirectory;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
@@ -71,6 +78,32 @@ class RailtracksMetricsAutoConfigurationTests {
 			assertThat(tracker.findActive("nightly")).isEmpty();
 			assertThat(tracker.recentSessions()).hasSize(2);
 		});
+	}
+
+	@Test
+	void saveQueueMetersReadTheBackgroundWriter() {
+		this.contextRunner.withPropertyValues("railtracks.save-state=true", "railtracks.save-queue-capacity=1")
+			.withPropertyValues("railtracks.state-directory=" + this.stateDirectory)
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				SessionWriter writer = context.getBean(SessionWriter.class);
+				SessionFactory factory = context.getBean(SessionFactory.class);
+				for (int i = 0; i < 20; i++) {
+					try (Session session = factory.create()) {
+						session.runSync(DOUBLE, i);
+					}
+				}
+				assertThat(registry.get(SessionWriterMeterBinder.BACK_PRESSURE).functionCounter().count())
+					.isEqualTo(writer.backPressureWaits());
+				writer.flush();
+				assertThat(registry.get(SessionWriterMeterBinder.QUEUED).gauge().value()).isZero();
+			});
+	}
+
+	@Test
+	void noSaveQueueMetersWhenSavingIsSynchronous() {
+		this.contextRunner.withPropertyValues("railtracks.save-mode=sync")
+			.run((context) -> assertThat(context).doesNotHaveBean(SessionWriterMeterBinder.class));
 	}
 
 	@Test
