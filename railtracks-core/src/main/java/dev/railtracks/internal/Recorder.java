@@ -52,17 +52,54 @@ final class Recorder {
 	 * recorded or handed on, in case a stack overflow leaves no room to do it (see {@link LiveRequest#unrecordedChild}).
 	 */
 	LiveRequest create(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args, long epochNanos) {
-		LiveRequest record = new LiveRequest(caller, node, node.name(), args, run, RECORDS.nextStep(this.stamper),
-				epochNanos);
+		LiveRequest record = createClaimed(caller, run, node, args, epochNanos);
 		if (caller != null) {
 			caller.recordingChild(record);
 		}
 		return record;
 	}
 
-	/** Appends a created request to the journal, where snapshots find it, and publishes its creation. */
-	void append(LiveRequest record) {
-		this.journal.add(record);
+	/**
+	 * A new request under {@code caller}, as {@link #create}, for a batch's child that a worker claimed: the caller
+	 * is not told, because the batch keeps its unrecorded children itself (and many threads claim them at once).
+	 */
+	LiveRequest createClaimed(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args,
+			long epochNanos) {
+		return new LiveRequest(caller, node, node.name(), args, run, RECORDS.nextStep(this.stamper), epochNanos);
+	}
+
+	/**
+	 * Reserves journal slots for a batch's children, recorded into them as they are claimed (see {@link Journal#reserve}).
+	 * @return the first slot
+	 */
+	int reserve(int count) {
+		return this.journal.reserve(count);
+	}
+
+	/**
+	 * The live entry of the request recorded in a slot, while it is open.
+	 * @return the entry, or {@code null} when it has finished or nothing is recorded there yet
+	 */
+	@Nullable LiveRequest openAt(int slot) {
+		return this.journal.openAt(slot);
+	}
+
+	/** Whether a request is recorded in the slot. */
+	boolean isRecordedAt(int slot) {
+		return this.journal.head(slot) != null;
+	}
+
+	/**
+	 * Appends a created request to the journal, where snapshots find it, and publishes its creation.
+	 * @param slot the slot reserved for it, or {@code -1} for the next one
+	 */
+	void append(LiveRequest record, int slot) {
+		if (slot < 0) {
+			this.journal.add(record);
+		}
+		else {
+			this.journal.fill(slot, record);
+		}
 		if (this.log.isEnabled(Level.INFO)) {
 			this.log.log(Level.INFO, record.head().stamp().identifier());
 		}
