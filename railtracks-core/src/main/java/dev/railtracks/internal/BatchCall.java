@@ -47,10 +47,14 @@ final class BatchCall {
 	 */
 	private final Object[] children;
 
+	/** Child {@code i}'s arguments, recorded with it when it is claimed. */
 	private final Object[][] arguments;
 
 	/** The journal slot of child 0; child {@code i} is recorded into {@code firstSlot + i} when it is claimed. */
 	private final int firstSlot;
+
+	/** The step of child 0's first version; child {@code i}'s is {@code firstStep + i}. */
+	private final long firstStep;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -80,7 +84,8 @@ final class BatchCall {
 		this.children = nodes;
 		this.arguments = arguments;
 		this.unfinished = new AtomicInteger(nodes.length);
-		this.firstSlot = state.recorder.reserve(nodes.length);
+		this.firstSlot = state.recorder.reserveSlots(nodes.length);
+		this.firstStep = state.recorder.reserveSteps(nodes.length);
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
@@ -105,7 +110,7 @@ final class BatchCall {
 		LiveRequest record = this.state.recorder.openAt(slot);
 		if (record == null && !this.state.recorder.isRecordedAt(slot)) {
 			record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[index], this.arguments[index],
-					slot, EpochClock.nowNanos());
+					slot, this.firstStep + index, EpochClock.nowNanos());
 		}
 		String name = (record != null) ? record.nodeName : ((Node<?>) this.children[index]).name();
 		IllegalStateException notRun = new IllegalStateException(
@@ -164,7 +169,7 @@ final class BatchCall {
 		long now = EpochClock.nowNanos();
 		for (int i = first; i < size; i++) {
 			LiveRequest record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[i],
-					this.arguments[i], this.firstSlot + i, now);
+					this.arguments[i], this.firstSlot + i, this.firstStep + i, now);
 			this.state.recorder.closeAsFailed(record, cause, false);
 			this.children[i] = new Outcome.Failed<>(NodeInvocationException.asThrown(cause, record.nodeName));
 		}
@@ -215,7 +220,7 @@ final class BatchCall {
 				try {
 					// Recorded now, created when this thread's previous child was done, and started at once.
 					record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[index],
-							this.arguments[index], this.firstSlot + index, start);
+							this.arguments[index], this.firstSlot + index, this.firstStep + index, start);
 					NodeTask task = new NodeTask(this.state, record, depth, this.caller.observation, null);
 					this.state.coordinator.submit(task, ExecutionMode.INLINE);
 					// Seen by the batch's caller through the count it waits for.

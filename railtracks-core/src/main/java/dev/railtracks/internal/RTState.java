@@ -505,11 +505,12 @@ final class RTState {
 	}
 
 	/**
-	 * Records a batch's child that a worker claimed (or the run's ending claimed) into the journal slot reserved for
-	 * it, as {@link #record} records a call.
+	 * Records a batch's child that a worker claimed (or the run's ending claimed) into the journal slot and with the
+	 * step reserved for it, as {@link #record} records a call.
 	 */
-	LiveRequest recordClaimed(LiveRequest caller, Node<?> node, @Nullable Object[] args, int slot, long epochNanos) {
-		return append(this.recorder.createClaimed(caller, caller.run, node, args, epochNanos), slot);
+	LiveRequest recordClaimed(LiveRequest caller, Node<?> node, @Nullable Object[] args, int slot, long step,
+			long epochNanos) {
+		return append(this.recorder.createClaimed(caller, node, args, step, epochNanos), slot);
 	}
 
 	private LiveRequest append(LiveRequest record, int slot) {

@@ -52,7 +52,8 @@ final class Recorder {
 	 * recorded or handed on, in case a stack overflow leaves no room to do it (see {@link LiveRequest#unrecordedChild}).
 	 */
 	LiveRequest create(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args, long epochNanos) {
-		LiveRequest record = createClaimed(caller, run, node, args, epochNanos);
+		LiveRequest record = new LiveRequest(caller, node, node.name(), args, run, RECORDS.nextStep(this.stamper),
+				epochNanos);
 		if (caller != null) {
 			caller.recordingChild(record);
 		}
@@ -60,20 +61,29 @@ final class Recorder {
 	}
 
 	/**
-	 * A new request under {@code caller}, as {@link #create}, for a batch's child that a worker claimed: the caller
-	 * is not told, because the batch keeps its unrecorded children itself (and many threads claim them at once).
+	 * A new request under {@code caller}, as {@link #create}, for a batch's child that a worker claimed, with the
+	 * step reserved for it: the caller is not told, because the batch keeps its unrecorded children itself (and many
+	 * threads claim them at once).
 	 */
-	LiveRequest createClaimed(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args,
-			long epochNanos) {
-		return new LiveRequest(caller, node, node.name(), args, run, RECORDS.nextStep(this.stamper), epochNanos);
+	LiveRequest createClaimed(LiveRequest caller, Node<?> node, @Nullable Object[] args, long step, long epochNanos) {
+		return new LiveRequest(caller, node, node.name(), args, caller.run, step, epochNanos);
 	}
 
 	/**
 	 * Reserves journal slots for a batch's children, recorded into them as they are claimed (see {@link Journal#reserve}).
 	 * @return the first slot
 	 */
-	int reserve(int count) {
+	int reserveSlots(int count) {
 		return this.journal.reserve(count);
+	}
+
+	/**
+	 * Reserves the steps of a batch's children's first versions, in input order: the steps they took when all were
+	 * recorded before the first one ran, so the history's numbering stays as it was, however the workers interleave.
+	 * @return the first step
+	 */
+	long reserveSteps(int count) {
+		return RECORDS.nextSteps(this.stamper, count);
 	}
 
 	/**
