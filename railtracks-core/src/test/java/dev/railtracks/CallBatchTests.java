@@ -243,6 +243,25 @@ class CallBatchTests {
 	}
 
 	@Test
+	void theChildrenOfABatchTakeTheirFirstStepsInInputOrderWhicheverWorkerRecordsThem() {
+		int size = 1_000;
+		FunctionNode<Integer> child = FunctionNode.of("child", (Integer i) -> i);
+		FunctionNode<Integer> parent = FunctionNode.of("parent",
+				() -> callBatch(child, IntStream.range(0, size).boxed().toList()).size());
+		try (Session session = new Session(NO_SAVE)) {
+			ExecutionInfo info = session.runSync(parent);
+			String parentId = info.insertionRequests().get(0).sinkId();
+			List<RequestTemplate> children = info.requestForest().children(parentId);
+			long firstStep = children.get(0).parent().stamp().step();
+			// As when every child was recorded before the first one ran: consecutive steps, then the finishes.
+			assertThat(children).extracting((request) -> request.parent().stamp().step() - firstStep)
+				.containsExactlyElementsOf(IntStream.range(0, size).asLongStream().boxed().toList());
+			assertThat(children).allSatisfy((request) -> assertThat(request.stamp().step()).isGreaterThanOrEqualTo(
+					firstStep + size));
+		}
+	}
+
+	@Test
 	void childrenOfABatchAreRecordedUnderTheCallingNodeWithTheirInputs() {
 		FunctionNode<List<String>> parent = FunctionNode.of("parent", (List<String> words) -> callBatch(UPPER, words));
 		try (Session session = new Session(NO_SAVE)) {

@@ -20,6 +20,11 @@ final class EngineRecordWriter extends RecordWriter {
 	}
 
 	@Override
+	public long nextSteps(StampManager history, int count) {
+		return history.nextSteps(count);
+	}
+
+	@Override
 	public RequestTemplate created(@Nullable RequestTemplate caller, long nodeHigh, long nodeLow, String name,
 			NodeType nodeType, @Nullable Object[] inputArgs, Map<String, Object> details, long step, long epochNanos) {
 		return RequestTemplate.created(caller, nodeHigh, nodeLow, name, nodeType, inputArgs, details, step, epochNanos);

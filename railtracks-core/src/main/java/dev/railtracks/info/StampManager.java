@@ -54,10 +54,19 @@ public final class StampManager {
 	 * @return the step
 	 */
 	long nextStep() {
+		return nextSteps(1);
+	}
+
+	/**
+	 * Takes the next {@code count} steps at once, for versions the caller records with them later (a batch's
+	 * children, in input order, whenever each is recorded).
+	 * @return the first of them
+	 */
+	long nextSteps(int count) {
 		if (this.frozen) {
 			throw new IllegalStateException("This is a snapshot's history, which never changes; stamp through the session");
 		}
-		return this.nextStep.getAndIncrement();
+		return this.nextStep.getAndAdd(count);
 	}
 
 	/**

@@ -41,6 +41,14 @@ final class AppendLog<T> {
 		return this.size.getAndIncrement();
 	}
 
+	/**
+	 * Reserves the next {@code count} slots together, each to be filled with {@link #set}: until then readers skip it.
+	 * @return the index of the first
+	 */
+	int reserve(int count) {
+		return this.size.getAndAdd(count);
+	}
+
 	/** Fills a reserved slot, or replaces the element in a filled one. */
 	void set(int index, T item) {
 		chunk(index >>> CHUNK_BITS).set(index & (CHUNK_SIZE - 1), item);

@@ -3,9 +3,12 @@ package dev.railtracks.internal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.railtracks.Node;
+import dev.railtracks.NodeInvocationException;
 import dev.railtracks.Outcome;
 import dev.railtracks.support.EpochClock;
 
@@ -17,6 +20,11 @@ import dev.railtracks.support.EpochClock;
  * children that block (or compute for long) keep the arriving scouts sending more, doubling per generation, so a
  * thousand sleeping children sleep side by side. Blocking children that come after a long run of trivial ones get
  * only the threads already working.
+ *
+ * <p>Every child's node is created (its arguments checked) before any runs, but a child is recorded only when it is
+ * claimed, into a journal slot reserved for it, so the record keeps the input order while a batch waiting to run
+ * holds only its nodes, not a million records. Whoever ends the run (timeout, cancel, fail-fast, close) claims the
+ * children left and records them as ended, in order, before the run's caller is released ({@link #closeUnclaimed}).
  */
 final class BatchCall {
 
@@ -29,13 +37,24 @@ final class BatchCall {
 
 	private final Scope caller;
 
+	private final LiveRequest callerRecord;
+
 	private final Run run;
 
 	/**
-	 * Child {@code i}'s request until its outcome is settled, then its {@link Outcome}: one write per child into
+	 * Child {@code i}'s node until its outcome is settled, then its {@link Outcome}: one write per child into
 	 * memory the workers share, because workers on two cores writing side by side slow each other down.
 	 */
 	private final Object[] children;
+
+	/** Child {@code i}'s arguments, recorded with it when it is claimed. */
+	private final Object[][] arguments;
+
+	/** The journal slot of child 0; child {@code i} is recorded into {@code firstSlot + i} when it is claimed. */
+	private final int firstSlot;
+
+	/** The step of child 0's first version; child {@code i}'s is {@code firstStep + i}. */
+	private final long firstStep;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -52,12 +71,21 @@ final class BatchCall {
 
 	private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-	BatchCall(RTState state, Scope caller, Run run, List<LiveRequest> records) {
+	/**
+	 * A batch of children whose nodes are created, none recorded yet.
+	 * @param nodes child {@code i}'s {@link Node}, replaced by its outcome when it is settled
+	 * @param arguments child {@code i}'s arguments
+	 */
+	BatchCall(RTState state, Scope caller, Object[] nodes, Object[][] arguments) {
 		this.state = state;
 		this.caller = caller;
-		this.run = run;
-		this.children = records.toArray();
-		this.unfinished = new AtomicInteger(this.children.length);
+		this.callerRecord = Objects.requireNonNull(caller.record);
+		this.run = this.callerRecord.run;
+		this.children = nodes;
+		this.arguments = arguments;
+		this.unfinished = new AtomicInteger(nodes.length);
+		this.firstSlot = state.recorder.reserveSlots(nodes.length);
+		this.firstStep = state.recorder.reserveSteps(nodes.length);
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
@@ -67,19 +95,29 @@ final class BatchCall {
 		Outcome<?>[] outcomes = new Outcome<?>[this.children.length];
 		for (int i = 0; i < outcomes.length; i++) {
 			Object child = this.children[i];
-			outcomes[i] = (child instanceof Outcome<?> settled) ? settled : notRun(i, (LiveRequest) child);
+			outcomes[i] = (child instanceof Outcome<?> settled) ? settled : notRun(i);
 		}
 		return (List<Outcome<Object>>) (List<?>) Collections.unmodifiableList(Arrays.asList(outcomes));
 	}
 
 	/**
 	 * The outcome of a child whose worker failed inside the engine before it could settle it (out of memory, or a
-	 * scout's stack overflow): recorded as failed now, unless the child recorded its own outcome first.
+	 * scout's stack overflow): recorded as failed now (recorded first if it was not), unless the child recorded its
+	 * own outcome first.
 	 */
-	private Outcome<?> notRun(int index, LiveRequest record) {
+	private Outcome<?> notRun(int index) {
+		int slot = this.firstSlot + index;
+		LiveRequest record = this.state.recorder.openAt(slot);
+		if (record == null && !this.state.recorder.isRecordedAt(slot)) {
+			record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[index], this.arguments[index],
+					slot, this.firstStep + index, EpochClock.nowNanos());
+		}
+		String name = (record != null) ? record.nodeName : ((Node<?>) this.children[index]).name();
 		IllegalStateException notRun = new IllegalStateException(
-				"Child " + index + " of the batch (" + record.nodeName + ") could not be run to the end");
-		this.state.finish(record, null, notRun);
+				"Child " + index + " of the batch (" + name + ") could not be run to the end");
+		if (record != null) {
+			this.state.finish(record, null, notRun);
+		}
 		return new Outcome.Failed<>(notRun);
 	}
 
@@ -87,14 +125,74 @@ final class BatchCall {
 		if (this.children.length == 0) {
 			return;
 		}
-		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
-			work(this.caller.depth + 1);
+		if (!this.run.open(this)) {
+			// The run ended before the batch could start: its children are recorded as ended with it.
+			closeUnclaimed(Objects.requireNonNull(this.run.failure()));
+		}
+		else if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
+			callerWorks();
 		}
 		else if (!sendScouts()) {
 			// No thread to be had: the caller works after all.
-			work(this.caller.depth + 1);
+			callerWorks();
 		}
 		this.state.await(this.done, this.run, "child nodes", false);
+	}
+
+	/**
+	 * The caller claims children too. If it fails inside the engine (out of memory, say), the children nobody claimed
+	 * yet are recorded as failed with that, since no thread may be left to claim them.
+	 */
+	private void callerWorks() {
+		try {
+			work(this.caller.depth + 1);
+		}
+		catch (RuntimeException | Error ex) {
+			closeUnclaimed(ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Claims every child not claimed yet and records each as ended with {@code cause}, in input order, as a request
+	 * still running when its run ended is recorded: by whoever ends the run, before its caller is released, so that a
+	 * cancelled run's record holds the whole batch. The workers find nothing left to claim.
+	 * @return how many children this call recorded
+	 */
+	int closeUnclaimed(Throwable cause) {
+		int size = this.children.length;
+		int first = this.next.getAndSet(size);
+		if (first >= size) {
+			return 0;
+		}
+		// Created together: one time for all, each with its own step.
+		long now = EpochClock.nowNanos();
+		for (int i = first; i < size; i++) {
+			LiveRequest record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[i],
+					this.arguments[i], this.firstSlot + i, this.firstStep + i, now);
+			this.state.recorder.closeAsFailed(record, cause, false);
+			this.children[i] = new Outcome.Failed<>(NodeInvocationException.asThrown(cause, record.nodeName));
+		}
+		settled(size - first);
+		return size - first;
+	}
+
+	/** Whether the batch was called by {@code ancestor} or by a request under it. */
+	boolean isUnder(LiveRequest ancestor) {
+		for (LiveRequest request = this.callerRecord; request != null; request = request.caller) {
+			if (request == ancestor) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** That many more children are settled; the last one releases the batch's caller. */
+	private void settled(int count) {
+		if (this.unfinished.addAndGet(-count) == 0) {
+			this.run.settled(this);
+			this.done.complete(null);
+		}
 	}
 
 	/**
@@ -118,16 +216,19 @@ final class BatchCall {
 					sendScouts();
 				}
 				ran++;
-				LiveRequest record = (LiveRequest) this.children[index];
+				LiveRequest record = null;
 				try {
+					// Recorded now, created when this thread's previous child was done, and started at once.
+					record = this.state.recordClaimed(this.callerRecord, (Node<?>) this.children[index],
+							this.arguments[index], this.firstSlot + index, this.firstStep + index, start);
 					NodeTask task = new NodeTask(this.state, record, depth, this.caller.observation, null);
-					record.startedAt(start);
 					this.state.coordinator.submit(task, ExecutionMode.INLINE);
 					// Seen by the batch's caller through the count it waits for.
 					this.children[index] = task.settled();
 				}
 				finally {
-					long finished = record.finishedItself() ? record.head().epochNanos() : EpochClock.nowNanos();
+					long finished = (record != null && record.finishedItself()) ? record.head().epochNanos()
+							: EpochClock.nowNanos();
 					start = finished;
 					// Written only now and then: a scout's first claim needs it recent, not exact.
 					if (finished - this.lastFinishNanos > BUSY_NANOS / 4) {
@@ -138,8 +239,8 @@ final class BatchCall {
 		}
 		finally {
 			// Counted once per worker, even if running a child threw, or the batch's caller would wait forever.
-			if (ran > 0 && this.unfinished.addAndGet(-ran) == 0) {
-				this.done.complete(null);
+			if (ran > 0) {
+				settled(ran);
 			}
 		}
 	}

@@ -19,9 +19,30 @@ final class Journal {
 
 	/** Appends a new request, telling it its slot before anyone can find it there. */
 	void add(LiveRequest record) {
-		int slot = this.slots.reserve();
+		fill(this.slots.reserve(), record);
+	}
+
+	/**
+	 * Reserves slots for requests to be recorded later, such as a batch's children, which so keep their input order
+	 * whenever each is recorded. Until its request is recorded a slot is skipped, as one being filled is.
+	 * @return the first of the {@code count} slots
+	 */
+	int reserve(int count) {
+		return this.slots.reserve(count);
+	}
+
+	/** Records a new request in a slot reserved for it, telling it its slot before anyone can find it there. */
+	void fill(int slot, LiveRequest record) {
 		record.placedAt(slot);
 		this.slots.set(slot, record);
+	}
+
+	/**
+	 * The live entry of the request in a slot below {@link #size()}, while it is open.
+	 * @return the entry, or {@code null} when its request has finished or the slot is not yet filled
+	 */
+	@Nullable LiveRequest openAt(int slot) {
+		return (this.slots.get(slot) instanceof LiveRequest record) ? record : null;
 	}
 
 	/** The request's finishing version is written: its slot keeps only that. */
@@ -31,7 +52,7 @@ final class Journal {
 		}
 	}
 
-	/** Requests appended so far, including any whose slot is still being filled. */
+	/** Requests appended so far, including any whose slot is still being filled or reserved. */
 	int size() {
 		return this.slots.size();
 	}

@@ -68,7 +68,8 @@ final class RTState {
 
 	private final @Nullable Observation sessionObservation;
 
-	private final Recorder recorder;
+	/** Writes the record; the batch records its children through it as they are claimed. */
+	final Recorder recorder;
 
 	private final RunControl runControl;
 
@@ -307,17 +308,19 @@ final class RTState {
 		return (List) batch(scope, definition, argumentLists).outcomes();
 	}
 
+	/** Creates every child's node first, so that an argument list that does not fit starts nothing. */
 	private BatchCall batch(Scope scope, NodeDefinition<?> definition, List<@Nullable Object[]> argumentLists) {
-		LiveRequest caller = callerOf(scope);
-		List<Node<?>> nodes = createNodes(definition, argumentLists);
-		List<LiveRequest> records = new ArrayList<>(nodes.size());
-		// Created together: one time for all, each with its own step.
-		long created = EpochClock.nowNanos();
-		for (int i = 0; i < nodes.size(); i++) {
-			records.add(record(caller, caller.run, nodes.get(i), argumentLists.get(i), created));
+		callerOf(scope);
+		int size = argumentLists.size();
+		// Object[], not Node<?>[]: the batch puts each child's outcome in place of its node.
+		Object[] nodes = new Object[size];
+		Object[][] arguments = new Object[size][];
+		int i = 0;
+		for (Object[] args : argumentLists) {
+			nodes[i] = createNode(definition, args);
+			arguments[i++] = args;
 		}
-		caller.childHandledOn();
-		return new BatchCall(this, scope, caller.run, records);
+		return new BatchCall(this, scope, nodes, arguments);
 	}
 
 	/**
@@ -494,19 +497,31 @@ final class RTState {
 	/**
 	 * Records a new request (see {@link Recorder}). A stack overflow while appending it records it as failed on a
 	 * fresh stack; a request recorded while its run is ending records its own ending (the run's look for open
-	 * requests may have missed it, a batch mid-way say).
+	 * requests may have missed it).
 	 */
 	LiveRequest record(@Nullable LiveRequest caller, Run run, Node<?> node, @Nullable Object[] args,
 			long epochNanos) {
-		LiveRequest record = this.recorder.create(caller, run, node, args, epochNanos);
+		return append(this.recorder.create(caller, run, node, args, epochNanos), -1);
+	}
+
+	/**
+	 * Records a batch's child that a worker claimed (or the run's ending claimed) into the journal slot and with the
+	 * step reserved for it, as {@link #record} records a call.
+	 */
+	LiveRequest recordClaimed(LiveRequest caller, Node<?> node, @Nullable Object[] args, int slot, long step,
+			long epochNanos) {
+		return append(this.recorder.createClaimed(caller, node, args, step, epochNanos), slot);
+	}
+
+	private LiveRequest append(LiveRequest record, int slot) {
 		try {
-			this.recorder.append(record);
+			this.recorder.append(record, slot);
 		}
 		catch (StackOverflowError ex) {
 			finishOnFreshStack(record, null, ex);
 			throw ex;
 		}
-		Throwable ended = run.failure();
+		Throwable ended = record.run.failure();
 		if (ended != null) {
 			this.recorder.closeAsFailed(record, ended, false);
 		}

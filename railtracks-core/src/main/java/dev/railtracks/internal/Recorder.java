@@ -60,9 +60,56 @@ final class Recorder {
 		return record;
 	}
 
-	/** Appends a created request to the journal, where snapshots find it, and publishes its creation. */
-	void append(LiveRequest record) {
-		this.journal.add(record);
+	/**
+	 * A new request under {@code caller}, as {@link #create}, for a batch's child that a worker claimed, with the
+	 * step reserved for it: the caller is not told, because the batch keeps its unrecorded children itself (and many
+	 * threads claim them at once).
+	 */
+	LiveRequest createClaimed(LiveRequest caller, Node<?> node, @Nullable Object[] args, long step, long epochNanos) {
+		return new LiveRequest(caller, node, node.name(), args, caller.run, step, epochNanos);
+	}
+
+	/**
+	 * Reserves journal slots for a batch's children, recorded into them as they are claimed (see {@link Journal#reserve}).
+	 * @return the first slot
+	 */
+	int reserveSlots(int count) {
+		return this.journal.reserve(count);
+	}
+
+	/**
+	 * Reserves the steps of a batch's children's first versions, in input order: the steps they took when all were
+	 * recorded before the first one ran, so the history's numbering stays as it was, however the workers interleave.
+	 * @return the first step
+	 */
+	long reserveSteps(int count) {
+		return RECORDS.nextSteps(this.stamper, count);
+	}
+
+	/**
+	 * The live entry of the request recorded in a slot, while it is open.
+	 * @return the entry, or {@code null} when it has finished or nothing is recorded there yet
+	 */
+	@Nullable LiveRequest openAt(int slot) {
+		return this.journal.openAt(slot);
+	}
+
+	/** Whether a request is recorded in the slot. */
+	boolean isRecordedAt(int slot) {
+		return this.journal.head(slot) != null;
+	}
+
+	/**
+	 * Appends a created request to the journal, where snapshots find it, and publishes its creation.
+	 * @param slot the slot reserved for it, or {@code -1} for the next one
+	 */
+	void append(LiveRequest record, int slot) {
+		if (slot < 0) {
+			this.journal.add(record);
+		}
+		else {
+			this.journal.fill(slot, record);
+		}
 		if (this.log.isEnabled(Level.INFO)) {
 			this.log.log(Level.INFO, record.head().stamp().identifier());
 		}

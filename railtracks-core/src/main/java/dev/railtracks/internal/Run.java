@@ -1,5 +1,7 @@
 package dev.railtracks.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,13 @@ final class Run {
 	private volatile @Nullable Throwable failure;
 
 	volatile @Nullable ScheduledFuture<?> timer;
+
+	/**
+	 * The run's batches with children not yet claimed or settled, which whoever ends the run records as ended (see
+	 * {@link BatchCall#closeUnclaimed}); {@code null} until the first batch. Guarded by this run, as {@link #failure}
+	 * is set, so that a batch opened as the run ends is either refused or seen by the ending.
+	 */
+	private @Nullable List<BatchCall> batches;
 
 	Run(String name) {
 		this.name = name;
@@ -83,6 +92,33 @@ final class Run {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Opens a batch in this run, unless the run was cancelled.
+	 * @return {@code false} when the run was cancelled: the batch must record its children as ended itself
+	 */
+	synchronized boolean open(BatchCall batch) {
+		if (this.failure != null) {
+			return false;
+		}
+		if (this.batches == null) {
+			this.batches = new ArrayList<>(2);
+		}
+		this.batches.add(batch);
+		return true;
+	}
+
+	/** Every child of the batch is settled: whoever ends the run need not look at it. */
+	synchronized void settled(BatchCall batch) {
+		if (this.batches != null) {
+			this.batches.remove(batch);
+		}
+	}
+
+	/** The batches still open, for whoever ends the run (or calls under a node) to record their unclaimed children. */
+	synchronized List<BatchCall> openBatches() {
+		return (this.batches == null) ? List.of() : List.copyOf(this.batches);
 	}
 
 	/** Releases the run's caller with the cause it was cancelled with. */

@@ -179,6 +179,12 @@ final class RunControl {
 			}
 		});
 		under.forEach((record) -> this.recorder.closeAsFailed(record, cause, true));
+		// The children of its batches (and of batches further down) that no worker claimed yet end with them.
+		for (BatchCall batch : ancestor.run.openBatches()) {
+			if (batch.isUnder(ancestor)) {
+				batch.closeUnclaimed(cause);
+			}
+		}
 	}
 
 	private static @Nullable UUID parseId(String nodeId) {
@@ -264,7 +270,8 @@ final class RunControl {
 	}
 
 	/**
-	 * Records the given requests of a cancelled run as failed with the cause, and logs the run's end: once by whoever
+	 * Records the given requests of a cancelled run as failed with the cause, and the children of its batches not yet
+	 * claimed (see {@link BatchCall#closeUnclaimed}), and logs the run's end: once by whoever
 	 * ended it (even when its nodes, stopping at once, recorded their own ending first), and by anyone else who still
 	 * found requests to record. A request recorded after its run was cancelled records its own ending, so one look at
 	 * the journal, taken after the cancel, finds every other.
@@ -280,11 +287,18 @@ final class RunControl {
 				recordingThemselves.add(record);
 			}
 		}
+		// The children of its batches that no worker claimed yet: recorded too, in input order, after those running.
+		int notStarted = 0;
+		for (BatchCall batch : run.openBatches()) {
+			notStarted += batch.closeUnclaimed(cause);
+		}
 		// A node that claimed its own outcome first is writing it now: the run's caller must not see it open.
 		recordingThemselves.forEach(LiveRequest::awaitRecorded);
-		if (closedNow > 0 || endedHere) {
+		if (closedNow > 0 || notStarted > 0 || endedHere) {
 			this.log.log(Level.WARN, run.name + " ENDED: " + cause.getMessage()
-					+ ((closedNow > 0) ? "; " + closedNow + " running request(s) recorded as failed" : ""));
+					+ ((closedNow > 0) ? "; " + closedNow + " running request(s) recorded as failed" : "")
+					+ ((notStarted > 0) ? "; " + notStarted + " batch child(ren) not yet started recorded as failed"
+							: ""));
 		}
 	}
 

@@ -30,7 +30,9 @@ final class Snapshots {
 
 	/** A snapshot of the whole execution so far. */
 	ExecutionInfo take() {
-		// Every recording takes a step, and every request takes a journal slot, before it is written.
+		// Every recording takes a step, and every request takes a journal slot, before it is written. A batch takes its
+		// children's first steps and slots together when it starts; a slot still empty until its child is claimed
+		// keeps the snapshot from being reused.
 		long step = this.stamper.currentStep();
 		int size = this.journal.size();
 		Snapshot last = this.last;

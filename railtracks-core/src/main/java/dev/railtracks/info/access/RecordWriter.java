@@ -71,6 +71,14 @@ public abstract class RecordWriter {
 	public abstract long nextStep(StampManager history);
 
 	/**
+	 * Takes the next {@code count} steps of a session's history at once, for versions recorded with them later.
+	 * @param history the session's live history
+	 * @param count how many
+	 * @return the first step
+	 */
+	public abstract long nextSteps(StampManager history, int count);
+
+	/**
 	 * The first version of a request: open, made when the request is created.
 	 * @param caller any version of the calling node's request, or {@code null} for a top-level request
 	 * @param nodeHigh the called node's id, most significant bits
