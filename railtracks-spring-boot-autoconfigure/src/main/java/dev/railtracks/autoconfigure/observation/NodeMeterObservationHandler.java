@@ -24,7 +24,7 @@ import dev.railtracks.observation.NodeObservationContext;
  * Boot's {@link DefaultMeterObservationHandler} (the observation's low-cardinality key values after its filters, and
  * {@code error}), but without the {@code railtracks.node.active} long task timer that handler starts for every
  * observation: a node call is usually over in microseconds, so a gauge of running node calls tells little and costs
- * about a third of an observed node's time. The timer of each set of tags is looked up in the registry once and kept
+ * about a quarter of an observed node's time. The timer of each set of tags is looked up in the registry once and kept
  * (until a meter is removed from the registry), where Boot's handler builds the tags and looks the timer up on every
  * call. Events of node observations are counted as Boot's handler counts them.
  *
