@@ -2,8 +2,6 @@ package dev.railtracks.benchmarks;
 
 import java.util.Collections;
 
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import dev.railtracks.ExecutorConfig;
@@ -50,18 +48,15 @@ final class BenchmarkNodes {
 		.build();
 
 	/**
-	 * {@link #CONFIG} with every node and session observed, as in a Spring Boot application with Actuator: a real
-	 * {@link ObservationRegistry} whose {@link DefaultMeterObservationHandler} turns each observation into a timer.
+	 * {@link #CONFIG} with every node and session observed, as in a Spring Boot application with Actuator and
+	 * Railtracks' auto-configuration: a real {@link ObservationRegistry} whose meter handlers turn each node
+	 * observation into a timer ({@link MeteredRegistry#RAILTRACKS}).
 	 */
-	static final ExecutorConfig OBSERVED_CONFIG = CONFIG.toBuilder().observationRegistry(meteredRegistry()).build();
+	static final ExecutorConfig OBSERVED_CONFIG = CONFIG.toBuilder()
+		.observationRegistry(MeteredRegistry.RAILTRACKS.create())
+		.build();
 
 	private BenchmarkNodes() {
-	}
-
-	private static ObservationRegistry meteredRegistry() {
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
-		return registry;
 	}
 
 }

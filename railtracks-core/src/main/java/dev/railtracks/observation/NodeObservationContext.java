@@ -1,5 +1,6 @@
 package dev.railtracks.observation;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,12 @@ public class NodeObservationContext extends Observation.Context {
 	private final String requestId;
 
 	private @Nullable String outcome;
+
+	/**
+	 * The high-cardinality key values {@link DefaultNodeObservationConvention} made for this call, asked for again when
+	 * the observation stops.
+	 */
+	@Nullable KeyValues identifierKeyValues;
 
 	/**
 	 * Creates the context.

@@ -26,7 +26,8 @@ class ConfigurationMetadataTests {
 			"railtracks.state-retention.check-interval", "railtracks.agent.max-rounds",
 			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
-			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles");
+			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles",
+			"railtracks.observation.node-long-task-timer.enabled");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -49,6 +50,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.agent.retry.max-backoff").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("railtracks.agent.retry.multiplier").path("defaultValue").asDouble()).isEqualTo(2.0);
 		assertThat(properties.get("railtracks.viz.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("railtracks.observation.node-long-task-timer.enabled").path("defaultValue").asBoolean())
+			.isFalse();
 		assertThat(properties.get("railtracks.viz.path").path("defaultValue").asString()).isEqualTo("/railtracks");
 		// No fixed default: unset, the railtracks.endpoint.* value applies.
 		assertThat(properties.get("railtracks.viz.show-values").has("defaultValue")).isFalse();

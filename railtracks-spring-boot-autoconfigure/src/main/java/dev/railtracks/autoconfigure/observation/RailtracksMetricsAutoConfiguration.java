@@ -2,13 +2,16 @@ package dev.railtracks.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
@@ -19,7 +22,10 @@ import dev.railtracks.store.SessionWriter;
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code railtracks.sessions.active} gauge and, when
  * sessions are saved in the background, the save queue's meters ({@link SessionWriterMeterBinder}), bound to every
  * {@link MeterRegistry} of the application, and the {@code railtracks.model.tokens} counter of agent model calls
- * ({@link ModelTokenUsageObservationHandler}, registered with the application's observation registry).
+ * ({@link ModelTokenUsageObservationHandler}, registered with the application's observation registry). Next to Spring
+ * Boot's {@link DefaultMeterObservationHandler}, node observations get their own {@link NodeMeterObservationHandler}
+ * (a timer without a long task timer) unless {@code railtracks.observation.node-long-task-timer.enabled} is
+ * {@code true}; it is ordered at {@code 0}, ahead of Boot's handler and of handlers with the default order.
  */
 @AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -46,6 +52,16 @@ public final class RailtracksMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ModelTokenUsageObservationHandler railtracksModelTokenUsageObservationHandler(MeterRegistry meterRegistry) {
 		return new ModelTokenUsageObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@Order(0)
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DefaultMeterObservationHandler.class)
+	@ConditionalOnBooleanProperty(name = "railtracks.observation.node-long-task-timer.enabled", havingValue = false,
+			matchIfMissing = true)
+	NodeMeterObservationHandler railtracksNodeMeterObservationHandler(MeterRegistry meterRegistry) {
+		return new NodeMeterObservationHandler(meterRegistry);
 	}
 
 }

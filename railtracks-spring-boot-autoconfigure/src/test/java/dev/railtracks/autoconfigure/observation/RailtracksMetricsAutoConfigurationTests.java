@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,15 @@ class RailtracksMetricsAutoConfigurationTests {
 				RailtracksLifecycleAutoConfiguration.class,
 				RailtracksMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
+		.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false");
+
+	/** Railtracks with Spring Boot's observation and metrics auto-configurations, as with Actuator. */
+	private final ApplicationContextRunner bootChain = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+				RailtracksLifecycleAutoConfiguration.class, RailtracksObservationAutoConfiguration.class,
+				RailtracksMetricsAutoConfiguration.class, ObservationAutoConfiguration.class,
+				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class))
 		.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false");
 
 	@Test
@@ -162,36 +172,75 @@ class RailtracksMetricsAutoConfigurationTests {
 
 	@Test
 	void realBootChainTurnsNodeObservationsIntoTimers() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
-					RailtracksLifecycleAutoConfiguration.class,
-					RailtracksObservationAutoConfiguration.class, RailtracksMetricsAutoConfiguration.class,
-					ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-			.withPropertyValues("railtracks.save-state=false", "management.metrics.use-global-registry=false")
+		this.bootChain.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				session.runSync(DOUBLE, 21);
+			}
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				session.runSync(BROKEN, 1);
+			}
+			catch (IllegalStateException expected) {
+				assertThat(expected).hasMessage("broken on 1");
+			}
+			Timer doubled = registry.get("railtracks.node")
+				.tag("railtracks.node.name", "double")
+				.tag("railtracks.node.type", "Tool")
+				.tag("outcome", "success")
+				.timer();
+			assertThat(doubled.count()).isEqualTo(1);
+			Timer broken = registry.get("railtracks.node").tag("railtracks.node.name", "broken").timer();
+			assertThat(broken.count()).isEqualTo(1);
+			assertThat(broken.getId().getTag("error")).isEqualTo("IllegalStateException");
+			assertThat(registry.get("railtracks.session").timer().count()).isEqualTo(2);
+			assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void nodeObservationsHaveNoLongTaskTimerByDefault() {
+		this.bootChain.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			try (Session session = context.getBean(SessionFactory.class).create()) {
+				session.runSync(DOUBLE, 21);
+			}
+			assertThat(registry.get("railtracks.node").tag("railtracks.node.name", "double").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.find("railtracks.node.active").longTaskTimer()).isNull();
+			assertThat(registry.find("railtracks.session.active").longTaskTimer()).isNotNull();
+			assertThat(context).hasSingleBean(NodeMeterObservationHandler.class);
+		});
+	}
+
+	@Test
+	void nodeLongTaskTimerCanBeTurnedBackOn() {
+		this.bootChain.withPropertyValues("railtracks.observation.node-long-task-timer.enabled=true")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				try (Session session = context.getBean(SessionFactory.class).create()) {
 					session.runSync(DOUBLE, 21);
 				}
-				try (Session session = context.getBean(SessionFactory.class).create()) {
-					session.runSync(BROKEN, 1);
-				}
-				catch (IllegalStateException expected) {
-					assertThat(expected).hasMessage("broken on 1");
-				}
-				Timer doubled = registry.get("railtracks.node")
+				assertThat(registry.get("railtracks.node").tag("railtracks.node.name", "double").timer().count())
+					.isEqualTo(1);
+				assertThat(registry.get("railtracks.node.active")
 					.tag("railtracks.node.name", "double")
-					.tag("railtracks.node.type", "Tool")
-					.tag("outcome", "success")
-					.timer();
-				assertThat(doubled.count()).isEqualTo(1);
-				Timer broken = registry.get("railtracks.node").tag("railtracks.node.name", "broken").timer();
-				assertThat(broken.count()).isEqualTo(1);
-				assertThat(broken.getId().getTag("error")).isEqualTo("IllegalStateException");
-				assertThat(registry.get("railtracks.session").timer().count()).isEqualTo(2);
-				assertThat(registry.get("railtracks.sessions.active").gauge().value()).isZero();
+					.longTaskTimer()
+					.activeTasks()).isZero();
+				assertThat(context).doesNotHaveBean(NodeMeterObservationHandler.class);
 			});
+	}
+
+	@Test
+	void noNodeMeterHandlerWithoutBootsMeterHandler() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
+					RailtracksLifecycleAutoConfiguration.class, RailtracksMetricsAutoConfiguration.class,
+					ObservationAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("railtracks.save-state=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DefaultMeterObservationHandler.class)
+				.doesNotHaveBean(NodeMeterObservationHandler.class));
 	}
 
 }

@@ -1,0 +1,105 @@
+package dev.railtracks.autoconfigure.observation;
+
+import java.util.List;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.railtracks.observation.DefaultNodeObservationConvention;
+import dev.railtracks.observation.NodeObservationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link NodeMeterObservationHandler}.
+ */
+class NodeMeterObservationHandlerTests {
+
+	private static ObservationRegistry registry(ObservationHandler<?> handler) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig()
+			.observationHandler(handler)
+			.observationFilter((context) -> context.addLowCardinalityKeyValue(KeyValue.of("region", "eu")));
+		return registry;
+	}
+
+	private static void observeNodes(ObservationRegistry registry) {
+		observeNode(registry, "length", null);
+		observeNode(registry, "length", null);
+		observeNode(registry, "broken", new IllegalStateException("broken"));
+	}
+
+	private static void observeNode(ObservationRegistry registry, String nodeName, Throwable error) {
+		NodeObservationContext context = new NodeObservationContext(nodeName, "Tool", "session-1", "request-1");
+		Observation observation = Observation.createNotStarted(null, DefaultNodeObservationConvention.INSTANCE,
+				() -> context, registry);
+		observation.start();
+		context.setOutcome((error != null) ? "failure" : "success");
+		if (error != null) {
+			observation.error(error);
+		}
+		observation.stop();
+	}
+
+	private static List<Meter.Id> ids(MeterRegistry meters, String type) {
+		return meters.getMeters()
+			.stream()
+			.map(Meter::getId)
+			.filter((id) -> id.getType().name().equals(type))
+			.toList();
+	}
+
+	@Test
+	void recordsTheTimersBootsHandlerRecordsWithoutTheLongTaskTimer() {
+		SimpleMeterRegistry ours = new SimpleMeterRegistry();
+		SimpleMeterRegistry boots = new SimpleMeterRegistry();
+		observeNodes(registry(new NodeMeterObservationHandler(ours)));
+		observeNodes(registry(new DefaultMeterObservationHandler(boots)));
+		assertThat(ids(ours, "TIMER")).hasSize(2).containsExactlyInAnyOrderElementsOf(ids(boots, "TIMER"));
+		assertThat(ids(boots, "LONG_TASK_TIMER")).isNotEmpty();
+		assertThat(ids(ours, "LONG_TASK_TIMER")).isEmpty();
+		assertThat(ours.get("railtracks.node").tags("railtracks.node.name", "length", "region", "eu").timer().count())
+			.isEqualTo(2);
+		assertThat(ours.get("railtracks.node").tags("outcome", "failure", "error", "IllegalStateException").timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aRemovedTimerIsRegisteredAgain() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = registry(new NodeMeterObservationHandler(meters));
+		observeNode(registry, "length", null);
+		meters.remove(meters.get("railtracks.node").timer());
+		observeNode(registry, "length", null);
+		assertThat(meters.get("railtracks.node").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void countsEventsAsBootsHandlerDoes() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = registry(new NodeMeterObservationHandler(meters));
+		NodeObservationContext context = new NodeObservationContext("length", "Tool", "session-1", "request-1");
+		Observation observation = Observation
+			.createNotStarted(null, DefaultNodeObservationConvention.INSTANCE, () -> context, registry)
+			.start();
+		observation.event(Observation.Event.of("retried"));
+		observation.stop();
+		assertThat(meters.get("railtracks.node.retried").tag("railtracks.node.name", "length").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void handlesNodeObservationsOnly() {
+		NodeMeterObservationHandler handler = new NodeMeterObservationHandler(new SimpleMeterRegistry());
+		assertThat(handler.supportsContext(new NodeObservationContext("length", "Tool", "s", "r"))).isTrue();
+		assertThat(handler.supportsContext(new Observation.Context())).isFalse();
+	}
+
+}
