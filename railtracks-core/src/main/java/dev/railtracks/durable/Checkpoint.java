@@ -86,6 +86,27 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		return "node '" + node + "' with arguments " + arguments;
 	}
 
+	/** The type of a model round's checkpoint, whose position is its agent call's, {@code @} and the round's number. */
+	static final String MODEL_ROUND = "MODEL_ROUND";
+
+	/**
+	 * The position of a model round of the agent call at a position.
+	 * @param call the agent call's position
+	 * @param round the round's number
+	 * @return the round's position
+	 */
+	static String roundPosition(String call, int round) {
+		return call + "@" + round;
+	}
+
+	/**
+	 * Whether this is a model round's checkpoint rather than a call's.
+	 * @return whether it is a round
+	 */
+	boolean isModelRound() {
+		return MODEL_ROUND.equals(this.type);
+	}
+
 	/**
 	 * The position of the call that made this one.
 	 * @return the caller's position, or {@code null} for a top-level call

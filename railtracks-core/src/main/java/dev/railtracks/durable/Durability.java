@@ -6,6 +6,7 @@ import java.util.Set;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.execution.RegisteredWorkflow;
 import dev.railtracks.Flow;
+import dev.railtracks.agent.ModelMiddleware;
 
 /**
  * Durable flows on one DBOS instance (and so one PostgreSQL system database and one executor id): register the
@@ -40,8 +41,8 @@ public final class Durability {
 
 	private Durability(DBOS dbos) {
 		this.dbos = dbos;
-		this.codec = new ValueCodec(dbos.integration().config().serializer());
-		this.calls = new DurableCalls(dbos, this.codec);
+		this.codec = new ValueCodec();
+		this.calls = new DurableCalls(this.codec);
 	}
 
 	/**
@@ -93,6 +94,17 @@ public final class Durability {
 			this.flows.add(flow.name());
 		}
 		return new DurableFlow<>(flow, this.dbos, workflow, this.codec);
+	}
+
+	/**
+	 * The model middleware that checkpoints the model rounds of agents in durable runs: add it to every agent of a
+	 * durable flow ({@code Agent.builder(...).modelMiddleware(durability.modelRounds())}), so that an agent call running
+	 * again on recovery does not call the model again for the rounds it had completed. It does nothing outside durable
+	 * runs, so an agent shared with other flows can keep it.
+	 * @return the middleware (one instance for all)
+	 */
+	public ModelMiddleware modelRounds() {
+		return DurableModelRounds.INSTANCE;
 	}
 
 	/**

@@ -3,10 +3,6 @@ package dev.railtracks.durable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.dbos.transact.DBOS;
-import dev.dbos.transact.context.DBOSContext;
-import dev.dbos.transact.context.DBOSContextHolder;
-import dev.dbos.transact.workflow.StepOptions;
 import dev.railtracks.NodeCall;
 import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Railtracks;
@@ -24,15 +20,15 @@ final class DurableCalls implements NodeMiddleware {
 	/** The detail a replayed call records ({@code true}): its result is the recorded one, and its node did not run. */
 	static final String REPLAYED_DETAIL = "replayed";
 
-	private final DBOS dbos;
+	/** The new call running on this thread, if any: where a model round of its node finds its run and position. */
+	private static final ThreadLocal<@Nullable RunningCall> RUNNING = new ThreadLocal<>();
 
 	private final ValueCodec codec;
 
 	/** The executions in progress in this JVM, by session id (which is their workflow id). */
 	private final Map<String, DurableRun> runs = new ConcurrentHashMap<>();
 
-	DurableCalls(DBOS dbos, ValueCodec codec) {
-		this.dbos = dbos;
+	DurableCalls(ValueCodec codec) {
 		this.codec = codec;
 	}
 
@@ -70,24 +66,34 @@ final class DurableCalls implements NodeMiddleware {
 		return replay(call, run, recorded);
 	}
 
+	/**
+	 * The new call of a durable run that runs on this thread, whose node is running: its model rounds are checkpointed
+	 * under its position (see {@link DurableModelRounds}).
+	 * @return the call, or {@code null} outside durable runs (and in replayed calls, whose nodes do not run)
+	 */
+	static @Nullable RunningCall running() {
+		return RUNNING.get();
+	}
+
 	/** Runs a new call as a DBOS step of the run, on this thread, and returns its result. */
 	private @Nullable Object checkpoint(NodeCall call, DurableRun run, String position, String what, String arguments)
 			throws Exception {
-		DBOSContext outer = DBOSContextHolder.get();
-		DBOSContextHolder.set(run.nextStepContext());
+		RunningCall outer = RUNNING.get();
+		RUNNING.set(new RunningCall(run, position));
 		try {
-			@Nullable Object[] result = new Object[1];
-			this.dbos.runStep(() -> {
-				Object value = call.proceed();
-				String text = this.codec.value(what, value);
-				result[0] = value;
-				return new Checkpoint(position, call.nodeName(), call.nodeType().name(), arguments, text).toStepOutput();
-			}, new StepOptions(Checkpoint.stepName(position, call.nodeName())));
-			return result[0];
+			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed);
 		}
 		finally {
-			DBOSContextHolder.set(outer);
+			RUNNING.set(outer);
 		}
+	}
+
+	/**
+	 * A call whose node runs on this thread.
+	 * @param run its run
+	 * @param position its position
+	 */
+	record RunningCall(DurableRun run, String position) {
 	}
 
 	/** Returns a recorded result, after making again the calls the recorded call made. */

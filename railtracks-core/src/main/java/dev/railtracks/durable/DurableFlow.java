@@ -64,7 +64,8 @@ public final class DurableFlow<O> {
 	 * @throws DeterminismException when a recovered run made other calls than those recorded
 	 * @throws RuntimeException the flow's failure
 	 */
-	@SuppressWarnings("unchecked")
+	// NullAway: a flow's result may be null, as Flow.invoke's; O declares no nullable bound
+	@SuppressWarnings({ "unchecked", "NullAway" })
 	public O invoke(String key, @Nullable Object... args) {
 		if (key == null || !ExecutorConfig.isRunIdentifier(key)) {
 			throw new IllegalArgumentException("The idempotency key of a durable run of flow '" + this.flow.name()
@@ -72,11 +73,16 @@ public final class DurableFlow<O> {
 					+ "session id), but was '" + key + "'");
 		}
 		@Nullable Object[] arguments = (args != null) ? args : new Object[] { null };
-		this.codec.arguments("flow '" + this.flow.name() + "'", Arrays.asList(arguments));
+		String argumentsText = this.codec.arguments("flow '" + this.flow.name() + "'", Arrays.asList(arguments));
 		WorkflowHandle<?, ?> handle = this.dbos.integration()
-			.startRegisteredWorkflow(this.workflow, new Object[] { arguments }, new StartWorkflowOptions(key));
+			.startRegisteredWorkflow(this.workflow, new Object[] { argumentsText }, new StartWorkflowOptions(key));
+		return (O) this.codec.readValue(awaitText(key, handle));
+	}
+
+	/** The text of a run's result, once it has finished. */
+	private String awaitText(String key, WorkflowHandle<?, ?> handle) {
 		try {
-			return (O) handle.getResult();
+			return (String) handle.getResult();
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -84,6 +90,20 @@ public final class DurableFlow<O> {
 		catch (Exception ex) {
 			throw new RailtracksException("Durable run '" + key + "' of flow '" + this.flow.name() + "' failed", ex);
 		}
+	}
+
+	/**
+	 * Waits for the run with a key, started by any invocation or instance (a run recovered at launch, say), and returns
+	 * its result.
+	 * @param key the run's idempotency key
+	 * @return the flow's result
+	 * @throws RuntimeException the run's failure; DBOS's {@code DBOSNonExistentWorkflowException} when no run has the
+	 * key
+	 */
+	// NullAway: a flow's result may be null, as Flow.invoke's; O declares no nullable bound
+	@SuppressWarnings({ "unchecked", "NullAway" })
+	public O result(String key) {
+		return (O) this.codec.readValue(awaitText(key, this.dbos.retrieveWorkflow(key)));
 	}
 
 	/**

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.context.DBOSContext;
 import dev.dbos.transact.context.DBOSContextHolder;
+import dev.dbos.transact.execution.ThrowingSupplier;
 import dev.dbos.transact.workflow.StepInfo;
+import dev.dbos.transact.workflow.StepOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,10 @@ final class DurableRun {
 
 	private static final Comparator<Checkpoint> BY_INDEX = Comparator.comparingInt(Checkpoint::index);
 
+	private final DBOS dbos;
+
+	private final ValueCodec codec;
+
 	private final String workflowId;
 
 	private final DBOSContext workflowContext;
@@ -34,14 +40,17 @@ final class DurableRun {
 
 	private final AtomicInteger nextStep;
 
-	private DurableRun(String workflowId, DBOSContext workflowContext, Map<String, Checkpoint> recorded, int nextStep) {
+	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
+			Map<String, Checkpoint> recorded, int nextStep) {
+		this.dbos = dbos;
+		this.codec = codec;
 		this.workflowId = workflowId;
 		this.workflowContext = workflowContext;
 		this.recorded = recorded;
 		this.nextStep = new AtomicInteger(nextStep);
 		for (Checkpoint checkpoint : recorded.values()) {
 			String caller = checkpoint.caller();
-			if (caller != null) {
+			if (caller != null && !checkpoint.isModelRound()) {
 				this.madeBy.computeIfAbsent(caller, (position) -> new ArrayList<>()).add(checkpoint);
 			}
 		}
@@ -51,10 +60,11 @@ final class DurableRun {
 	/**
 	 * The execution that starts on this thread, DBOS's workflow thread: reads what earlier executions recorded.
 	 * @param dbos the DBOS instance
+	 * @param codec how values are written
 	 * @param workflowContext the workflow's DBOS context on this thread
 	 * @return the execution
 	 */
-	static DurableRun start(DBOS dbos, DBOSContext workflowContext) {
+	static DurableRun start(DBOS dbos, ValueCodec codec, DBOSContext workflowContext) {
 		String workflowId = workflowContext.getWorkflowId();
 		Map<String, Checkpoint> recorded = new HashMap<>();
 		int nextStep = 0;
@@ -65,7 +75,7 @@ final class DurableRun {
 				recorded.put(checkpoint.position(), checkpoint);
 			}
 		}
-		return new DurableRun(workflowId, workflowContext, recorded, nextStep);
+		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep);
 	}
 
 	/**
@@ -109,11 +119,42 @@ final class DurableRun {
 	}
 
 	/**
-	 * A DBOS context in which the next new call runs as a step of the run's workflow, with its own step number.
-	 * @return the context, to install on the call's thread for the call
+	 * How the run writes and reads values.
+	 * @return the codec
 	 */
-	DBOSContext nextStepContext() {
-		return new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null);
+	ValueCodec codec() {
+		return this.codec;
+	}
+
+	/**
+	 * Runs work as a new DBOS step of the run's workflow, on this thread, under a DBOS context of its own with the next
+	 * step number; when the work completes, the step records its checkpoint (the work's failure records none).
+	 * @param position where the work is in the run
+	 * @param node the node (or agent) it is done for
+	 * @param type its kind, as the checkpoint keeps it
+	 * @param what the work, as messages name it
+	 * @param arguments the arguments' text
+	 * @param work the work
+	 * @return the work's result
+	 * @throws Exception the work's failure, or {@link UncheckpointableValueException} for its result
+	 */
+	@Nullable Object step(String position, String node, String type, String what, String arguments,
+			ThrowingSupplier<@Nullable Object, Exception> work) throws Exception {
+		DBOSContext outer = DBOSContextHolder.get();
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null));
+		try {
+			@Nullable Object[] result = new Object[1];
+			this.dbos.runStep(() -> {
+				Object value = work.execute();
+				String text = this.codec.value(what, value);
+				result[0] = value;
+				return new Checkpoint(position, node, type, arguments, text).toStepOutput();
+			}, new StepOptions(Checkpoint.stepName(position, node)));
+			return result[0];
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
 	}
 
 }

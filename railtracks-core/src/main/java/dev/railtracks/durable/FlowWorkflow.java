@@ -21,7 +21,7 @@ final class FlowWorkflow {
 
 	static {
 		try {
-			RUN = FlowWorkflow.class.getDeclaredMethod("run", Object[].class);
+			RUN = FlowWorkflow.class.getDeclaredMethod("run", String.class);
 			// DBOS, in another module, calls it reflectively.
 			RUN.setAccessible(true);
 		}
@@ -46,13 +46,15 @@ final class FlowWorkflow {
 	}
 
 	/**
-	 * Runs the flow once, on DBOS's workflow thread, as the workflow's execution.
-	 * @param arguments the flow's arguments
-	 * @return the flow's result, recorded by DBOS as the workflow's output
+	 * Runs the flow once, on DBOS's workflow thread, as the workflow's execution. DBOS stores texts only: the
+	 * arguments and the result as the {@link ValueCodec} writes them.
+	 * @param argumentsText the flow's arguments' text
+	 * @return the flow's result's text, recorded by DBOS as the workflow's output
 	 * @throws Exception the flow's failure, recorded by DBOS as the workflow's error
 	 */
-	@Nullable Object run(@Nullable Object[] arguments) throws Exception {
-		DurableRun run = DurableRun.start(this.dbos, DBOSContextHolder.get());
+	String run(String argumentsText) throws Exception {
+		@Nullable Object[] arguments = this.codec.readArguments(argumentsText);
+		DurableRun run = DurableRun.start(this.dbos, this.codec, DBOSContextHolder.get());
 		this.calls.begin(run);
 		FlowRun<?> finished;
 		try {
@@ -68,9 +70,7 @@ final class FlowWorkflow {
 			}
 			throw (Error) failure;
 		}
-		Object value = finished.value();
-		this.codec.value("flow '" + this.flow.name() + "'", value);
-		return value;
+		return this.codec.value("flow '" + this.flow.name() + "'", finished.value());
 	}
 
 }

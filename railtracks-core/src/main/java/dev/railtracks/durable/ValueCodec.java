@@ -4,21 +4,48 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import dev.dbos.transact.json.DBOSJavaSerializer;
-import dev.dbos.transact.json.DBOSSerializer;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DefaultTyping;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.impl.DefaultTypeResolverBuilder;
+
+import dev.railtracks.llm.Message;
 
 /**
- * Writes the values of durable calls as DBOS's serialiser does (the one configured on the DBOS instance, else its
- * default, Jackson with class names) and checks, when a call is made, that each reads back as a value of the same type:
- * what recovery would read is known before anything is recorded.
+ * Writes the values of durable calls (arguments, results, a flow's arguments and result, a model round's messages and
+ * answer) as texts, and checks, when a call is made, that each reads back as a value of the same type: what recovery
+ * would read is known before anything is recorded. Its Jackson writes class names, as DBOS's default serialiser does,
+ * and writes messages as the records they are (their {@code @JsonValue} is the saved state's shape, which cannot be
+ * read back). DBOS itself only ever stores these texts, so DBOS's configured serialiser does not matter here.
  */
 final class ValueCodec {
 
-	private final DBOSSerializer serializer;
+	private final JsonMapper mapper;
 
-	ValueCodec(@Nullable DBOSSerializer serializer) {
-		this.serializer = (serializer != null) ? serializer : DBOSJavaSerializer.INSTANCE;
+	ValueCodec() {
+		DefaultTypeResolverBuilder typer = new DefaultTypeResolverBuilder(
+				BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(), DefaultTyping.NON_FINAL,
+				JsonTypeInfo.As.PROPERTY, JsonTypeInfo.Id.CLASS, null) {
+
+			private static final long serialVersionUID = 1L;
+
+			// Class names on every value, final ones (records) included: recovery reads them without a declared type.
+			@Override
+			public boolean useForType(JavaType type) {
+				return !type.isPrimitive();
+			}
+
+		};
+		this.mapper = JsonMapper.builder()
+			.setDefaultTyping(typer)
+			.addMixIn(Message.class, MessageAsRecord.class)
+			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.build();
 	}
 
 	/**
@@ -31,8 +58,8 @@ final class ValueCodec {
 	String arguments(String what, List<@Nullable Object> arguments) {
 		Object[] array = arguments.toArray();
 		try {
-			String text = this.serializer.serialize(array);
-			Object restored = this.serializer.deserialize(text);
+			String text = this.mapper.writeValueAsString(array);
+			Object restored = this.mapper.readValue(text, Object.class);
 			if (restored instanceof Object[] values && values.length == array.length && sameKinds(array, values)) {
 				return text;
 			}
@@ -54,8 +81,8 @@ final class ValueCodec {
 		String text;
 		@Nullable Object restored;
 		try {
-			text = this.serializer.serialize(value);
-			restored = this.serializer.deserialize(text);
+			text = this.mapper.writeValueAsString(value);
+			restored = this.mapper.readValue(text, Object.class);
 		}
 		catch (RuntimeException ex) {
 			throw unreadable("The result of " + what, value, ex);
@@ -68,12 +95,20 @@ final class ValueCodec {
 
 	/** Arguments written by {@link #arguments}. */
 	@Nullable Object[] readArguments(String text) {
-		return (Object[]) this.serializer.deserialize(text);
+		return (Object[]) this.mapper.readValue(text, Object.class);
 	}
 
 	/** A value written by {@link #value}. */
 	@Nullable Object readValue(String text) {
-		return this.serializer.deserialize(text);
+		return this.mapper.readValue(text, Object.class);
+	}
+
+	/** Turns off {@link Message}'s {@code @JsonValue}, so that messages are written with their components. */
+	private abstract static class MessageAsRecord {
+
+		@JsonValue(false)
+		abstract Map<String, Object> toJson();
+
 	}
 
 	private UncheckpointableValueException culprit(String what, List<@Nullable Object> arguments,

@@ -62,8 +62,7 @@ public final class DurableCrashProbe {
 			flow.invoke(KEY);
 		}
 		else {
-			Object result = dbos.retrieveWorkflow(KEY).getResult();
-			System.out.println("RESULT " + result);
+			System.out.println("RESULT " + flow.result(KEY));
 		}
 		dbos.shutdown();
 		System.exit(0);

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -33,6 +35,12 @@ import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Railtracks;
 import dev.railtracks.TestConfigs;
+import dev.railtracks.agent.Agent;
+import dev.railtracks.agent.AgentResponse;
+import dev.railtracks.llm.ModelResponse;
+import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.llm.ToolCall;
+import dev.railtracks.llm.ToolResultMessage;
 import dev.railtracks.testing.PostgresTestDatabase;
 
 /** Durable flows on DBOS and a real PostgreSQL database (started by {@code .ci/postgres}). */
@@ -77,7 +85,7 @@ class DurableFlowTests {
 		ExecutorConfig config = ExecutorConfig.builder().stateDirectory(states).build();
 		crashWhileBooking(trip, config, "trip-2", "Lisbon");
 
-		Object recovered = restart(trip, config).retrieveWorkflow("trip-2").getResult();
+		String recovered = restart(trip, config).result("trip-2");
 
 		assertThat(recovered).isEqualTo(TripFlow.resultFor("Lisbon"));
 		// Only the calls that had not completed ran again: the root and the booking under way at the crash.
@@ -107,6 +115,63 @@ class DurableFlowTests {
 		// The plan's own search is recorded too, made again from its checkpoint under the replayed plan.
 		assertThat(replayed).containsExactlyInAnyOrder("search", "hotel", "hotel", "hotel", "weather", "plan",
 				"search");
+	}
+
+	@Test
+	void anAgentRunningAgainOnRecoveryDoesNotCallTheModelForItsCompletedRounds() throws Exception {
+		AtomicInteger modelCalls = new AtomicInteger();
+		AtomicInteger lookups = new AtomicInteger();
+		AtomicBoolean blockRoundThree = new AtomicBoolean(true);
+		CountDownLatch roundThree = new CountDownLatch(1);
+		ScriptedModel model = ScriptedModel.of((request) -> {
+			modelCalls.incrementAndGet();
+			long results = request.messages().stream().filter(ToolResultMessage.class::isInstance).count();
+			if (results < 2) {
+				String city = (results == 0) ? "Lisbon" : "Porto";
+				return ModelResponse.toolCalls(new ToolCall("call-" + results, "lookup", "{\"city\":\"" + city + "\"}"));
+			}
+			if (blockRoundThree.get()) {
+				roundThree.countDown();
+				try {
+					new CountDownLatch(1).await();
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException("interrupted", ex);
+				}
+			}
+			return ModelResponse.text("Lisbon, then Porto");
+		});
+		FunctionNode<String> lookup = FunctionNode.of("lookup", (String city) -> {
+			lookups.incrementAndGet();
+			return city + " is sunny";
+		}).withParameterNames("city");
+		Agent<String> planner = Agent.builder("planner")
+			.model(model)
+			.tool(lookup, "Looks a city up")
+			.modelMiddleware(this.durability.modelRounds())
+			.build();
+		Flow<AgentResponse<String>> flow = Flow.builder("agent-trip", planner).config(TestConfigs.NO_SAVE).build();
+		DurableFlow<AgentResponse<String>> durable = this.durability.register(flow);
+		this.durability.launch();
+		Thread caller = new Thread(() -> {
+			try {
+				durable.invoke("agent-1", "plan a trip");
+			}
+			catch (RuntimeException expected) {
+				// The crash ends the caller's wait too.
+			}
+		});
+		caller.start();
+		assertThat(roundThree.await(30, TimeUnit.SECONDS)).as("round 3 started").isTrue();
+		this.dbos.shutdown();
+		caller.join(30_000);
+		blockRoundThree.set(false);
+
+		AgentResponse<String> recovered = restart(flow).result("agent-1");
+
+		assertThat(recovered.text()).isEqualTo("Lisbon, then Porto");
+		assertThat(modelCalls).as("rounds 1 and 2 once, round 3 twice").hasValue(4);
+		assertThat(lookups).as("each tool call once").hasValue(2);
 	}
 
 	@Test
@@ -143,9 +208,9 @@ class DurableFlowTests {
 
 		// The code changed meanwhile: the first search now asks for another city.
 		trip.firstSearch = (city) -> "Faro";
-		DBOS restarted = restart(trip, TestConfigs.NO_SAVE);
+		DurableFlow<String> restarted = restart(trip, TestConfigs.NO_SAVE);
 
-		assertThatThrownBy(() -> restarted.retrieveWorkflow("trip-3").getResult())
+		assertThatThrownBy(() -> restarted.result("trip-3"))
 			.isInstanceOfSatisfying(DeterminismException.class, (ex) -> {
 				assertThat(ex.position()).isEqualTo("0.0");
 				assertThat(ex.recordedCall()).contains("'search'").contains("Lisbon");
@@ -218,12 +283,17 @@ class DurableFlowTests {
 	}
 
 	/** A new DBOS instance with the same executor id, the trip flow registered, launched: it recovers the run. */
-	private DBOS restart(TripFlow trip, ExecutorConfig config) {
+	private DurableFlow<String> restart(TripFlow trip, ExecutorConfig config) {
+		return restart(trip.flow(config));
+	}
+
+	/** A new DBOS instance with the same executor id, the flow registered, launched: it recovers the flow's runs. */
+	private <O> DurableFlow<O> restart(Flow<O> flow) {
 		this.dbos = TestDbos.create(this.database.jdbcUrl(), this.database.user(), "durable-tests");
 		this.durability = Durability.on(this.dbos);
-		this.durability.register(trip.flow(config));
+		DurableFlow<O> durable = this.durability.register(flow);
 		this.durability.launch();
-		return this.dbos;
+		return durable;
 	}
 
 	private static Schema loadSchema() {
