@@ -17,9 +17,13 @@ module dev.railtracks.core {
 	requires jdk.httpserver;
 	requires io.github.resilience4j.retry;
 	requires io.github.resilience4j.core;
+	// Durable flows only, and optional: DBOS Transact's jar has no module name of its own, so its automatic module is
+	// named after the jar file (transact-<version>.jar).
+	requires static transact;
 
 	exports dev.railtracks;
 	exports dev.railtracks.agent;
+	exports dev.railtracks.durable;
 	exports dev.railtracks.execution;
 	exports dev.railtracks.info;
 	exports dev.railtracks.llm;

@@ -194,6 +194,22 @@ public final class Flow<O> {
 	}
 
 	/**
+	 * A flow like this one whose sessions have the given identifier, for one invocation whose id is known beforehand:
+	 * a durable run, whose session keeps its workflow's id when it is recovered (see {@code dev.railtracks.durable}).
+	 * Two invocations of the returned flow at once would share a session id; this flow is unchanged.
+	 * @param runIdentifier the session id (see {@link ExecutorConfig.Builder#runIdentifier(String)})
+	 * @return the new flow
+	 * @throws IllegalArgumentException when the identifier is not a valid session id
+	 */
+	public Flow<O> withRunIdentifier(String runIdentifier) {
+		if (runIdentifier == null) {
+			throw new IllegalArgumentException("Flow '" + this.name + "': runIdentifier must not be null");
+		}
+		return new Flow<>(this.name, this.entryPoint, this.config.toBuilder().runIdentifier(runIdentifier).build(),
+				this.context);
+	}
+
+	/**
 	 * The flow's name: {@code flow_name} in the saved envelope and the saved file's name.
 	 * @return the name
 	 */

@@ -65,6 +65,26 @@ public interface NodeCall {
 	@Nullable RequestTemplate caller();
 
 	/**
+	 * Where this call is in its run's tree of calls: the session's top-level calls are {@code 0}, {@code 1}, ...; the
+	 * calls a node makes are its own path, a dot and their place among its calls ({@code 0.0}, {@code 0.1}, ...). A call
+	 * gets its place when its caller makes it (so a batch's children are numbered in order and an asynchronous call
+	 * when it is started), whichever thread runs it: the same code making the same calls gives the same paths in every
+	 * run, which is how durable runs find a call's checkpoint. Only calls with middleware are numbered: when a node
+	 * without middleware makes a call, that call is numbered as a top-level one.
+	 * @return the path, such as {@code 0.2.1}
+	 */
+	String callPath();
+
+	/**
+	 * Records a detail on this call's request, under {@code details.internals} in the saved state (as a node's own
+	 * details are), e.g. that the call's result was replayed rather than computed.
+	 * @param key the detail's name; {@code latency} is reserved for the engine
+	 * @param value the detail, serialised as JSON
+	 * @throws IllegalArgumentException when the key is {@code latency}
+	 */
+	void recordDetail(String key, @Nullable Object value);
+
+	/**
 	 * How many times the node has been invoked in this request so far.
 	 * @return the attempts so far, {@code 0} before the first
 	 */

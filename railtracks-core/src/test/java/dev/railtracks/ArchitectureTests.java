@@ -124,6 +124,17 @@ class ArchitectureTests {
 			.and(not(resideInAnyPackage("dev.railtracks", "dev.railtracks.info", "dev.railtracks.viz",
 					"dev.railtracks.support"))));
 
+	/**
+	 * DBOS Transact is an optional dependency: only the durable package names it, so core works without it, and
+	 * nothing else of core names the durable package, which cannot load without it.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheDurablePackageUsesDbos = noClasses().that()
+		.resideOutsideOfPackage("dev.railtracks.durable..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.dbos..", "dev.railtracks.durable..");
+
 	/** Core is plain Java: everything Spring lives in railtracks-spring-boot-autoconfigure. */
 	@ArchTest
 	static final ArchRule coreNeverDependsOnSpring = noClasses().should()

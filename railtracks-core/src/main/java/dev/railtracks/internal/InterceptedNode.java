@@ -1,5 +1,7 @@
 package dev.railtracks.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,6 +42,17 @@ final class InterceptedNode extends Node<Object> {
 	/** The node observation's event for each invocation after the first. */
 	static final String RETRY_EVENT = "railtracks.node.retry";
 
+	private static final VarHandle CALLS_MADE;
+
+	static {
+		try {
+			CALLS_MADE = MethodHandles.lookup().findVarHandle(InterceptedNode.class, "callsMade", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final RTState state;
 
 	private final NodeDefinition<?> definition;
@@ -62,6 +75,16 @@ final class InterceptedNode extends Node<Object> {
 
 	private @Nullable LiveRequest record;
 
+	/** The intercepted call whose node made this call, or {@code null} for a top-level call: its path continues ours. */
+	private final @Nullable InterceptedNode madeBy;
+
+	/** This call's place among the calls its caller made (or among the session's top-level calls), from 0. */
+	private final int index;
+
+	/** How many calls this node has made so far (updated through {@link #CALLS_MADE}). */
+	@SuppressWarnings("unused")
+	private int callsMade;
+
 	private InterceptedNode(RTState state, NodeDefinition<?> definition, Node<?> first, @Nullable Object[] arguments,
 			List<NodeMiddleware> chain) {
 		this.state = state;
@@ -69,6 +92,12 @@ final class InterceptedNode extends Node<Object> {
 		this.first = first;
 		this.arguments = Collections.<@Nullable Object>unmodifiableList(Arrays.<@Nullable Object>asList(arguments.clone()));
 		this.chain = chain;
+		// Made on the caller's thread when the call is made (a batch's calls in order), so the numbering follows the
+		// order in which the caller's code makes its calls, whichever thread later runs them.
+		Scope scope = Scope.current();
+		LiveRequest caller = (scope != null && scope.state == state) ? scope.record : null;
+		this.madeBy = (caller != null && caller.node instanceof InterceptedNode intercepted) ? intercepted : null;
+		this.index = (this.madeBy != null) ? (int) CALLS_MADE.getAndAdd(this.madeBy, 1) : state.nextTopLevelCall();
 	}
 
 	/**
@@ -163,6 +192,18 @@ final class InterceptedNode extends Node<Object> {
 			recordAttempts();
 			this.current = null;
 		}
+	}
+
+	/** This call's path in the run's tree of intercepted calls, e.g. {@code 0.2.1}; see {@link NodeCall#callPath()}. */
+	private String callPath() {
+		StringBuilder path = new StringBuilder();
+		for (InterceptedNode call = this; call != null; call = call.madeBy) {
+			path.insert(0, call.index);
+			if (call.madeBy != null) {
+				path.insert(0, '.');
+			}
+		}
+		return path.toString();
 	}
 
 	private void recordAttempts() {
@@ -261,6 +302,16 @@ final class InterceptedNode extends Node<Object> {
 		public @Nullable RequestTemplate caller() {
 			LiveRequest record = InterceptedNode.this.record;
 			return (record != null && record.caller != null) ? record.caller.head() : null;
+		}
+
+		@Override
+		public String callPath() {
+			return InterceptedNode.this.callPath();
+		}
+
+		@Override
+		public void recordDetail(String key, @Nullable Object value) {
+			InterceptedNode.this.recordDetail(key, value);
 		}
 
 		@Override

@@ -1,5 +1,7 @@
 package dev.railtracks.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -52,6 +54,17 @@ final class RTState {
 	private static final long HANDOFF_SPIN_NANOS = (Runtime.getRuntime().availableProcessors() > 1)
 			? TimeUnit.MICROSECONDS.toNanos(50) : 0;
 
+	private static final VarHandle TOP_LEVEL_CALLS;
+
+	static {
+		try {
+			TOP_LEVEL_CALLS = MethodHandles.lookup().findVarHandle(RTState.class, "topLevelCalls", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	final String sessionId;
 
 	final ExecutorConfig config;
@@ -74,6 +87,10 @@ final class RTState {
 	private final RunControl runControl;
 
 	private final Snapshots snapshots;
+
+	/** How many top-level calls with node middleware were made (updated through {@link #TOP_LEVEL_CALLS}). */
+	@SuppressWarnings("unused")
+	private int topLevelCalls;
 
 	/**
 	 * Creates the state of a session.
@@ -102,6 +119,14 @@ final class RTState {
 		this.recorder = new Recorder(sessionId, publisher, log, stamper, journal);
 		this.runControl = new RunControl(sessionId, config, coordinator, this.recorder, journal, log);
 		this.snapshots = new Snapshots(stamper, journal);
+	}
+
+	/**
+	 * Numbers a top-level call that has node middleware: its {@link dev.railtracks.NodeCall#callPath()}.
+	 * @return the call's index among the session's top-level intercepted calls, from 0
+	 */
+	int nextTopLevelCall() {
+		return (int) TOP_LEVEL_CALLS.getAndAdd(this, 1);
 	}
 
 	// ---- entry points used by Session and Railtracks

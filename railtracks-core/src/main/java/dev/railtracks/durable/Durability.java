@@ -1,0 +1,127 @@
+package dev.railtracks.durable;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.dbos.transact.DBOS;
+import dev.dbos.transact.execution.RegisteredWorkflow;
+import dev.railtracks.Flow;
+import dev.railtracks.agent.ModelMiddleware;
+
+/**
+ * Durable flows on one DBOS instance (and so one PostgreSQL system database and one executor id): register the
+ * flows, then {@link #launch()}. Launching recovers the runs this executor id left unfinished, so register every
+ * durable flow the application has before it. The DBOS instance stays the caller's: configure it (database,
+ * application name, executor id) and shut it down after the flows' last use.
+ *
+ * <pre>{@code
+ * DBOS dbos = new DBOS(DBOSConfig.defaults("trips").withDatabaseUrl(url).withDbUser(user).withDbPassword(password)
+ *     .withExecutorId("trips-1"));
+ * Durability durability = Durability.on(dbos);
+ * DurableFlow<Plan> planner = durability.register(Flow.of("planner", PLAN));
+ * durability.launch();
+ * }</pre>
+ *
+ * <p>Each registered flow is a DBOS workflow named after the flow; its node calls are DBOS steps (see
+ * docs/durable.md for the design, the determinism rules and the cost).
+ */
+public final class Durability {
+
+	/** The DBOS class name of every flow's workflow. */
+	static final String WORKFLOW_CLASS = "dev.railtracks.Flow";
+
+	private final DBOS dbos;
+
+	private final ValueCodec codec;
+
+	private final DurableCalls calls;
+
+	/** The names of the registered flows, guarded by itself. */
+	private final Set<String> flows = new HashSet<>();
+
+	private Durability(DBOS dbos) {
+		this.dbos = dbos;
+		this.codec = new ValueCodec();
+		this.calls = new DurableCalls(this.codec);
+	}
+
+	/**
+	 * Durable flows on a DBOS instance that is not launched yet.
+	 * @param dbos the instance
+	 * @return the durability
+	 * @throws IllegalArgumentException when {@code dbos} is {@code null}
+	 */
+	public static Durability on(DBOS dbos) {
+		if (dbos == null) {
+			throw new IllegalArgumentException("Durability needs a DBOS instance, got null");
+		}
+		return new Durability(dbos);
+	}
+
+	/**
+	 * Makes a flow durable: registers it as a DBOS workflow named after the flow, with the checkpointing of its node
+	 * calls as its sessions' innermost session middleware (inside the flow's own, outside each node definition's).
+	 * @param <O> the flow's result type
+	 * @param flow the flow
+	 * @return the durable flow
+	 * @throws IllegalArgumentException when a flow of that name is registered already
+	 * @throws IllegalStateException when DBOS is launched already (recovery needs every workflow before launch)
+	 */
+	public <O> DurableFlow<O> register(Flow<O> flow) {
+		if (flow == null) {
+			throw new IllegalArgumentException("Durability.register needs a flow, got null");
+		}
+		Flow<O> checkpointed = Flow.builder(flow.name(), flow.entryPoint())
+			.config(flow.config())
+			.context(flow.context())
+			.addNodeMiddleware(this.calls)
+			.build();
+		FlowWorkflow target = new FlowWorkflow(checkpointed, this.dbos, this.calls, this.codec);
+		RegisteredWorkflow workflow;
+		synchronized (this.flows) {
+			if (this.flows.contains(flow.name())) {
+				throw new IllegalArgumentException("A durable flow named '" + flow.name()
+						+ "' is registered already: a flow's name is its DBOS workflow name, so it must be unique");
+			}
+			try {
+				workflow = this.dbos.integration()
+					.registerWorkflow(flow.name(), WORKFLOW_CLASS, null, target, FlowWorkflow.RUN, null, null);
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalStateException("Durable flow '" + flow.name() + "' must be registered before DBOS is "
+						+ "launched: launching recovers unfinished runs, which needs every flow", ex);
+			}
+			this.flows.add(flow.name());
+		}
+		return new DurableFlow<>(flow, this.dbos, workflow, this.codec);
+	}
+
+	/**
+	 * The model middleware that checkpoints the model rounds of agents in durable runs: add it to every agent of a
+	 * durable flow ({@code Agent.builder(...).modelMiddleware(durability.modelRounds())}), so that an agent call running
+	 * again on recovery does not call the model again for the rounds it had completed. It does nothing outside durable
+	 * runs, so an agent shared with other flows can keep it.
+	 * @return the middleware (one instance for all)
+	 */
+	public ModelMiddleware modelRounds() {
+		return DurableModelRounds.INSTANCE;
+	}
+
+	/**
+	 * Launches DBOS, which recovers the unfinished runs of its executor id (they run again from the top, their
+	 * completed calls replayed from their checkpoints).
+	 */
+	public void launch() {
+		this.dbos.launch();
+	}
+
+	/**
+	 * The DBOS instance, for what DBOS offers beyond running flows: listing, cancelling, resuming and forking runs
+	 * (their workflow ids are their idempotency keys), and recovering another executor's runs.
+	 * @return the instance
+	 */
+	public DBOS dbos() {
+		return this.dbos;
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.railtracks.durable;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.railtracks.NodeCall;
+import dev.railtracks.NodeMiddleware;
+import dev.railtracks.Railtracks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The node middleware of a durable flow's sessions: every node call, at any depth, is a DBOS step of the run's
+ * workflow. A call whose position has a checkpoint returns the recorded result without running (after checking it is
+ * the recorded call: same node, same arguments), and makes again, from their checkpoints, the calls the recorded one
+ * made, so that they are in the record too; any other call runs as a new step, whose completion records its
+ * checkpoint. A call that fails records no checkpoint (DBOS keeps the failed step), so it runs again on recovery.
+ */
+final class DurableCalls implements NodeMiddleware {
+
+	/** The detail a replayed call records ({@code true}): its result is the recorded one, and its node did not run. */
+	static final String REPLAYED_DETAIL = "replayed";
+
+	/** The new call running on this thread, if any: where a model round of its node finds its run and position. */
+	private static final ThreadLocal<@Nullable RunningCall> RUNNING = new ThreadLocal<>();
+
+	private final ValueCodec codec;
+
+	/** The executions in progress in this JVM, by session id (which is their workflow id). */
+	private final Map<String, DurableRun> runs = new ConcurrentHashMap<>();
+
+	DurableCalls(ValueCodec codec) {
+		this.codec = codec;
+	}
+
+	/** Starts routing the calls of a run's session here. */
+	void begin(DurableRun run) {
+		this.runs.put(run.workflowId(), run);
+	}
+
+	/** Ends a run's execution in this JVM. */
+	void end(DurableRun run) {
+		this.runs.remove(run.workflowId(), run);
+	}
+
+	@Override
+	public @Nullable Object around(NodeCall call) throws Exception {
+		DurableRun run = this.runs.get(call.sessionId());
+		if (run == null) {
+			throw new IllegalStateException("Node '" + call.nodeName() + "' is called in session " + call.sessionId()
+					+ " of a durable flow that is not running as a DBOS workflow: invoke it through its DurableFlow");
+		}
+		if (call.definition() instanceof ReplayedCall replayed) {
+			return replay(call, run, replayed.checkpoint());
+		}
+		String what = "node '" + call.nodeName() + "'";
+		String arguments = this.codec.arguments(what, call.arguments());
+		String position = call.callPath();
+		Checkpoint recorded = run.recorded(position);
+		if (recorded == null) {
+			return checkpoint(call, run, position, what, arguments);
+		}
+		if (!recorded.node().equals(call.nodeName()) || !recorded.arguments().equals(arguments)) {
+			throw new DeterminismException(run.workflowId(), position, recorded.describeCall(),
+					Checkpoint.describe(call.nodeName(), arguments));
+		}
+		return replay(call, run, recorded);
+	}
+
+	/**
+	 * The new call of a durable run that runs on this thread, whose node is running: its model rounds are checkpointed
+	 * under its position (see {@link DurableModelRounds}).
+	 * @return the call, or {@code null} outside durable runs (and in replayed calls, whose nodes do not run)
+	 */
+	static @Nullable RunningCall running() {
+		return RUNNING.get();
+	}
+
+	/** Runs a new call as a DBOS step of the run, on this thread, and returns its result. */
+	private @Nullable Object checkpoint(NodeCall call, DurableRun run, String position, String what, String arguments)
+			throws Exception {
+		RunningCall outer = RUNNING.get();
+		RUNNING.set(new RunningCall(run, position));
+		try {
+			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed);
+		}
+		finally {
+			RUNNING.set(outer);
+		}
+	}
+
+	/**
+	 * A call whose node runs on this thread.
+	 * @param run its run
+	 * @param position its position
+	 */
+	record RunningCall(DurableRun run, String position) {
+	}
+
+	/** Returns a recorded result, after making again the calls the recorded call made. */
+	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) {
+		call.recordDetail(REPLAYED_DETAIL, true);
+		for (Checkpoint made : run.madeBy(recorded)) {
+			Railtracks.call(new ReplayedCall(made, this.codec), this.codec.readArguments(made.arguments()));
+		}
+		return this.codec.readValue(recorded.result());
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.railtracks.durable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.dbos.transact.DBOS;
+import dev.dbos.transact.context.DBOSContext;
+import dev.dbos.transact.context.DBOSContextHolder;
+import dev.dbos.transact.execution.ThrowingSupplier;
+import dev.dbos.transact.workflow.StepInfo;
+import dev.dbos.transact.workflow.StepOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One execution of a durable run's workflow: the checkpoints its earlier executions recorded, by position, and the
+ * DBOS step numbers (function ids) this execution gives its new calls. Calls run on many threads at once, so a call's
+ * checkpoint is found by its position, which the code's order of calls fixes, never by its step number, which is
+ * only a unique slot in DBOS's table given in the order calls start.
+ */
+final class DurableRun {
+
+	private static final Comparator<Checkpoint> BY_INDEX = Comparator.comparingInt(Checkpoint::index);
+
+	private final DBOS dbos;
+
+	private final ValueCodec codec;
+
+	private final String workflowId;
+
+	private final DBOSContext workflowContext;
+
+	private final Map<String, Checkpoint> recorded;
+
+	/** The recorded calls by the position of the call that made them, in the order it made them. */
+	private final Map<String, List<Checkpoint>> madeBy = new HashMap<>();
+
+	private final AtomicInteger nextStep;
+
+	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
+			Map<String, Checkpoint> recorded, int nextStep) {
+		this.dbos = dbos;
+		this.codec = codec;
+		this.workflowId = workflowId;
+		this.workflowContext = workflowContext;
+		this.recorded = recorded;
+		this.nextStep = new AtomicInteger(nextStep);
+		for (Checkpoint checkpoint : recorded.values()) {
+			String caller = checkpoint.caller();
+			if (caller != null && !checkpoint.isModelRound()) {
+				this.madeBy.computeIfAbsent(caller, (position) -> new ArrayList<>()).add(checkpoint);
+			}
+		}
+		this.madeBy.values().forEach((calls) -> calls.sort(BY_INDEX));
+	}
+
+	/**
+	 * The execution that starts on this thread, DBOS's workflow thread: reads what earlier executions recorded.
+	 * @param dbos the DBOS instance
+	 * @param codec how values are written
+	 * @param workflowContext the workflow's DBOS context on this thread
+	 * @return the execution
+	 */
+	static DurableRun start(DBOS dbos, ValueCodec codec, DBOSContext workflowContext) {
+		String workflowId = workflowContext.getWorkflowId();
+		Map<String, Checkpoint> recorded = new HashMap<>();
+		int nextStep = 0;
+		for (StepInfo step : stepsSoFar(dbos, workflowContext)) {
+			nextStep = Math.max(nextStep, step.functionId() + 1);
+			Checkpoint checkpoint = Checkpoint.of(step);
+			if (checkpoint != null) {
+				recorded.put(checkpoint.position(), checkpoint);
+			}
+		}
+		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep);
+	}
+
+	/**
+	 * The steps the workflow recorded so far, read outside the workflow: inside it, DBOS would record the listing as a
+	 * step of its own and answer every later execution with that first answer.
+	 */
+	private static List<StepInfo> stepsSoFar(DBOS dbos, DBOSContext workflowContext) {
+		DBOSContextHolder.set(new DBOSContext());
+		try {
+			return dbos.listWorkflowSteps(workflowContext.getWorkflowId());
+		}
+		finally {
+			DBOSContextHolder.set(workflowContext);
+		}
+	}
+
+	/**
+	 * The run's id: its DBOS workflow id, the caller's idempotency key, and its session's id.
+	 * @return the id
+	 */
+	String workflowId() {
+		return this.workflowId;
+	}
+
+	/**
+	 * The checkpoint of the call at a position, if an earlier execution completed it.
+	 * @param position the call's position
+	 * @return the checkpoint, or {@code null}
+	 */
+	@Nullable Checkpoint recorded(String position) {
+		return this.recorded.get(position);
+	}
+
+	/**
+	 * The recorded calls a recorded call made, in the order it made them.
+	 * @param caller the recorded call
+	 * @return its recorded calls
+	 */
+	List<Checkpoint> madeBy(Checkpoint caller) {
+		return this.madeBy.getOrDefault(caller.position(), List.of());
+	}
+
+	/**
+	 * How the run writes and reads values.
+	 * @return the codec
+	 */
+	ValueCodec codec() {
+		return this.codec;
+	}
+
+	/**
+	 * Runs work as a new DBOS step of the run's workflow, on this thread, under a DBOS context of its own with the next
+	 * step number; when the work completes, the step records its checkpoint (the work's failure records none).
+	 * @param position where the work is in the run
+	 * @param node the node (or agent) it is done for
+	 * @param type its kind, as the checkpoint keeps it
+	 * @param what the work, as messages name it
+	 * @param arguments the arguments' text
+	 * @param work the work
+	 * @return the work's result
+	 * @throws Exception the work's failure, or {@link UncheckpointableValueException} for its result
+	 */
+	@Nullable Object step(String position, String node, String type, String what, String arguments,
+			ThrowingSupplier<@Nullable Object, Exception> work) throws Exception {
+		DBOSContext outer = DBOSContextHolder.get();
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null));
+		try {
+			@Nullable Object[] result = new Object[1];
+			this.dbos.runStep(() -> {
+				Object value = work.execute();
+				String text = this.codec.value(what, value);
+				result[0] = value;
+				return new Checkpoint(position, node, type, arguments, text).toStepOutput();
+			}, new StepOptions(Checkpoint.stepName(position, node)));
+			return result[0];
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+}
