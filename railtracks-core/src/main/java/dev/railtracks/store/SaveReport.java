@@ -1,5 +1,7 @@
 package dev.railtracks.store;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Told how saving one document went; the engine logs it on the session's log. Called on the thread that saved: the
  * {@link SessionWriter}'s, or the closing thread when saving is synchronous.
@@ -24,17 +26,19 @@ public interface SaveReport {
 	 * @param store the store
 	 * @param document the document
 	 * @param report told the outcome
+	 * @return what the store threw (and {@code report} was told), or {@code null} when it was saved
 	 */
-	static void saveNow(SessionStore store, dev.railtracks.info.SessionDocument document, SaveReport report) {
+	static @Nullable Exception saveNow(SessionStore store, dev.railtracks.info.SessionDocument document, SaveReport report) {
 		SavedSession saved;
 		try {
 			saved = store.save(document);
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			report.failed(store, ex);
-			return;
+			return ex;
 		}
 		report.saved(saved);
+		return null;
 	}
 
 }
