@@ -140,8 +140,7 @@ public final class JdbcSessionStore implements SessionStore {
 	 */
 	public void verify() {
 		try {
-			this.jdbc.sql("SELECT count(*) FROM (SELECT " + String.join(", ", COLUMNS) + " FROM " + this.table
-					+ " LIMIT 0) AS probe").query(Integer.class).single();
+			this.jdbc.sql(probe()).query(Integer.class).single();
 		}
 		catch (DataAccessException ex) {
 			throw new IllegalStateException("The session " + this.description + " cannot be read: "
@@ -160,6 +159,7 @@ public final class JdbcSessionStore implements SessionStore {
 					+ "end_time double precision, node_count integer NOT NULL, runs text NOT NULL, "
 					+ "document text NOT NULL, document_bytes integer NOT NULL, "
 					+ "saved_at timestamp with time zone NOT NULL)");
+			checkColumns(statement);
 			String index = this.table.substring(this.table.indexOf('.') + 1);
 			statement.execute("CREATE INDEX IF NOT EXISTS " + index + "_start_time ON " + this.table
 					+ " (start_time DESC NULLS LAST, session_id)");
@@ -167,13 +167,29 @@ public final class JdbcSessionStore implements SessionStore {
 					+ " (saved_at DESC, session_id)");
 			connection.commit();
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
 			connection.rollback();
 			throw ex;
 		}
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
+	}
+
+	/** A table of the same name made by something else: say so, rather than fail later on each save. */
+	private void checkColumns(Statement statement) {
+		try {
+			statement.execute(probe());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The " + this.description + " is not a Railtracks session table ("
+					+ ex.getMessage() + "): drop it, or choose another name with railtracks.store.jdbc.table", ex);
+		}
+	}
+
+	private String probe() {
+		return "SELECT count(*) FROM (SELECT " + String.join(", ", COLUMNS) + " FROM " + this.table
+				+ " LIMIT 0) AS probe";
 	}
 
 	@Override
