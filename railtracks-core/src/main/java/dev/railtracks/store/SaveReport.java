@@ -22,7 +22,8 @@ public interface SaveReport {
 	void failed(SessionStore store, Exception error);
 
 	/**
-	 * Saves a document on the calling thread and reports how it went; never throws what the store throws.
+	 * Saves a document on the calling thread and reports how it went; never throws what the store throws (but a
+	 * {@link VirtualMachineError}).
 	 * @param store the store
 	 * @param document the document
 	 * @param report told the outcome
@@ -36,6 +37,13 @@ public interface SaveReport {
 		catch (java.io.IOException | RuntimeException ex) {
 			report.failed(store, ex);
 			return ex;
+		}
+		catch (AssertionError | LinkageError ex) {
+			// Errors of this one call (a JDBC driver's internal assertion on a killed connection, a missing class):
+			// the store failed, and the writer thread that called it must live on to save the next documents.
+			java.io.IOException failure = new java.io.IOException("the store threw " + ex, ex);
+			report.failed(store, failure);
+			return failure;
 		}
 		report.saved(saved);
 		return null;

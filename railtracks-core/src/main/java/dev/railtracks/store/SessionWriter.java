@@ -276,7 +276,7 @@ public final class SessionWriter implements AutoCloseable {
 			try {
 				saved = store.saveAll(run.stream().map(Pending::document).toList());
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException | AssertionError | LinkageError ex) {
 				// Retried one by one, so each failure is logged on its own session's log.
 				saved = null;
 			}
