@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -31,7 +32,6 @@ import dev.railtracks.store.SessionStore;
 import dev.railtracks.store.StoredDocument;
 import dev.railtracks.store.StoredSession;
 import dev.railtracks.viz.GraphValues;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code railtracks} actuator endpoint: {@code GET /actuator/railtracks} lists the open and the recently closed
@@ -135,10 +135,18 @@ public class RailtracksEndpoint {
 			return new SessionGraphDescriptor(describe(closed), shown, graph(closed.finalInfo(), shown),
 					link(sessionId));
 		}
-		return openSaved(sessionId)
-			.map((document) -> new SessionGraphDescriptor(describe(document), shown, savedDocument(document, shown),
-					link(sessionId)))
-			.orElse(null);
+		Optional<StoredDocument> saved = openSaved(sessionId);
+		if (saved.isEmpty()) {
+			return null;
+		}
+		StoredSession envelope = SessionEnvelope.read(JSON.createParser(saved.get().json()), saved.get().name(), "");
+		if (envelope.error() != null) {
+			// A half-written or foreign file of the file store: say what is wrong with it, as the visualiser does.
+			throw new InvalidEndpointRequestException("Session '" + sessionId + "' cannot be shown: " + envelope.error(),
+					"Unreadable saved session");
+		}
+		return new SessionGraphDescriptor(describe(envelope), shown, savedDocument(saved.get(), shown),
+				link(sessionId));
 	}
 
 	private Optional<StoredDocument> openSaved(String sessionId) {
@@ -150,13 +158,10 @@ public class RailtracksEndpoint {
 		}
 	}
 
+	// As graph(): the map holds null where the JSON has null.
 	@SuppressWarnings("NullAway")
 	private static Map<String, @Nullable Object> savedDocument(StoredDocument document, boolean shown) {
 		return GraphValues.read(new String(document.json(), StandardCharsets.UTF_8), shown);
-	}
-
-	private static SessionDescriptor describe(StoredDocument document) {
-		return describe(SessionEnvelope.read(JSON.createParser(document.json()), document.name(), ""));
 	}
 
 	private static SessionDescriptor describe(StoredSession saved) {

@@ -1,15 +1,24 @@
 package dev.railtracks.autoconfigure.store;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+
+import dev.railtracks.autoconfigure.PropertyCheck;
 
 /**
  * Configuration properties of the session store, bound from {@code railtracks.store.*}.
  */
 @ConfigurationProperties("railtracks.store")
-public class RailtracksStoreProperties {
+public class RailtracksStoreProperties implements InitializingBean {
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+	private static final String IDENTIFIER_RULE = "must be letters, digits and '_', at most 63, not starting with a digit";
 
 	/**
 	 * Where closed sessions are saved, and where the visualiser and the 'railtracks' actuator endpoint read saved
@@ -24,6 +33,25 @@ public class RailtracksStoreProperties {
 	private int listLimit = 500;
 
 	private final Jdbc jdbc = new Jdbc();
+
+	/**
+	 * Checks every value, in the terms of the properties.
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+	 * the first bad property, its value and why
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		PropertyCheck.require("railtracks.store.list-limit", this.listLimit, this.listLimit >= 1, "must be at least 1");
+		PropertyCheck.require("railtracks.store.jdbc.table", this.jdbc.table, IDENTIFIER.matcher(this.jdbc.table).matches(),
+				IDENTIFIER_RULE);
+		String schema = this.jdbc.schema;
+		PropertyCheck.require("railtracks.store.jdbc.schema", schema,
+				schema == null || IDENTIFIER.matcher(schema).matches(), IDENTIFIER_RULE);
+		PropertyCheck.require("railtracks.store.jdbc.max-document-size", this.jdbc.maxDocumentSize,
+				this.jdbc.maxDocumentSize.toBytes() > 0
+						&& this.jdbc.maxDocumentSize.toBytes() <= DataSize.ofGigabytes(1).toBytes(),
+				"must be positive and at most 1GB (the most a PostgreSQL text value holds)");
+	}
 
 	public Type getType() {
 		return this.type;
