@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +14,7 @@ import dev.railtracks.observation.ModelCallObservationConvention;
 import dev.railtracks.observation.NodeObservationConvention;
 import dev.railtracks.observation.SessionObservationConvention;
 import dev.railtracks.store.FileSessionStore;
+import dev.railtracks.store.SessionIds;
 import dev.railtracks.store.SessionStore;
 import dev.railtracks.store.SessionWriter;
 
@@ -58,7 +58,6 @@ public final class ExecutorConfig {
 	/** The longest timeout that can be scheduled: the timer counts in nanoseconds. */
 	public static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
-	private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final ExecutorConfig DEFAULTS = new Builder().build();
 
@@ -69,7 +68,8 @@ public final class ExecutorConfig {
 	 * @return {@code true} when it is safe as an identifier and a file name
 	 */
 	public static boolean isRunIdentifier(String identifier) {
-		return SAFE_IDENTIFIER.matcher(identifier).matches();
+		// One shape for run and session ids: the session id is the run identifier, and names the saved session.
+		return SessionIds.isValid(identifier);
 	}
 
 	private final @Nullable Duration timeout;

@@ -241,6 +241,8 @@ class BackgroundSavingTests {
 				.allSatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("good_"))
 				.noneSatisfy((file) -> assertThat(file.getFileName().toString()).contains(bad));
 		});
+		// Dropped after its own retry: counted, and logged by the writer whatever the session's logging setting.
+		assertThat(writer.failedSaves()).isEqualTo(1);
 		assertThat(events).filteredOn((event) -> event.getLevel() == ch.qos.logback.classic.Level.ERROR)
 			.singleElement()
 			.satisfies((event) -> assertThat(event.getFormattedMessage())

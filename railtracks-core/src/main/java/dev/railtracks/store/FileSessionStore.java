@@ -1,41 +1,78 @@
 package dev.railtracks.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.railtracks.info.SessionDocument;
 
 /**
  * The default store: each document as {@code {name}_{sessionId}.json} in a directory, as
  * {@link SessionDocument#saveTo(Path)} writes it (atomically; a name unsafe in a file name falls back to
- * {@code {sessionId}.json} with a warning). The directory is resolved at each save, so a {@code .railtracks}
+ * {@code {sessionId}.json} with a warning). The directory is resolved at each call, so a {@code .railtracks}
  * directory created while the application runs is found.
+ * <p>
+ * Listing reads only the files directly in the directory whose names end in {@code .json} and do not start with a dot
+ * (a save in progress writes a hidden temporary file), never a path built from a request; summaries are cached per
+ * file until it changes. Retention deletes files by modification time.
  */
 public final class FileSessionStore implements SessionStore {
 
+	private static final Logger logger = LoggerFactory.getLogger(FileSessionStore.class);
+
+	private static final String SUFFIX = ".json";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Supplier<Path> directory;
 
+	private final Map<Path, Cached> summaries = new ConcurrentHashMap<>();
+
 	/**
-	 * A store writing to the directory the supplier names at each save.
-	 * @param directory the directory, resolved at each save
+	 * A store over the directory the supplier names at each call.
+	 * @param directory the directory, resolved at each call
 	 */
 	public FileSessionStore(Supplier<Path> directory) {
 		this.directory = directory;
 	}
 
 	/**
-	 * A store writing to a fixed directory.
-	 * @param directory the directory, created when missing
+	 * A store over a fixed directory, which need not exist yet.
+	 * @param directory the directory, created by the first save
 	 */
 	public FileSessionStore(Path directory) {
 		this(() -> directory);
 	}
 
+	/**
+	 * The directory the store uses now.
+	 * @return the directory
+	 */
+	public Path directory() {
+		return this.directory.get();
+	}
+
 	@Override
 	public SavedSession save(SessionDocument document) throws IOException {
-		SessionDocument.Saved saved = document.saveTo(this.directory.get());
+		SessionDocument.Saved saved = document.saveTo(directory());
 		String unsafeName = saved.unsafeName();
 		List<String> warnings = (unsafeName != null) ? List.of("Name '" + unsafeName
 				+ "' could not be included in the file name; falling back to using the unique identifier only")
@@ -44,12 +81,182 @@ public final class FileSessionStore implements SessionStore {
 	}
 
 	/**
-	 * The directory it writes to now, which is how a failure to save names the store.
+	 * {@inheritDoc} A file that cannot be read as a session (half-written, not JSON, not a session) is listed with an
+	 * {@link StoredSession#error() error} instead of being dropped, so the user sees why. An absent directory has no
+	 * sessions.
+	 */
+	@Override
+	public List<StoredSession> list(int limit) throws IOException {
+		List<StoredSession> sessions = new ArrayList<>();
+		List<Path> files = files();
+		for (Path file : files) {
+			summary(file).ifPresent(sessions::add);
+		}
+		this.summaries.keySet().retainAll(files);
+		sessions.sort(Comparator.comparing((StoredSession session) -> (session.startTime() != null)
+				? session.startTime() : Double.NEGATIVE_INFINITY).reversed());
+		return (sessions.size() > limit) ? List.copyOf(sessions.subList(0, limit)) : sessions;
+	}
+
+	/**
+	 * {@inheritDoc} The file is a {@code {sessionId}.json} or {@code {name}_{sessionId}.json} whose content has that
+	 * session id (the newest if several do). When only an unreadable file has a matching name, that file is returned,
+	 * so the caller can report what is wrong with it.
+	 */
+	@Override
+	public Optional<StoredDocument> open(String sessionId) throws IOException {
+		SessionIds.require(sessionId);
+		Path newest = null;
+		double newestStart = Double.NEGATIVE_INFINITY;
+		Path unreadable = null;
+		for (Path file : files()) {
+			String name = file.getFileName().toString();
+			if (!name.equals(sessionId + SUFFIX) && !name.endsWith("_" + sessionId + SUFFIX)) {
+				continue;
+			}
+			StoredSession summary = summary(file).orElse(null);
+			if (summary == null) {
+				continue;
+			}
+			if (summary.error() != null) {
+				unreadable = file;
+			}
+			// "x_a_b.json" also ends with "_b.json": only a file whose content is session b is session b's.
+			else if (sessionId.equals(summary.sessionId())) {
+				double start = (summary.startTime() != null) ? summary.startTime() : Double.NEGATIVE_INFINITY;
+				if (newest == null || start > newestStart) {
+					newest = file;
+					newestStart = start;
+				}
+			}
+		}
+		Path found = (newest != null) ? newest : unreadable;
+		if (found == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new StoredDocument(found.getFileName().toString(), Files.readAllBytes(found)));
+		}
+		catch (NoSuchFileException ex) {
+			// Deleted since it was listed (retention, a user): no longer saved.
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * {@inheritDoc} Files go oldest first by modification time; only saved state files count, as for
+	 * {@link #list(int)}.
+	 */
+	@Override
+	public RetentionPolicy.Outcome retain(RetentionPolicy policy, Instant now) throws IOException {
+		List<StateFile> files = stateFiles();
+		files.sort(Comparator.comparing(StateFile::modified).reversed());
+		Instant oldestKept = now.minus(policy.maxAge());
+		long keptBytes = 0;
+		int kept = 0;
+		int deleted = 0;
+		long deletedBytes = 0;
+		for (StateFile file : files) {
+			boolean keep = kept < policy.maxSessions() && !file.modified().isBefore(oldestKept)
+					&& keptBytes + file.size() <= policy.maxTotalBytes();
+			if (keep) {
+				kept++;
+				keptBytes += file.size();
+			}
+			else if (Files.deleteIfExists(file.path())) {
+				deleted++;
+				deletedBytes += file.size();
+			}
+		}
+		return new RetentionPolicy.Outcome(deleted, deletedBytes, kept, keptBytes);
+	}
+
+	/**
+	 * The directory it uses now, absolute, which is how a failure names the store.
 	 * @return the directory
 	 */
 	@Override
 	public String toString() {
-		return this.directory.get().toString();
+		return directory().toAbsolutePath().toString();
+	}
+
+	private List<Path> files() throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (StateFile file : stateFiles()) {
+			files.add(file.path());
+		}
+		return files;
+	}
+
+	private List<StateFile> stateFiles() throws IOException {
+		List<StateFile> files = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory(), FileSessionStore::isStateFile)) {
+			for (Path entry : entries) {
+				try {
+					BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+					if (attributes.isRegularFile()) {
+						files.add(new StateFile(entry, attributes.lastModifiedTime().toInstant(), attributes.size()));
+					}
+				}
+				catch (NoSuchFileException ex) {
+					// deleted meanwhile (retention, a user): nothing to list, keep or delete
+				}
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return files;
+		}
+		return files;
+	}
+
+	private static boolean isStateFile(Path entry) {
+		String name = entry.getFileName().toString();
+		return name.endsWith(SUFFIX) && !name.startsWith(".");
+	}
+
+	private Optional<StoredSession> summary(Path file) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(file, BasicFileAttributes.class);
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.of(SessionEnvelope.unreadable(file.getFileName().toString(), "unknown",
+					"cannot be read: " + ex.getMessage()));
+		}
+		String revision = attributes.lastModifiedTime().toMillis() + "-" + attributes.size();
+		Cached cached = this.summaries.get(file);
+		if (cached != null && cached.revision.equals(revision)) {
+			return Optional.of(cached.summary);
+		}
+		StoredSession summary = read(file, revision);
+		this.summaries.put(file, new Cached(revision, summary));
+		return Optional.of(summary);
+	}
+
+	private static StoredSession read(Path file, String revision) {
+		String name = file.getFileName().toString();
+		try (InputStream in = Files.newInputStream(file); JsonParser json = JSON.createParser(in)) {
+			StoredSession summary = SessionEnvelope.read(json, name, revision);
+			if (summary.error() != null) {
+				logger.warn("Saved session file {} cannot be listed: {}", file, summary.error());
+			}
+			return summary;
+		}
+		catch (NoSuchFileException ex) {
+			return SessionEnvelope.unreadable(name, revision, "was deleted while being read");
+		}
+		catch (JacksonException | IOException ex) {
+			return SessionEnvelope.unreadable(name, revision, "cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private record StateFile(Path path, Instant modified, long size) {
+	}
+
+	private record Cached(String revision, StoredSession summary) {
 	}
 
 }

@@ -29,6 +29,14 @@ import dev.railtracks.info.SessionDocument;
  * at most what was queued and not yet saved: at most the queue's capacity plus one batch. {@link #flush()} waits
  * until everything queued so far is saved, for code that reads the saved record right after closing a session.
  * <p>
+ * <b>When the store fails</b> (a database unreachable, a document too large), a batch that {@link SessionStore#saveAll}
+ * could not save is tried again one document at a time, so one bad document does not take its batch down and each
+ * failure is reported on its own session's log. A document whose own save fails too is dropped: never silently — it
+ * is counted ({@link #failedSaves()}) and logged at {@code ERROR} on this class's logger with the session id and the
+ * store, whatever the session's logging setting. The writer does not wait and retry later: a store that is down for
+ * minutes would otherwise hold every closing thread in back-pressure. Later documents are saved as soon as the store
+ * answers again.
+ * <p>
  * The documents' values are serialised on the writer thread. The record ({@link dev.railtracks.info.ExecutionInfo})
  * is a frozen snapshot by then; a mutable value a node returned and the application changes after the session closed
  * is saved as it is when written, as {@code Session#payload()} already renders it when called.
@@ -54,6 +62,8 @@ public final class SessionWriter implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final AtomicLong backPressureWaits = new AtomicLong();
+
+	private final AtomicLong failedSaves = new AtomicLong();
 
 	/** Counts submissions and completed saves, so that {@link #flush()} waits for the ones before it only. */
 	private final AtomicLong submitted = new AtomicLong();
@@ -92,7 +102,7 @@ public final class SessionWriter implements AutoCloseable {
 	public void submit(SessionStore store, SessionDocument document, SaveReport report) {
 		Pending pending = new Pending(store, document, report);
 		if (this.closed.get()) {
-			SaveReport.saveNow(store, document, report);
+			saveAlone(pending);
 			return;
 		}
 		this.submitted.incrementAndGet();
@@ -158,6 +168,14 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	/**
+	 * How many documents could not be saved, even alone after their batch failed, and were dropped (each logged).
+	 * @return the count
+	 */
+	public long failedSaves() {
+		return this.failedSaves.get();
+	}
+
+	/**
 	 * How many documents wait to be saved.
 	 * @return the count
 	 */
@@ -210,7 +228,7 @@ public final class SessionWriter implements AutoCloseable {
 	private void saveLeftovers() {
 		Pending left;
 		while ((left = this.queue.poll()) != null) {
-			SaveReport.saveNow(left.store(), left.document(), left.report());
+			saveAlone(left);
 			completed(1);
 		}
 	}
@@ -258,7 +276,7 @@ public final class SessionWriter implements AutoCloseable {
 			try {
 				saved = store.saveAll(run.stream().map(Pending::document).toList());
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException | AssertionError | LinkageError ex) {
 				// Retried one by one, so each failure is logged on its own session's log.
 				saved = null;
 			}
@@ -270,7 +288,16 @@ public final class SessionWriter implements AutoCloseable {
 			}
 		}
 		for (Pending pending : run) {
-			SaveReport.saveNow(store, pending.document(), pending.report());
+			saveAlone(pending);
+		}
+	}
+
+	private void saveAlone(Pending pending) {
+		Exception failure = SaveReport.saveNow(pending.store(), pending.document(), pending.report());
+		if (failure != null) {
+			long failed = this.failedSaves.incrementAndGet();
+			logger.error("Dropped the record of session {}: it could not be saved to {} ({} dropped so far): {}",
+					pending.document().sessionId(), pending.store(), failed, failure.toString());
 		}
 	}
 

@@ -2,9 +2,6 @@ package dev.railtracks.viz;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +21,12 @@ import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
 import dev.railtracks.info.RequestTemplate;
 import dev.railtracks.info.SessionDocument;
+import dev.railtracks.store.RunSummary;
+import dev.railtracks.store.SessionEnvelope;
+import dev.railtracks.store.SessionIds;
+import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.StoredDocument;
+import dev.railtracks.store.StoredSession;
 
 /**
  * The visualiser's JSON API, whatever serves it: lists sessions and describes one, as answers (status and JSON body)
@@ -31,11 +34,12 @@ import dev.railtracks.info.SessionDocument;
  * through here, so they cannot drift apart.
  * <ul>
  * <li>{@link #sessions()} ({@code GET api/sessions}): the running sessions (newest first), then the recently closed
- * ones (newest first), then the saved files (newest first) of sessions not listed already; see
- * {@link SessionSummary}.</li>
+ * ones (newest first), then the sessions in the {@link SessionStore session store} (newest first, at most the list
+ * limit) not listed already; see {@link SessionSummary}. With a store shared by several instances (a database), the
+ * saved sessions are the whole fleet's.</li>
  * <li>{@link #session(String, boolean)} ({@code GET api/sessions/{id}}): one session as a saved-session document,
  * its values masked unless shown, with {@code values_shown} and {@code source} added; 400 for an id that is not a
- * session id or a file that is not a session, 404 for an unknown id.</li>
+ * session id or a saved document that is not a session, 404 for an unknown id.</li>
  * </ul>
  * Thread-safe.
  */
@@ -63,39 +67,43 @@ public final class SessionBrowser {
 
 	};
 
-	private final SessionDirectory saved;
+	/** How many saved sessions the list shows unless told otherwise. */
+	public static final int DEFAULT_LIST_LIMIT = 500;
+
+	private final SessionStore saved;
+
+	private final int listLimit;
 
 	private final LiveSessions live;
 
 	/**
-	 * A browser of saved session files only, as the command-line server has.
-	 * @param saved the directory of saved sessions
+	 * A browser of saved sessions only, as the command-line server has.
+	 * @param saved the session store
+	 * @param listLimit the most saved sessions listed
 	 */
-	public SessionBrowser(SessionDirectory saved) {
-		this(saved, NO_LIVE_SESSIONS);
+	public SessionBrowser(SessionStore saved, int listLimit) {
+		this(saved, listLimit, NO_LIVE_SESSIONS);
 	}
 
 	/**
-	 * A browser of the sessions an application runs and remembers, and of its saved files.
-	 * @param saved the directory of saved sessions
+	 * A browser of the sessions an application runs and remembers, and of its session store.
+	 * @param saved the session store
+	 * @param listLimit the most saved sessions listed
 	 * @param live the running and recently closed sessions
+	 * @throws IllegalArgumentException when {@code listLimit} is not positive
 	 */
-	public SessionBrowser(SessionDirectory saved, LiveSessions live) {
+	public SessionBrowser(SessionStore saved, int listLimit, LiveSessions live) {
+		if (listLimit < 1) {
+			throw new IllegalArgumentException("listLimit must be at least 1 but was " + listLimit);
+		}
 		this.saved = saved;
+		this.listLimit = listLimit;
 		this.live = live;
 	}
 
 	/**
-	 * The directory of saved sessions read.
-	 * @return the directory
-	 */
-	public SessionDirectory savedSessions() {
-		return this.saved;
-	}
-
-	/**
 	 * Every session: {@code GET api/sessions}.
-	 * @return 200 with a JSON array of {@link SessionSummary}, or 500 when the directory cannot be listed
+	 * @return 200 with a JSON array of {@link SessionSummary}, or 500 when the store cannot be read
 	 */
 	public VizResponse sessions() {
 		List<LiveSession> live = this.live.list();
@@ -110,16 +118,16 @@ public final class SessionBrowser {
 			.forEach((session) -> sessions.add(summary(session)));
 		Set<String> listed = new HashSet<>();
 		sessions.forEach((session) -> listed.add(session.sessionId()));
-		List<SessionSummary> files;
+		List<StoredSession> stored;
 		try {
-			files = this.saved.list();
+			stored = this.saved.list(this.listLimit);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			return cannotRead(ex);
 		}
-		for (SessionSummary file : files) {
-			if (file.sessionId() == null || !listed.contains(file.sessionId())) {
-				sessions.add(file);
+		for (StoredSession session : stored) {
+			if (session.sessionId() == null || !listed.contains(session.sessionId())) {
+				sessions.add(SessionSummary.saved(session));
 			}
 		}
 		return VizResponse.ok(JSON.writeValueAsBytes(sessions));
@@ -127,17 +135,17 @@ public final class SessionBrowser {
 
 	/**
 	 * One session as a saved-session document: {@code GET api/sessions/{sessionId}}. A running or recently closed
-	 * session is preferred to a saved file of the same id. A saved file's numbers keep their exact value.
+	 * session is preferred to a saved one of the same id. A saved document's numbers keep their exact value.
 	 * @param sessionId the session id, as the client sent it (decoded)
 	 * @param showValues whether to show request inputs and outputs and node internals, else
 	 * {@value GraphValues#MASK}
-	 * @return 200 with the document, 400 for an id that is not a session id or a file that is not a session
-	 * (empty, invalid JSON, not an object, no {@code session_id}), 404 for an unknown id, 500 when the directory
+	 * @return 200 with the document, 400 for an id that is not a session id or a saved document that is not a
+	 * session (empty, invalid JSON, not an object, no {@code session_id}), 404 for an unknown id, 500 when the store
 	 * cannot be read; errors are {@code {"error": "..."}}
 	 */
 	public VizResponse session(String sessionId, boolean showValues) {
-		if (!SessionDirectory.isSessionId(sessionId)) {
-			return VizResponse.error(400, SessionDirectory.invalidId(sessionId));
+		if (!SessionIds.isValid(sessionId)) {
+			return VizResponse.error(400, SessionIds.invalid(sessionId));
 		}
 		Optional<LiveSession> live = this.live.find(sessionId);
 		if (live.isPresent()) {
@@ -146,31 +154,22 @@ public final class SessionBrowser {
 			return describe(JSON.createParser(json), json.length(), "session '" + sessionId + "'",
 					session.isRunning() ? SessionSummary.RUNNING : SessionSummary.CLOSED, showValues);
 		}
-		Optional<Path> file;
+		Optional<StoredDocument> document;
 		try {
-			file = this.saved.find(sessionId);
+			document = this.saved.open(sessionId);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			return cannotRead(ex);
 		}
-		if (file.isEmpty()) {
+		if (document.isEmpty()) {
 			return VizResponse.error(404, "Session not found: " + ((this.live == NO_LIVE_SESSIONS)
 					? "no saved session '" + sessionId + "' in "
 					: "'" + sessionId + "' is not running, not recently closed and not saved in ")
-					+ this.saved.directory().toAbsolutePath());
+					+ this.saved);
 		}
-		String name = file.get().getFileName().toString();
-		byte[] content;
-		try {
-			content = Files.readAllBytes(file.get());
-		}
-		catch (NoSuchFileException ex) {
-			return VizResponse.error(404, "Session not found: " + name + " was just deleted");
-		}
-		catch (IOException ex) {
-			return cannotRead(ex);
-		}
-		return describe(JSON.createParser(content), content.length, name, SessionSummary.SAVED, showValues);
+		byte[] content = document.get().json();
+		return describe(JSON.createParser(content), content.length, document.get().name(), SessionSummary.SAVED,
+				showValues);
 	}
 
 	/** Copies a session document, masked unless shown, and adds {@code values_shown} and {@code source}. */
@@ -180,10 +179,10 @@ public final class SessionBrowser {
 		try (JsonParser in = document; JsonGenerator json = JSON.createGenerator(out)) {
 			JsonToken first = in.nextToken();
 			if (first == null) {
-				return VizResponse.error(400, "Invalid JSON in " + name + ": " + SessionDirectory.EMPTY);
+				return VizResponse.error(400, "Invalid JSON in " + name + ": " + SessionEnvelope.EMPTY);
 			}
 			if (first != JsonToken.START_OBJECT) {
-				return notASession(name, SessionDirectory.NOT_AN_OBJECT);
+				return notASession(name, SessionEnvelope.NOT_AN_OBJECT);
 			}
 			boolean hasSessionId = false;
 			json.writeStartObject();
@@ -202,14 +201,14 @@ public final class SessionBrowser {
 				return VizResponse.error(400, "Invalid JSON in " + name + ": more content after the session's object");
 			}
 			if (!hasSessionId) {
-				return notASession(name, SessionDirectory.NO_SESSION_ID);
+				return notASession(name, SessionEnvelope.NO_SESSION_ID);
 			}
 			json.writeBooleanProperty(VALUES_SHOWN, showValues);
 			json.writeStringProperty(SOURCE, source);
 			json.writeEndObject();
 		}
 		catch (JacksonException ex) {
-			return VizResponse.error(400, "Invalid JSON in " + name + ": " + SessionDirectory.describe(ex));
+			return VizResponse.error(400, "Invalid JSON in " + name + ": " + SessionEnvelope.describe(ex));
 		}
 		return VizResponse.ok(out.toByteArray());
 	}
@@ -218,10 +217,9 @@ public final class SessionBrowser {
 		return VizResponse.error(400, name + " is not a Railtracks session file: " + reason);
 	}
 
-	private VizResponse cannotRead(IOException ex) {
-		logger.warn("The visualiser cannot read {}: {}", this.saved.directory(), ex.toString());
-		return VizResponse.error(500,
-				"The visualiser cannot read " + this.saved.directory().toAbsolutePath() + ": " + ex.getMessage());
+	private VizResponse cannotRead(Exception ex) {
+		logger.warn("The visualiser cannot read {}: {}", this.saved, ex.toString());
+		return VizResponse.error(500, "The visualiser cannot read " + this.saved + ": " + ex.getMessage());
 	}
 
 	private static SessionDocument document(LiveSession session) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import dev.railtracks.store.RunSummary;
+import dev.railtracks.store.StoredSession;
+
 /**
- * One entry of the visualiser's session list ({@code GET /api/sessions}): the envelope of a saved session file (the
+ * One entry of the visualiser's session list ({@code GET /api/sessions}): the envelope of a session document (the
  * original's field names) with its runs summarised, plus where the session comes from.
  *
  * @param flowName the name of the flow that started the session, or {@code null}
@@ -19,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param runs its top-level runs
  * @param nodeCount how many nodes all runs hold
  * @param source {@link #RUNNING}, {@link #CLOSED} (recently closed, remembered by a live application) or
- * {@link #SAVED} (a file)
- * @param file the saved file's name, for {@link #SAVED} entries
+ * {@link #SAVED} (in the session store: a file, a database row)
+ * @param file the saved file's name, for {@link #SAVED} entries of the file store
  * @param revision changes whenever the session's content changes, so a client knows when to load it again
  * @param error why a saved file cannot be shown, for unreadable files only
  */
@@ -38,7 +41,7 @@ public record SessionSummary(@JsonProperty("flow_name") @Nullable String flowNam
 	/** A session the serving application closed recently and still remembers. */
 	public static final String CLOSED = "closed";
 
-	/** A saved session file. */
+	/** A session in the session store (a file, a database row). */
 	public static final String SAVED = "saved";
 
 	/**
@@ -58,6 +61,17 @@ public record SessionSummary(@JsonProperty("flow_name") @Nullable String flowNam
 	 */
 	public SessionSummary {
 		runs = List.copyOf(runs);
+	}
+
+	/**
+	 * The entry of a session the store lists.
+	 * @param stored the store's summary
+	 * @return the entry, {@link #SAVED}
+	 */
+	public static SessionSummary saved(StoredSession stored) {
+		return new SessionSummary(stored.flowName(), stored.flowId(), stored.sessionId(), stored.sessionName(),
+				stored.startTime(), stored.endTime(), stored.runs(), stored.nodeCount(), SAVED, stored.file(),
+				stored.revision(), stored.error());
 	}
 
 }

@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.railtracks.RailtracksHome;
+import dev.railtracks.store.FileSessionStore;
 
 /**
  * The visualiser for plain-Java users, like the original's {@code railtracks viz}: serves the web UI and a read-only
@@ -52,10 +53,13 @@ public final class VizServer implements AutoCloseable {
 
 	private final SessionBrowser browser;
 
-	private VizServer(HttpServer server, ExecutorService executor, SessionBrowser browser) {
+	private final Path directory;
+
+	private VizServer(HttpServer server, ExecutorService executor, Path directory) {
 		this.server = server;
 		this.executor = executor;
-		this.browser = browser;
+		this.directory = directory;
+		this.browser = new SessionBrowser(new FileSessionStore(directory), SessionBrowser.DEFAULT_LIST_LIMIT);
 	}
 
 	/**
@@ -83,7 +87,7 @@ public final class VizServer implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		VizServer viz = new VizServer(server, executor, new SessionBrowser(new SessionDirectory(directory)));
+		VizServer viz = new VizServer(server, executor, directory);
 		server.createContext("/", viz::handle);
 		server.setExecutor(executor);
 		server.start();
@@ -111,7 +115,7 @@ public final class VizServer implements AutoCloseable {
 	 * @return the directory
 	 */
 	public Path directory() {
-		return this.browser.savedSessions().directory();
+		return this.directory;
 	}
 
 	/** Stops the server at once. */

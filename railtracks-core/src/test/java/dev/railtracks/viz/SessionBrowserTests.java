@@ -24,6 +24,7 @@ import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.store.FileSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class SessionBrowserTests {
 		CountDownLatch release = new CountDownLatch(1);
 		try (Session running = live.session("running-1")) {
 			CompletableFuture<ExecutionInfo> run = running.run(waitFor(release), "x");
-			JsonNode sessions = JSON.readTree(ok(new SessionBrowser(new SessionDirectory(this.directory), live).sessions()));
+			JsonNode sessions = JSON.readTree(ok(new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT, live).sessions()));
 			assertThat(sessions.valueStream().map((s) -> s.path("session_id").asString() + "/" + s.path("source").asString()))
 				.containsExactly("running-1/running", "closed-1/closed", "old-file/saved");
 			JsonNode runningSummary = sessions.get(0);
@@ -72,21 +73,21 @@ class SessionBrowserTests {
 				.build())
 			.build();
 		String runningId = running.run("a,b").sessionId();
-		JsonNode sessions = JSON.readTree(ok(new SessionBrowser(new SessionDirectory(this.directory), live).sessions()));
+		JsonNode sessions = JSON.readTree(ok(new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT, live).sessions()));
 		assertThat(sessions.get(0).path("session_id").asString()).isEqualTo(runningId);
 		assertThat(sessions.get(0).path("flow_name").asString()).isEqualTo("live_planner");
 		assertThat(sessions.get(0).path("flow_id").asString()).isEqualTo(running.id());
 		assertThat(sessions.get(1).path("session_id").asString()).isEqualTo(savedId);
 		assertThat(sessions.get(1).path("flow_name").asString()).isEqualTo("trip_planner");
 		assertThat(sessions.get(1).path("flow_id").asString()).isEqualTo(saved.id());
-		JsonNode document = JSON.readTree(ok(new SessionBrowser(new SessionDirectory(this.directory), live).session(runningId, true)));
+		JsonNode document = JSON.readTree(ok(new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT, live).session(runningId, true)));
 		assertThat(document.path("flow_name").asString()).isEqualTo("live_planner");
 	}
 
 	@Test
 	void valuesAreMaskedUnlessShownAndTheDocumentSaysWhichAndWhereItComesFrom() throws Exception {
 		Path file = SavedSessions.plan(this.directory, "trip");
-		SessionBrowser browser = new SessionBrowser(new SessionDirectory(this.directory));
+		SessionBrowser browser = new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT);
 		JsonNode shown = JSON.readTree(ok(browser.session("trip", true)));
 		assertThat(shown.path("values_shown").asBoolean()).isTrue();
 		assertThat(shown.path("source").asString()).isEqualTo("saved");
@@ -107,7 +108,7 @@ class SessionBrowserTests {
 	void numbersKeepTheirExactValue() throws Exception {
 		Files.writeString(this.directory.resolve("exact.json"), "{\"session_id\": \"exact\", \"start_time\": 1.79E9, "
 				+ "\"runs\": [{\"output\": 0.10000000000000000555, \"count\": 123456789012345678901234567890}]}");
-		String document = ok(new SessionBrowser(new SessionDirectory(this.directory)).session("exact", true));
+		String document = ok(new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT).session("exact", true));
 		assertThat(document).contains("\"output\":0.10000000000000000555", "\"count\":123456789012345678901234567890",
 				"\"start_time\":1.79E+9");
 	}
@@ -115,7 +116,7 @@ class SessionBrowserTests {
 	@Test
 	void aRunningSessionIsDescribedAsRunningAndAClosedOneAsClosedWhateverItsFileSays() throws Exception {
 		Remembered live = new Remembered();
-		SessionBrowser browser = new SessionBrowser(new SessionDirectory(this.directory), live);
+		SessionBrowser browser = new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT, live);
 		CountDownLatch release = new CountDownLatch(1);
 		try (Session session = live.session("s-1")) {
 			CompletableFuture<ExecutionInfo> run = session.run(waitFor(release), "x");
@@ -133,7 +134,7 @@ class SessionBrowserTests {
 
 	@Test
 	void filesThatAreNotSessionsAreBadRequestsThatSayWhy() throws Exception {
-		SessionBrowser browser = new SessionBrowser(new SessionDirectory(this.directory));
+		SessionBrowser browser = new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT);
 		Files.writeString(this.directory.resolve("x_empty.json"), "");
 		Files.writeString(this.directory.resolve("x_blank.json"), "  \n");
 		Files.writeString(this.directory.resolve("x_array.json"), "[1, 2]");
@@ -154,10 +155,10 @@ class SessionBrowserTests {
 
 	@Test
 	void anUnknownIdIsNotFoundAndAnIdThatIsAPathIsRefused() {
-		SessionBrowser files = new SessionBrowser(new SessionDirectory(this.directory));
+		SessionBrowser files = new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT);
 		assertThat(error(files.session("nope", true), 404))
 			.isEqualTo("Session not found: no saved session 'nope' in " + this.directory.toAbsolutePath());
-		SessionBrowser application = new SessionBrowser(new SessionDirectory(this.directory), new Remembered());
+		SessionBrowser application = new SessionBrowser(new FileSessionStore(this.directory), SessionBrowser.DEFAULT_LIST_LIMIT, new Remembered());
 		assertThat(error(application.session("nope", true), 404)).isEqualTo("Session not found: 'nope' is not running, "
 				+ "not recently closed and not saved in " + this.directory.toAbsolutePath());
 		assertThat(error(files.session("../../etc/passwd", true), 400)).startsWith("Invalid session id '../../etc/passwd'");

@@ -355,34 +355,36 @@ public class RailtracksProperties implements InitializingBean {
 	}
 
 	/**
-	 * Which saved state files the state directory keeps ({@code railtracks.state-retention.*}); the oldest go first.
+	 * Which saved sessions the session store keeps ({@code railtracks.state-retention.*}): the files of each state
+	 * directory, or the rows of the JDBC store ({@code railtracks.store.type=jdbc}); the oldest go first.
 	 */
 	public static class StateRetention {
 
 		/**
-		 * Whether old saved state files are deleted in the background to keep the state directory within the limits
-		 * below.
+		 * Whether old saved sessions are deleted in the background to keep the session store (each state directory, or
+		 * the JDBC store's table) within the limits below.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Maximum number of saved state files kept in each state directory.
+		 * Maximum number of saved sessions kept in each state directory, or in the JDBC store's table.
 		 */
 		private int maxFiles = 1000;
 
 		/**
-		 * Maximum age of a saved state file. If a duration suffix is not specified, days will be used.
+		 * Maximum age of a saved session, from when it was saved. If a duration suffix is not specified, days will be
+		 * used.
 		 */
 		@DurationUnit(ChronoUnit.DAYS)
 		private Duration maxAge = Duration.ofDays(7);
 
 		/**
-		 * Maximum total size of the saved state files in each state directory.
+		 * Maximum total size of the saved sessions' documents in each state directory, or in the JDBC store's table.
 		 */
 		private DataSize maxTotalSize = DataSize.ofMegabytes(100);
 
 		/**
-		 * Time between periodic sweeps of the state directory; under load, a sweep also runs after every twentieth of
+		 * Time between periodic sweeps of the session store; under load, a sweep also runs after every twentieth of
 		 * max-files sessions saved. If a duration suffix is not specified, seconds will be used.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)

@@ -27,7 +27,8 @@ class ConfigurationMetadataTests {
 			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
 			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles",
-			"railtracks.observation.node-long-task-timer.enabled");
+			"railtracks.observation.node-long-task-timer.enabled", "railtracks.store.type", "railtracks.store.list-limit",
+			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -62,6 +63,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.state-retention.max-age").path("defaultValue").asString()).isEqualTo("7d");
 		assertThat(properties.get("railtracks.state-retention.max-total-size").path("defaultValue").asString())
 			.isEqualTo("100MB");
+		assertThat(properties.get("railtracks.store.type").path("defaultValue").asString()).isEqualTo("file");
+		assertThat(properties.get("railtracks.store.list-limit").path("defaultValue").asInt()).isEqualTo(500);
+		assertThat(properties.get("railtracks.store.jdbc.table").path("defaultValue").asString())
+			.isEqualTo("railtracks_session");
+		assertThat(properties.get("railtracks.store.jdbc.max-document-size").path("defaultValue").asString())
+			.isEqualTo("16MB");
 	}
 
 	@Test

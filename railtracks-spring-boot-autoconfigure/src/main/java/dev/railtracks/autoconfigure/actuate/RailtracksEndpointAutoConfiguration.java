@@ -12,8 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.store.RailtracksStoreProperties;
 import dev.railtracks.autoconfigure.viz.RailtracksVisualiser;
 
 /**
@@ -23,15 +25,17 @@ import dev.railtracks.autoconfigure.viz.RailtracksVisualiser;
 @AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(RailtracksEndpoint.class)
-@ConditionalOnBean(RailtracksSessionTracker.class)
-@EnableConfigurationProperties(RailtracksEndpointProperties.class)
+@ConditionalOnBean({ RailtracksSessionTracker.class, ExecutorConfig.class })
+@EnableConfigurationProperties({ RailtracksEndpointProperties.class, RailtracksStoreProperties.class })
 public final class RailtracksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	RailtracksEndpoint railtracksEndpoint(RailtracksSessionTracker railtracksSessionTracker,
+			ExecutorConfig executorConfig, RailtracksStoreProperties storeProperties,
 			RailtracksEndpointProperties properties, ObjectProvider<RailtracksVisualiser> visualiser) {
-		return new RailtracksEndpoint(railtracksSessionTracker, properties.getShowValues(), properties.getRoles(),
+		return new RailtracksEndpoint(railtracksSessionTracker, executorConfig.sessionStore(),
+				storeProperties.getListLimit(), properties.getShowValues(), properties.getRoles(),
 				visualiser.getIfAvailable());
 	}
 

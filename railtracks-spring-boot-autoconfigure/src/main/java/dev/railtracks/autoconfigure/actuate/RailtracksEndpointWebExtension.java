@@ -23,7 +23,7 @@ public class RailtracksEndpointWebExtension {
 	}
 
 	/**
-	 * One session and its graph, open or recently closed; see {@link RailtracksEndpoint#session}.
+	 * One session and its graph, open, recently closed or saved; see {@link RailtracksEndpoint#session}.
 	 * @param securityContext who is asking, to decide whether values are shown
 	 * @param sessionId the session id
 	 * @return 200 with a {@link SessionGraphDescriptor}, or 404 with an {@link UnknownSessionDescriptor}
@@ -35,8 +35,8 @@ public class RailtracksEndpointWebExtension {
 			return new WebEndpointResponse<>(session);
 		}
 		return new WebEndpointResponse<>(new UnknownSessionDescriptor(sessionId, "No session '" + sessionId
-				+ "': it is not open, and not among the recently closed sessions this application remembers "
-				+ "(railtracks.recent-sessions)"), WebEndpointResponse.STATUS_NOT_FOUND);
+				+ "': it is not open, not among the recently closed sessions this application remembers "
+				+ "(railtracks.recent-sessions), and not in the session store"), WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 }

@@ -11,8 +11,9 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param session the session
  * @param valuesShown whether node inputs and outputs are shown; when not, each is replaced by {@code "******"}
  * @param graph the execution graph, {@code {"nodes": [...], "edges": [...], "steps": [...]}} as in
- * {@link dev.railtracks.info.ExecutionInfo#graphSerialization()}; values are {@code null} where the JSON has
- * {@code null}
+ * {@link dev.railtracks.info.ExecutionInfo#graphSerialization()} for an open or recently closed session, or the
+ * saved document ({@code {"session_id": ..., "runs": [...]}}) for a session read from the session store; values are
+ * {@code null} where the JSON has {@code null}
  * @param visualiser the path of the visualiser's page for this session, or {@code null} when the application does
  * not serve it
  */

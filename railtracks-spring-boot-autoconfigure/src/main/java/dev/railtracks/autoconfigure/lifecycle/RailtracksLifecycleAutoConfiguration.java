@@ -11,12 +11,13 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.RailtracksProperties;
+import dev.railtracks.store.RetentionPolicy;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the life of the application's sessions: the
  * {@link RailtracksSessionTracker session tracker}, the {@link RailtracksShutdownLifecycle lifecycle} that closes open
- * sessions at shutdown ({@code railtracks.shutdown.*}) and the retention of saved session files
- * ({@code railtracks.state-retention.*}).
+ * sessions at shutdown ({@code railtracks.shutdown.*}) and the retention of saved sessions in the session store
+ * ({@code railtracks.state-retention.*}): files of the state directory, or rows of the JDBC store.
  */
 @AutoConfiguration(after = RailtracksAutoConfiguration.class)
 @ConditionalOnClass(Session.class)
@@ -37,12 +38,12 @@ public final class RailtracksLifecycleAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "railtracks.state-retention.enabled", matchIfMissing = true)
-	StateDirectoryRetention railtracksStateDirectoryRetention(RailtracksProperties properties,
+	SessionStoreRetention railtracksSessionStoreRetention(RailtracksProperties properties,
 			ExecutorConfig executorConfig) {
 		RailtracksProperties.StateRetention retention = properties.getStateRetention();
-		StateRetentionPolicy policy = new StateRetentionPolicy(retention.getMaxFiles(), retention.getMaxAge(),
-				retention.getMaxTotalSize());
-		return new StateDirectoryRetention(policy, executorConfig, retention.getCheckInterval());
+		RetentionPolicy policy = new RetentionPolicy(retention.getMaxFiles(), retention.getMaxAge(),
+				retention.getMaxTotalSize().toBytes());
+		return new SessionStoreRetention(policy, executorConfig, retention.getCheckInterval());
 	}
 
 }

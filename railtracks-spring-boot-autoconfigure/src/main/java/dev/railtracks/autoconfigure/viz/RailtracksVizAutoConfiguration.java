@@ -24,16 +24,17 @@ import org.springframework.web.servlet.function.ServerResponse;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.autoconfigure.store.RailtracksStoreProperties;
 import dev.railtracks.viz.SessionBrowser;
-import dev.railtracks.viz.SessionDirectory;
 import dev.railtracks.viz.VizUi;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the visualiser in a Spring MVC application, when
  * {@code railtracks.viz.enabled=true}: the web UI at {@code railtracks.viz.path} (default {@code /railtracks/}) and
  * its read-only JSON API ({@code api/sessions}, {@code api/sessions/{id}}) over the running and recently closed
- * sessions and the saved files in the state directory, answered by a {@link SessionBrowser} as in the command-line
- * server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
+ * sessions and the saved ones in the session store (the state directory's files, or with
+ * {@code railtracks.store.type=jdbc} the whole fleet's sessions), answered by a {@link SessionBrowser} as in the
+ * command-line server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
  * to its {@code railtracks.endpoint.*} counterpart when unset, so without either the visualiser masks as the
  * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
  * own security applies to them.
@@ -43,7 +44,7 @@ import dev.railtracks.viz.VizUi;
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty("railtracks.viz.enabled")
 @ConditionalOnBean({ RailtracksSessionTracker.class, ExecutorConfig.class })
-@EnableConfigurationProperties(RailtracksVizProperties.class)
+@EnableConfigurationProperties({ RailtracksVizProperties.class, RailtracksStoreProperties.class })
 public final class RailtracksVizAutoConfiguration {
 
 	private static final String ENDPOINT_SHOW_VALUES = "railtracks.endpoint.show-values";
@@ -60,7 +61,8 @@ public final class RailtracksVizAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "railtracksVizRoutes")
 	RouterFunction<ServerResponse> railtracksVizRoutes(RailtracksVizProperties properties,
-			RailtracksSessionTracker railtracksSessionTracker, ExecutorConfig executorConfig, Environment environment) {
+			RailtracksStoreProperties storeProperties, RailtracksSessionTracker railtracksSessionTracker,
+			ExecutorConfig executorConfig, Environment environment) {
 		// The endpoint's keys are read here, not through its properties class, which needs Actuator.
 		Binder binder = Binder.get(environment);
 		ShowValues showValues = properties.getShowValues();
@@ -71,7 +73,7 @@ public final class RailtracksVizAutoConfiguration {
 		if (roles == null) {
 			roles = binder.bind(ENDPOINT_ROLES, Bindable.setOf(String.class)).orElse(Set.of());
 		}
-		SessionBrowser browser = new SessionBrowser(new SessionDirectory(executorConfig.stateDirectory()),
+		SessionBrowser browser = new SessionBrowser(executorConfig.sessionStore(), storeProperties.getListLimit(),
 				new TrackedSessions(railtracksSessionTracker));
 		VizApi api = new VizApi(browser, showValues, roles);
 		String path = properties.getPath();

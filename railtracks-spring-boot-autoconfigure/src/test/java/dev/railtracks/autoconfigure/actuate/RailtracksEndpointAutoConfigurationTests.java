@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure.actuate;
 
+import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,14 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.store.FileSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,8 @@ class RailtracksEndpointAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(RailtracksEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
 			.withBean("customTracker", RailtracksSessionTracker.class, () -> new RailtracksSessionTracker(0))
+			// The endpoint also lists the saved sessions of the ExecutorConfig's store.
+			.withBean(ExecutorConfig.class, () -> ExecutorConfig.builder().saveState(false).build())
 			.run((context) -> assertThat(context).hasSingleBean(RailtracksEndpoint.class));
 	}
 
@@ -80,8 +85,8 @@ class RailtracksEndpointAutoConfigurationTests {
 	void endpointBacksOffToAUserEndpoint() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=railtracks")
 			.withBean("customEndpoint", RailtracksEndpoint.class,
-					() -> new RailtracksEndpoint(new RailtracksSessionTracker(1),
-							Show.ALWAYS, Set.of()))
+					() -> new RailtracksEndpoint(new RailtracksSessionTracker(1), new FileSessionStore(Path.of("unused")),
+							10, Show.ALWAYS, Set.of(), null))
 			.run((context) -> assertThat(context).getBean(RailtracksEndpoint.class)
 				.isSameAs(context.getBean("customEndpoint")));
 	}
@@ -197,8 +202,8 @@ class RailtracksEndpointAutoConfigurationTests {
 				.session(SecurityContext.NONE, "no-such-session");
 			assertThat(response.getStatus()).isEqualTo(404);
 			assertThat(response.getBody()).isEqualTo(new UnknownSessionDescriptor("no-such-session",
-					"No session 'no-such-session': it is not open, and not among the recently closed sessions this "
-							+ "application remembers (railtracks.recent-sessions)"));
+					"No session 'no-such-session': it is not open, not among the recently closed sessions this "
+							+ "application remembers (railtracks.recent-sessions), and not in the session store"));
 		});
 	}
 

@@ -1,11 +1,11 @@
-package dev.railtracks.viz;
+package dev.railtracks.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One top-level run of a session as the visualiser's session list shows it: the run's fields of the saved file
- * without its nodes, edges and steps.
+ * One top-level run of a saved session as a store lists it and the visualiser shows it: the run's fields of the saved
+ * document without its nodes, edges and steps.
  *
  * @param runId the run's identifier (its top-level request)
  * @param name the top-level node's name

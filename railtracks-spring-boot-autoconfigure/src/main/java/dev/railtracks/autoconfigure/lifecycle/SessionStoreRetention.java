@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,34 +25,41 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.store.FileSessionStore;
+import dev.railtracks.store.RetentionPolicy;
+import dev.railtracks.store.SessionStore;
 import dev.railtracks.store.SessionWriter;
 
 /**
- * Applies a {@link StateRetentionPolicy} to every directory the application's sessions save their state in, on one
- * background thread. A sweep runs every {@code checkInterval} and, under load, after every half batch of saved
- * sessions, a batch being a tenth of {@code maxFiles} (at least one file); sweeps never overlap and requests for one
- * while one is pending are merged.
+ * Applies a {@link RetentionPolicy} ({@code railtracks.state-retention.*}) to every session store the application's
+ * sessions save to, through {@link SessionStore#retain}, on one background thread: each state directory of the file
+ * store (deleting files), or a shared store such as the JDBC store (one SQL {@code DELETE}; every instance of a fleet
+ * sweeps the same table, which is safe). A sweep runs every {@code checkInterval} and, under load, after every half
+ * batch of saved sessions, a batch being a tenth of {@code maxFiles} (at least one); sweeps never overlap and requests
+ * for one while one is pending are merged.
  *
- * <p>The bound: a sweep covers every save counted before it lists the directory, so the directory holds at most
- * {@code maxFiles} files plus the saves counted since the listing of the last finished sweep, plus the sessions being
- * closed at that moment (saved, not yet counted: at most one per closing thread). When the sweeper falls so far behind
- * that more than a batch is counted since its last finished listing, a closing session waits for the sweep
- * (back-pressure) instead of letting the directory grow; otherwise the closing thread only counts.
+ * <p>The bound: a sweep covers every save counted before it lists the store, so the store holds at most
+ * {@code maxFiles} sessions plus the saves counted since the listing of the last finished sweep, plus the sessions
+ * being closed at that moment (saved, not yet counted: at most one per closing thread). When the sweeper falls so far
+ * behind that more than a batch is counted since its last finished listing, a closing session waits for the sweep
+ * (back-pressure) instead of letting the store grow; otherwise the closing thread only counts. (With a store shared by
+ * several instances, the bound holds per instance's own saves.)
  *
- * <p>With a {@link SessionWriter}, a sweep first waits for the documents queued before it, so that it sees the files
- * of the sessions whose close asked for it.
+ * <p>With a {@link SessionWriter}, a sweep first waits for the documents queued before it, so that it sees the
+ * sessions whose close asked for it.
  */
-final class StateDirectoryRetention implements SessionListener, DisposableBean {
+final class SessionStoreRetention implements SessionListener, DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(StateDirectoryRetention.class);
+	private static final Logger logger = LoggerFactory.getLogger(SessionStoreRetention.class);
 
-	private final StateRetentionPolicy policy;
+	private final RetentionPolicy policy;
 
 	private final int batch;
 
 	private final int sweepAt;
 
-	private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+	/** The stores swept: a file store per directory (by its absolute path), any other store as itself. */
+	private final Map<Object, SessionStore> stores = new ConcurrentHashMap<>();
 
 	/** Saves counted since the listing of the last finished sweep: the most the directory can be over its limits. */
 	private final AtomicInteger unswept = new AtomicInteger();
@@ -77,18 +84,18 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 	/**
 	 * Starts the background sweeps.
 	 * @param policy what to keep
-	 * @param config the application's base configuration: its state directory is swept from the start when it saves
-	 * state (files of earlier runs count); other directories are swept once a session has saved there
+	 * @param config the application's base configuration: its store is swept from the start when it saves state
+	 * (sessions of earlier runs count); other stores (a flow's own state directory) once a session has saved there
 	 * @param checkInterval time between periodic sweeps
 	 */
-	StateDirectoryRetention(StateRetentionPolicy policy, ExecutorConfig config, Duration checkInterval) {
+	SessionStoreRetention(RetentionPolicy policy, ExecutorConfig config, Duration checkInterval) {
 		this.policy = policy;
-		this.batch = batchOf(policy.maxFiles());
+		this.batch = batchOf(policy.maxSessions());
 		// Half a batch: a sweep started then usually finishes before a whole batch is saved, so nobody waits.
 		this.sweepAt = (this.batch + 1) / 2;
 		this.writer = config.sessionWriter();
 		if (config.saveState()) {
-			this.directories.add(config.stateDirectory().toAbsolutePath().normalize());
+			track(config.sessionStore());
 		}
 		long period = checkInterval.toMillis();
 		this.sweeper.scheduleWithFixedDelay(this::requestSweep, 0, period, TimeUnit.MILLISECONDS);
@@ -99,7 +106,7 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		if (!session.config().saveState()) {
 			return;
 		}
-		this.directories.add(session.config().stateDirectory().toAbsolutePath().normalize());
+		track(session.config().sessionStore());
 		// unswept first: a sweep that reads unlisted between the two increments then leaves this save counted
 		// (over, never under)
 		int behind = this.unswept.incrementAndGet();
@@ -111,8 +118,19 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 		}
 	}
 
+	private void track(SessionStore store) {
+		if (store instanceof FileSessionStore files) {
+			// The default store is made anew for each session: one per directory, fixed to it.
+			Path directory = files.directory().toAbsolutePath().normalize();
+			this.stores.computeIfAbsent(directory, (key) -> new FileSessionStore(directory));
+		}
+		else {
+			this.stores.putIfAbsent(store, store);
+		}
+	}
+
 	/**
-	 * One sweep's worth: how many saves past the limits the directory may hold (besides the sessions being closed).
+	 * One sweep's worth: how many saves past the limits the store may hold (besides the sessions being closed).
 	 * @param maxFiles the most files kept
 	 * @return a tenth of {@code maxFiles}, at least one
 	 */
@@ -157,16 +175,16 @@ final class StateDirectoryRetention implements SessionListener, DisposableBean {
 			this.writer.flush();
 		}
 		Instant now = Instant.now();
-		for (Path directory : this.directories) {
+		for (SessionStore store : this.stores.values()) {
 			try {
-				StateRetentionPolicy.Swept swept = this.policy.sweep(directory, now);
-				if (swept.deletedFiles() > 0) {
-					logger.debug("Deleted {} saved session file(s) ({} bytes) from {}; kept {} ({} bytes)",
-							swept.deletedFiles(), swept.deletedBytes(), directory, swept.keptFiles(), swept.keptBytes());
+				RetentionPolicy.Outcome swept = store.retain(this.policy, now);
+				if (swept.deleted() > 0) {
+					logger.debug("Deleted {} saved session(s) ({} bytes) from {}; kept {} ({} bytes)", swept.deleted(),
+							swept.deletedBytes(), store, swept.kept(), swept.keptBytes());
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				logger.warn("Could not apply railtracks.state-retention to {}: {}", directory, ex.toString());
+				logger.warn("Could not apply railtracks.state-retention to {}: {}", store, ex.toString());
 			}
 		}
 		// Counted as swept even after a failure, which is logged: closing sessions never wait forever.

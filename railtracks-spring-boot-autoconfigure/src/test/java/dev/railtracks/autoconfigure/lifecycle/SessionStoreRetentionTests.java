@@ -27,14 +27,15 @@ import dev.railtracks.LoggingSetting;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.store.RetentionPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link StateDirectoryRetention} in a real application context.
+ * Tests for {@link SessionStoreRetention} in a real application context.
  */
-class StateDirectoryRetentionTests {
+class SessionStoreRetentionTests {
 
 	private static final FunctionNode<Integer> LENGTH = FunctionNode.of("length", (String s) -> s.length());
 
@@ -47,7 +48,7 @@ class StateDirectoryRetentionTests {
 		this.contextRunner
 			.withPropertyValues("railtracks.state-directory=" + directory, "railtracks.state-retention.max-files=3")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(StateDirectoryRetention.class);
+				assertThat(context).hasSingleBean(SessionStoreRetention.class);
 				SessionFactory factory = context.getBean(SessionFactory.class);
 				for (int i = 0; i < 20; i++) {
 					try (Session session = factory.create()) {
@@ -69,8 +70,8 @@ class StateDirectoryRetentionTests {
 			Files.createFile(slowToList.resolve("other-" + i + ".txt"));
 		}
 		Path burst = Files.createDirectory(root.resolve("burst"));
-		StateDirectoryRetention retention = new StateDirectoryRetention(
-				new StateRetentionPolicy(maxFiles, Duration.ofDays(1), DataSize.ofMegabytes(100)),
+		SessionStoreRetention retention = new SessionStoreRetention(
+				new RetentionPolicy(maxFiles, Duration.ofDays(1), DataSize.ofMegabytes(100).toBytes()),
 				ExecutorConfig.builder().saveState(true).stateDirectory(slowToList).build(), Duration.ofMillis(200));
 		ExecutorConfig config = ExecutorConfig.builder()
 			.saveState(true)
@@ -107,7 +108,7 @@ class StateDirectoryRetentionTests {
 			}
 			closing.set(false);
 			watcher.join();
-			assertThat(most.get()).isLessThanOrEqualTo(maxFiles + StateDirectoryRetention.batchOf(maxFiles) + threads);
+			assertThat(most.get()).isLessThanOrEqualTo(maxFiles + SessionStoreRetention.batchOf(maxFiles) + threads);
 			await().atMost(Duration.ofSeconds(10)).until(() -> countStateFiles(burst) == maxFiles);
 		}
 		finally {
@@ -127,7 +128,7 @@ class StateDirectoryRetentionTests {
 	@Test
 	void retentionCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("railtracks.state-retention.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(StateDirectoryRetention.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SessionStoreRetention.class));
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package dev.railtracks.store;
+
+import java.time.Duration;
+
+/**
+ * Which saved sessions a {@link SessionStore} keeps: at most {@code maxSessions} of them, none saved longer ago than
+ * {@code maxAge}, and at most {@code maxTotalBytes} of documents together; the oldest go first.
+ *
+ * @param maxSessions the most sessions kept
+ * @param maxAge the oldest a kept session may be, counted from when it was saved
+ * @param maxTotalBytes the most bytes of documents kept together
+ */
+public record RetentionPolicy(int maxSessions, Duration maxAge, long maxTotalBytes) {
+
+	/**
+	 * Checks the limits.
+	 * @param maxSessions the most sessions kept
+	 * @param maxAge the oldest a kept session may be
+	 * @param maxTotalBytes the most bytes kept together
+	 * @throws IllegalArgumentException when a limit is negative
+	 */
+	public RetentionPolicy {
+		if (maxSessions < 0) {
+			throw new IllegalArgumentException("maxSessions must not be negative but was " + maxSessions);
+		}
+		if (maxAge.isNegative()) {
+			throw new IllegalArgumentException("maxAge must not be negative but was " + maxAge);
+		}
+		if (maxTotalBytes < 0) {
+			throw new IllegalArgumentException("maxTotalBytes must not be negative but was " + maxTotalBytes);
+		}
+	}
+
+	/**
+	 * What applying the policy did.
+	 * @param deleted sessions deleted
+	 * @param deletedBytes their bytes
+	 * @param kept sessions kept
+	 * @param keptBytes their bytes
+	 */
+	public record Outcome(int deleted, long deletedBytes, int kept, long keptBytes) {
+	}
+
+}

@@ -1,0 +1,199 @@
+package dev.railtracks.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.railtracks.viz.SavedSessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for the {@link FileSessionStore}'s history (listing, opening, retention) over real saved sessions. // #9
+ */
+class FileSessionStoreTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+	private static final RetentionPolicy GENEROUS = new RetentionPolicy(1000, Duration.ofDays(7), 100_000_000);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void listsSavedSessionsNewestFirstWithTheirRuns() throws Exception {
+		SavedSessions.plan(this.directory, "first");
+		SavedSessions.checkout(this.directory, "second");
+		List<StoredSession> sessions = new FileSessionStore(this.directory).list(10);
+		assertThat(sessions).extracting(StoredSession::sessionId).containsExactly("second", "first");
+		StoredSession plan = sessions.get(1);
+		assertThat(plan.sessionName()).isEqualTo("trip");
+		assertThat(plan.file()).isEqualTo("trip_first.json");
+		assertThat(plan.nodeCount()).isEqualTo(6);
+		assertThat(plan.error()).isNull();
+		assertThat(plan.runs()).singleElement().satisfies((run) -> {
+			assertThat(run.name()).isEqualTo("plan");
+			assertThat(run.status()).isEqualTo("Completed");
+			assertThat(run.endTime()).isGreaterThanOrEqualTo(run.startTime());
+		});
+		assertThat(sessions.get(0).runs()).singleElement().extracting(RunSummary::status).isEqualTo("Failed");
+	}
+
+	@Test
+	void anAbsentOrEmptyDirectoryHasNoSessions() throws Exception {
+		assertThat(new FileSessionStore(this.directory.resolve("not-yet")).list(10)).isEmpty();
+		assertThat(new FileSessionStore(this.directory).list(10)).isEmpty();
+		assertThat(new FileSessionStore(this.directory.resolve("not-yet")).open("any")).isEmpty();
+	}
+
+	@Test
+	void aHalfWrittenFileIsListedWithWhatIsWrongAndTheOthersStillShow() throws Exception {
+		Path good = SavedSessions.plan(this.directory, "good");
+		String content = Files.readString(good);
+		Files.writeString(this.directory.resolve("trip_broken.json"), content.substring(0, content.length() / 2));
+		Files.writeString(this.directory.resolve("notes.json"), "[1, 2]");
+		Files.writeString(this.directory.resolve("other.json"), "{\"id\": \"x\"}");
+		List<StoredSession> sessions = new FileSessionStore(this.directory).list(10);
+		assertThat(sessions).filteredOn((s) -> s.error() == null).extracting(StoredSession::sessionId)
+			.containsExactly("good");
+		List<String> errors = sessions.stream().map(StoredSession::error).filter((e) -> e != null).toList();
+		assertThat(errors).hasSize(3)
+			.contains("notes.json: Not a Railtracks session file: the JSON is not an object",
+					"other.json: Not a Railtracks session file: it has no session_id")
+			.anySatisfy((error) -> assertThat(error).startsWith("trip_broken.json: Invalid JSON: ")
+				.contains("end-of-input")
+				.contains("(line 1, column ")
+				.doesNotContain("Source:"));
+	}
+
+	@Test
+	void temporaryFilesOfASaveInProgressAreNotListed() throws Exception {
+		SavedSessions.plan(this.directory, "done");
+		Files.writeString(this.directory.resolve(".done12345.json.tmp"), "{");
+		Files.writeString(this.directory.resolve(".hidden.json"), "{");
+		assertThat(new FileSessionStore(this.directory).list(10)).extracting(StoredSession::sessionId)
+			.containsExactly("done");
+	}
+
+	@Test
+	void findsASessionByIdWhateverItsNamePrefix() throws Exception {
+		Path file = SavedSessions.plan(this.directory, "a_b");
+		SavedSessions.checkout(this.directory, "b");
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		byte[] saved = Files.readAllBytes(file);
+		assertThat(sessions.open("a_b")).hasValueSatisfying((found) -> {
+			assertThat(found.name()).isEqualTo(file.getFileName().toString());
+			assertThat(found.json()).isEqualTo(saved);
+		});
+		// trip_a_b.json ends with "_b.json" but is session a_b, not b.
+		assertThat(sessions.open("b")).hasValueSatisfying((found) -> assertThat(found.name())
+			.endsWith("b.json")
+			.isNotEqualTo(file.getFileName().toString()));
+		assertThat(sessions.open("unknown")).isEmpty();
+	}
+
+	@Test
+	void aCorruptFileIsFoundSoItsErrorCanBeShown() throws Exception {
+		Files.writeString(this.directory.resolve("trip_broken.json"), "{\"session_id\": \"broken\", \"runs\": [");
+		assertThat(new FileSessionStore(this.directory).open("broken")).map(StoredDocument::name)
+			.contains("trip_broken.json");
+	}
+
+	@Test
+	void anIdThatIsAPathIsRefusedBeforeAnyFileIsTouched() {
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		for (String unsafe : List.of("../../etc/passwd", "..", "a/b", "", ".hidden", "a b", "x".repeat(129))) {
+			assertThatIllegalArgumentException().isThrownBy(() -> sessions.open(unsafe))
+				.withMessageStartingWith("Invalid session id '" + unsafe + "'");
+		}
+	}
+
+	@Test
+	void aChangedFileIsReadAgain() throws Exception {
+		Path file = this.directory.resolve("trip_live.json");
+		Files.writeString(file, "{\"session_id\": \"live\", \"session_name\": \"before\", \"runs\": []}");
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		StoredSession before = sessions.list(10).get(0);
+		Files.writeString(file, "{\"session_id\": \"live\", \"session_name\": \"after, longer\", \"runs\": []}");
+		StoredSession after = sessions.list(10).get(0);
+		assertThat(before.sessionName()).isEqualTo("before");
+		assertThat(after.sessionName()).isEqualTo("after, longer");
+		assertThat(after.revision()).isNotEqualTo(before.revision());
+	}
+
+	@Test
+	void listsAtMostTheLimitNewestFirst() throws Exception {
+		SavedSessions.plan(this.directory, "first");
+		SavedSessions.plan(this.directory, "second");
+		SavedSessions.plan(this.directory, "third");
+		assertThat(new FileSessionStore(this.directory).list(2)).extracting(StoredSession::sessionId)
+			.containsExactly("third", "second");
+	}
+
+	@Test
+	void retentionKeepsTheNewestFilesUpToMaxSessions() throws IOException {
+		for (int i = 1; i <= 5; i++) {
+			write("s" + i + ".json", 10, NOW.minusSeconds(100 - i));
+		}
+		RetentionPolicy.Outcome outcome = new FileSessionStore(this.directory)
+			.retain(new RetentionPolicy(2, Duration.ofDays(7), 1_000_000), NOW);
+		assertThat(names()).containsExactlyInAnyOrder("s4.json", "s5.json");
+		assertThat(outcome).isEqualTo(new RetentionPolicy.Outcome(3, 30, 2, 20));
+	}
+
+	@Test
+	void retentionDeletesFilesOlderThanMaxAge() throws IOException {
+		write("old.json", 10, NOW.minus(Duration.ofDays(8)));
+		write("new.json", 10, NOW.minus(Duration.ofDays(6)));
+		new FileSessionStore(this.directory).retain(GENEROUS, NOW);
+		assertThat(names()).containsExactly("new.json");
+	}
+
+	@Test
+	void retentionKeepsTheNewestFilesThatFitInMaxTotalBytes() throws IOException {
+		write("a.json", 400, NOW.minusSeconds(3));
+		write("b.json", 400, NOW.minusSeconds(2));
+		write("c.json", 400, NOW.minusSeconds(1));
+		new FileSessionStore(this.directory).retain(new RetentionPolicy(1000, Duration.ofDays(7), 1000), NOW);
+		assertThat(names()).containsExactlyInAnyOrder("b.json", "c.json");
+	}
+
+	@Test
+	void retentionLeavesOtherFilesSavesInProgressAndSubdirectoriesAlone() throws IOException {
+		Instant ancient = NOW.minus(Duration.ofDays(30));
+		write("notes.txt", 10, ancient);
+		write(".abc123.json.tmp", 10, ancient);
+		write(".hidden.json", 10, ancient);
+		Files.createDirectory(this.directory.resolve("nested.json"));
+		write("expired.json", 10, ancient);
+		new FileSessionStore(this.directory).retain(GENEROUS, NOW);
+		assertThat(names()).containsExactlyInAnyOrder("notes.txt", ".abc123.json.tmp", ".hidden.json", "nested.json");
+	}
+
+	@Test
+	void retentionInAMissingDirectoryDeletesNothing() throws IOException {
+		assertThat(new FileSessionStore(this.directory.resolve("never-created")).retain(GENEROUS, NOW))
+			.isEqualTo(new RetentionPolicy.Outcome(0, 0, 0, 0));
+	}
+
+	private void write(String name, int bytes, Instant modified) throws IOException {
+		Path file = Files.write(this.directory.resolve(name), new byte[bytes]);
+		Files.setLastModifiedTime(file, FileTime.from(modified));
+	}
+
+	private List<String> names() throws IOException {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+	}
+
+}
