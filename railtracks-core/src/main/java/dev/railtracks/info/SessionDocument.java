@@ -1,9 +1,9 @@
 package dev.railtracks.info;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,6 +40,9 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 
 	private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions
 		.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
+	/** Enough for one write of a typical agent run's document (an agent with three tools is about 10 KB). */
+	private static final int WRITE_BUFFER_BYTES = 32 * 1024;
 
 	/** Numbers the temporary files of this process. */
 	private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
@@ -89,7 +92,10 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 	 * Saves the document as {@code {name}_{sessionId}.json} in a directory (created when missing), atomically: a
 	 * temporary file, then a move, so a reader never sees half a file. The name is {@link #fileLabel()}; one unsafe in
 	 * a file name falls back to {@code {sessionId}.json}. Where the file system has POSIX permissions, the file is
-	 * readable and writable by its owner only, as a temporary file is.
+	 * readable and writable by its owner only, as a temporary file is. The file is {@link #toJson()} in UTF-8, but
+	 * for a string that is not text (half of a surrogate pair, such as a model's answer cut off inside an emoji):
+	 * UTF-8 cannot encode the half, so the file keeps it as a JSON escape (<code>&#92;ud83d</code>), which reads
+	 * back as the same string.
 	 * @param directory the state directory
 	 * @return where it went
 	 * @throws IOException when the directory or file cannot be written
@@ -113,8 +119,9 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 	/**
 	 * Writes the document to a new hidden file in the directory. The directory is created only when creating the file
 	 * fails for its absence, and the name is unique without a random number: saving is on every session's close, where
-	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The file is
-	 * written through a stream, which an interrupt of the saving thread does not close (a file channel would be).
+	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The JSON goes
+	 * to the file as UTF-8 straight from the generator, in one write for most documents, through a stream, which an
+	 * interrupt of the saving thread does not close (a file channel would be).
 	 */
 	private Path writeTemporary(Path directory) throws IOException {
 		FileAttribute<?>[] ownerOnly = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
@@ -139,9 +146,9 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 				// left by a process that stopped while saving this session: take the next number
 				continue;
 			}
-			try (Writer out = new OutputStreamWriter(Files.newOutputStream(temporary, StandardOpenOption.WRITE),
-					StandardCharsets.UTF_8)) {
-				writeTo(out);
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE),
+					WRITE_BUFFER_BYTES)) {
+				StateJson.writeSession(out, this);
 			}
 			catch (IOException | RuntimeException | Error ex) {
 				Files.deleteIfExists(temporary);

@@ -1,6 +1,7 @@
 package dev.railtracks.info;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.railtracks.FunctionNode;
+import dev.railtracks.Session;
+import dev.railtracks.TestConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -64,6 +71,35 @@ class SessionDocumentTests {
 			assertThat(Thread.interrupted()).isTrue();
 		}
 		assertThat(this.directory.resolve("plan_s-4.json")).content().isEqualTo(document("s-4").toJson());
+	}
+
+	@Test
+	void theFileIsTheDocumentInUtf8AndReadsBackToTheSameText() throws IOException {
+		String text = "caf\u00e9 \u65e5\u672c \ud83d\ude00";
+		SessionDocument document = documentOfARunReturning(text);
+		Path file = document.saveTo(this.directory).file();
+		assertThat(Files.readAllBytes(file)).isEqualTo(document.toJson().getBytes(StandardCharsets.UTF_8));
+		assertThat(outputIn(file)).isEqualTo(text);
+	}
+
+	@Test
+	void aStringThatIsNotTextKeepsItsBrokenCharacterAsAnEscape() throws IOException {
+		// Half of an emoji, as a model cut off mid-character may give: no UTF-8 bytes can say it, a JSON escape can.
+		String broken = "cut \ud83d";
+		assertThat(outputIn(documentOfARunReturning(broken).saveTo(this.directory).file())).isEqualTo(broken);
+	}
+
+	private static SessionDocument documentOfARunReturning(String output) {
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			session.call(FunctionNode.of("echo", (String text) -> text), output);
+			return new SessionDocument(session.identifier(), "plan", session.startNanos(), session.startNanos() + 1,
+					session.info());
+		}
+	}
+
+	private static String outputIn(Path file) {
+		JsonNode edge = JsonMapper.builder().build().readTree(file.toFile()).at("/runs/0/edges/0/details/output");
+		return edge.asString();
 	}
 
 	private static List<String> entries(Path directory) throws IOException {
