@@ -1,12 +1,22 @@
 package dev.railtracks.info;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +37,15 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 		@Nullable String sessionName, long startNanos, long endNanos, ExecutionInfo info) {
 
 	private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}");
+
+	private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions
+		.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
+	/** Enough for one write of a typical agent run's document (an agent with three tools is about 10 KB). */
+	private static final int WRITE_BUFFER_BYTES = 32 * 1024;
+
+	/** Numbers the temporary files of this process. */
+	private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
 
 	/**
 	 * The document of a session no flow started.
@@ -72,7 +91,11 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 	/**
 	 * Saves the document as {@code {name}_{sessionId}.json} in a directory (created when missing), atomically: a
 	 * temporary file, then a move, so a reader never sees half a file. The name is {@link #fileLabel()}; one unsafe in
-	 * a file name falls back to {@code {sessionId}.json}.
+	 * a file name falls back to {@code {sessionId}.json}. Where the file system has POSIX permissions, the file is
+	 * readable and writable by its owner only, as a temporary file is. The file is {@link #toJson()} in UTF-8, but
+	 * for a string that is not text (half of a surrogate pair, such as a model's answer cut off inside an emoji):
+	 * UTF-8 cannot encode the half, so the file keeps it as a JSON escape (<code>&#92;ud83d</code>), which reads
+	 * back as the same string.
 	 * @param directory the state directory
 	 * @return where it went
 	 * @throws IOException when the directory or file cannot be written
@@ -82,18 +105,57 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 		boolean safe = label.isEmpty() || SAFE_NAME.matcher(label).matches();
 		String fileName = safe ? label + "_" + this.sessionId + ".json" : this.sessionId + ".json";
 		Path target = directory.resolve(fileName);
-		Files.createDirectories(directory);
-		Path temporary = Files.createTempFile(directory, "." + this.sessionId, ".json.tmp");
+		Path temporary = writeTemporary(directory);
 		try {
-			try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				writeTo(out);
-			}
 			move(temporary, target);
 		}
-		finally {
+		catch (IOException | RuntimeException | Error ex) {
 			Files.deleteIfExists(temporary);
+			throw ex;
 		}
 		return new Saved(target, safe ? null : label);
+	}
+
+	/**
+	 * Writes the document to a new hidden file in the directory. The directory is created only when creating the file
+	 * fails for its absence, and the name is unique without a random number: saving is on every session's close, where
+	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The JSON goes
+	 * to the file as UTF-8 straight from the generator, in one write for most documents, through a stream, which an
+	 * interrupt of the saving thread does not close (a file channel would be).
+	 */
+	private Path writeTemporary(Path directory) throws IOException {
+		FileAttribute<?>[] ownerOnly = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+				? new FileAttribute<?>[] { OWNER_ONLY } : new FileAttribute<?>[0];
+		boolean directoryCreated = false;
+		while (true) {
+			// The session's id keeps names apart between sessions, the counter between saves of one session.
+			Path temporary = directory
+				.resolve("." + this.sessionId + "." + TEMPORARY_FILES.incrementAndGet() + ".json.tmp");
+			try {
+				Files.createFile(temporary, ownerOnly);
+			}
+			catch (NoSuchFileException ex) {
+				if (directoryCreated) {
+					throw ex;
+				}
+				Files.createDirectories(directory);
+				directoryCreated = true;
+				continue;
+			}
+			catch (FileAlreadyExistsException ex) {
+				// left by a process that stopped while saving this session: take the next number
+				continue;
+			}
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE),
+					WRITE_BUFFER_BYTES)) {
+				StateJson.writeSession(out, this);
+			}
+			catch (IOException | RuntimeException | Error ex) {
+				Files.deleteIfExists(temporary);
+				throw ex;
+			}
+			return temporary;
+		}
 	}
 
 	private static void move(Path from, Path to) throws IOException {

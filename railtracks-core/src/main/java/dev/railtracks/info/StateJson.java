@@ -1,5 +1,6 @@
 package dev.railtracks.info;
 
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
@@ -41,38 +42,57 @@ final class StateJson {
 	}
 
 	/**
-	 * Writes the saved-session document: {@code flow_name}, {@code flow_id}, {@code session_id},
-	 * {@code session_name}, {@code start_time},
-	 * {@code end_time} and one entry in {@code runs} per top-level request.
+	 * Writes the saved-session document as text; see {@link #writeSession(JsonGenerator, SessionDocument)}.
 	 * @param out where to write
 	 * @param document the session's envelope and record
 	 */
 	static void writeSession(Writer out, SessionDocument document) {
-		String sessionId = document.sessionId();
-		ExecutionInfo info = document.info();
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
-			json.writeStartObject();
-			// Always present, null without a flow, as the original writes them.
-			json.writeName("flow_name");
-			writeNullableString(json, document.flowName());
-			json.writeName("flow_id");
-			writeNullableString(json, document.flowId());
-			json.writeStringProperty("session_id", sessionId);
-			json.writeName("session_name");
-			writeNullableString(json, document.sessionName());
-			json.writeNumberProperty("start_time", EpochClock.toSeconds(document.startNanos()));
-			json.writeNumberProperty("end_time", EpochClock.toSeconds(document.endNanos()));
-			json.writeArrayPropertyStart("runs");
-			for (RequestTemplate insertion : info.insertionRequests()) {
-				writeRun(json, sessionId, insertion, info.getInfo(List.of(insertion.identifier())));
-			}
-			json.writeEndArray();
-			json.writeEndObject();
+			writeSession(json, document);
 		}
 	}
 
 	/**
-	 * The saved-session document as a string; see {@link #writeSession}.
+	 * Writes the saved-session document as UTF-8, encoded by the generator itself (no text, then bytes, in between);
+	 * see {@link #writeSession(JsonGenerator, SessionDocument)}.
+	 * @param out where to write
+	 * @param document the session's envelope and record
+	 */
+	static void writeSession(OutputStream out, SessionDocument document) {
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			writeSession(json, document);
+		}
+	}
+
+	/**
+	 * Writes the saved-session document: {@code flow_name}, {@code flow_id}, {@code session_id},
+	 * {@code session_name}, {@code start_time},
+	 * {@code end_time} and one entry in {@code runs} per top-level request.
+	 */
+	private static void writeSession(JsonGenerator json, SessionDocument document) {
+		String sessionId = document.sessionId();
+		ExecutionInfo info = document.info();
+		json.writeStartObject();
+		// Always present, null without a flow, as the original writes them.
+		json.writeName("flow_name");
+		writeNullableString(json, document.flowName());
+		json.writeName("flow_id");
+		writeNullableString(json, document.flowId());
+		json.writeStringProperty("session_id", sessionId);
+		json.writeName("session_name");
+		writeNullableString(json, document.sessionName());
+		json.writeNumberProperty("start_time", EpochClock.toSeconds(document.startNanos()));
+		json.writeNumberProperty("end_time", EpochClock.toSeconds(document.endNanos()));
+		json.writeArrayPropertyStart("runs");
+		for (RequestTemplate insertion : info.insertionRequests()) {
+			writeRun(json, sessionId, insertion, info.getInfo(List.of(insertion.identifier())));
+		}
+		json.writeEndArray();
+		json.writeEndObject();
+	}
+
+	/**
+	 * The saved-session document as a string; see {@link #writeSession(JsonGenerator, SessionDocument)}.
 	 * @param document the session's envelope and record
 	 * @return the JSON text
 	 */
