@@ -72,11 +72,77 @@ class BatchEndedMidwayTests {
 		this.release.countDown();
 	}
 
+	/**
+	 * The timeout is long enough for the parent to create its children and open the batch on a loaded machine (that
+	 * takes milliseconds); the test waits until every worker is stuck, and the timeout then ends the run.
+	 */
 	@Test
-	void aRunThatTimesOutMidBatchRecordsEveryChildBeforeItsCallerIsReleased() {
-		try (Session session = new Session(config(Duration.ofMillis(300)).build())) {
-			assertThatExceptionOfType(GlobalTimeoutException.class).isThrownBy(() -> session.runSync(this.parent));
-			assertEveryChildRecordedAsEnded(session.info(), GlobalTimeoutException.class);
+	void aRunThatTimesOutMidBatchRecordsEveryChildBeforeItsCallerIsReleased() throws Exception {
+		try (Session session = new Session(config(Duration.ofSeconds(3)).build())) {
+			CompletableFuture<ExecutionInfo> run = session.run(this.parent);
+			this.stuck.await();
+			AtomicReference<ExecutionInfo> whenReleased = new AtomicReference<>();
+			CompletableFuture<?> released = run.whenComplete((info, error) -> whenReleased.set(session.info()));
+			assertThat(released).failsWithin(Duration.ofSeconds(30))
+				.withThrowableThat()
+				.havingCause()
+				.isInstanceOf(GlobalTimeoutException.class);
+			assertEveryChildRecordedAsEnded(whenReleased.get(), GlobalTimeoutException.class);
+		}
+	}
+
+	/**
+	 * A run that ends while its node is still creating a batch's children: the batch is refused, as any call from an
+	 * ended run is, and records nothing after the run's caller was released with the run's record.
+	 */
+	@Test
+	void aBatchWhoseRunEndedWhileItsChildrenWereCreatedRecordsNothing() throws Exception {
+		CountDownLatch creating = new CountDownLatch(1);
+		CountDownLatch created = new CountDownLatch(1);
+		CountDownLatch parentDone = new CountDownLatch(1);
+		AtomicReference<Throwable> batchFailure = new AtomicReference<>();
+		NodeDefinition<Integer> slowlyCreated = new NodeDefinition<>() {
+
+			@Override
+			public String name() {
+				return "child";
+			}
+
+			@Override
+			public Node<Integer> create(Object... args) {
+				if (args[0].equals(1)) {
+					creating.countDown();
+					awaitIgnoringInterrupts(created);
+				}
+				return BatchEndedMidwayTests.this.child.create(args);
+			}
+
+		};
+		FunctionNode<Integer> creatingParent = FunctionNode.of("parent", () -> {
+			try {
+				return callBatch(slowlyCreated, List.of(0, 1, 2)).size();
+			}
+			catch (RuntimeException ex) {
+				batchFailure.set(ex);
+				throw ex;
+			}
+			finally {
+				parentDone.countDown();
+			}
+		});
+		try (Session session = new Session(config(Duration.ofSeconds(50)).build())) {
+			CompletableFuture<ExecutionInfo> run = session.run(creatingParent);
+			creating.await();
+			String topLevel = session.info().insertionRequests().get(0).sinkId();
+			assertThat(session.cancel(topLevel)).isTrue();
+			assertThat(run).failsWithin(Duration.ofSeconds(10));
+			int recordedWhenReleased = session.info().requestForest().heads().size();
+			created.countDown();
+			parentDone.await();
+			ExecutionInfo info = session.info();
+			assertThat(info.requestForest().heads()).hasSize(recordedWhenReleased);
+			assertThat(info.requestForest().heads().values()).noneMatch((request) -> request.sinkName().equals("child"));
+			assertThat(batchFailure.get()).isInstanceOf(CancellationException.class);
 		}
 	}
 

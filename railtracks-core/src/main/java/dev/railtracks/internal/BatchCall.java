@@ -25,6 +25,8 @@ import dev.railtracks.support.EpochClock;
  * claimed, into a journal slot reserved for it, so the record keeps the input order while a batch waiting to run
  * holds only its nodes, not a million records. Whoever ends the run (timeout, cancel, fail-fast, close) claims the
  * children left and records them as ended, in order, before the run's caller is released ({@link #closeUnclaimed}).
+ * A batch whose run ended before it opened (while its nodes were being created) reserves and records nothing: its
+ * caller is refused, as any call from an ended run is.
  */
 final class BatchCall {
 
@@ -50,11 +52,14 @@ final class BatchCall {
 	/** Child {@code i}'s arguments, recorded with it when it is claimed. */
 	private final Object[][] arguments;
 
-	/** The journal slot of child 0; child {@code i} is recorded into {@code firstSlot + i} when it is claimed. */
-	private final int firstSlot;
+	/**
+	 * The journal slot of child 0; child {@code i} is recorded into {@code firstSlot + i} when it is claimed.
+	 * Reserved when the run opens the batch ({@link #reserve}), under the run's lock, before any child is claimed.
+	 */
+	private int firstSlot;
 
-	/** The step of child 0's first version; child {@code i}'s is {@code firstStep + i}. */
-	private final long firstStep;
+	/** The step of child 0's first version; child {@code i}'s is {@code firstStep + i}. Reserved with the slots. */
+	private long firstStep;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -84,8 +89,17 @@ final class BatchCall {
 		this.children = nodes;
 		this.arguments = arguments;
 		this.unfinished = new AtomicInteger(nodes.length);
-		this.firstSlot = state.recorder.reserveSlots(nodes.length);
-		this.firstStep = state.recorder.reserveSteps(nodes.length);
+	}
+
+	/**
+	 * Reserves the children's journal slots and steps. Called by {@link Run#open} under the run's lock, only when the
+	 * run takes the batch: a batch refused by an ended run reserves nothing, and whoever ends the run later finds the
+	 * batch with its slots (the lock orders both, so the plain fields are seen by the ending thread and, through the
+	 * strategy's handoff, by the scouts).
+	 */
+	void reserve() {
+		this.firstSlot = this.state.recorder.reserveSlots(this.children.length);
+		this.firstStep = this.state.recorder.reserveSteps(this.children.length);
 	}
 
 	/** Runs every child; then every outcome in input order, failures as values. */
@@ -126,10 +140,12 @@ final class BatchCall {
 			return;
 		}
 		if (!this.run.open(this)) {
-			// The run ended before the batch could start: its children are recorded as ended with it.
-			closeUnclaimed(Objects.requireNonNull(this.run.failure()));
+			// The run ended while the caller was creating the children: the batch is refused as a call from an ended run
+			// is, and nothing is recorded, since the run's caller may already have been released with its record.
+			throw NodeInvocationException.unchecked(Objects.requireNonNull(this.run.failure()),
+					this.callerRecord.nodeName);
 		}
-		else if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
+		if (this.state.config.inlineSynchronousCalls() && this.caller.depth < RTState.MAX_INLINE_DEPTH) {
 			callerWorks();
 		}
 		else if (!sendScouts()) {

@@ -95,13 +95,16 @@ final class Run {
 	}
 
 	/**
-	 * Opens a batch in this run, unless the run was cancelled.
-	 * @return {@code false} when the run was cancelled: the batch must record its children as ended itself
+	 * Opens a batch in this run, unless the run was cancelled: reserves its children's journal slots and steps and
+	 * lists it for whoever ends the run, under the lock that {@link #cancel} takes, so that a batch is either refused
+	 * with nothing reserved or seen, slots and all, by the run's ending.
+	 * @return {@code false} when the run was cancelled: the batch records nothing and its caller is refused
 	 */
 	synchronized boolean open(BatchCall batch) {
 		if (this.failure != null) {
 			return false;
 		}
+		batch.reserve();
 		if (this.batches == null) {
 			this.batches = new ArrayList<>(2);
 		}

@@ -3,10 +3,14 @@ package dev.railtracks.autoconfigure.observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -32,10 +36,19 @@ import dev.railtracks.observation.NodeObservationContext;
  * of Boot's, takes the node observations and leaves every other observation (sessions, model calls, HTTP requests)
  * to Boot's handler.
  *
+ * <p>Micrometer cannot take back a listener once added, so every handler of a registry shares one meter-removed
+ * listener; {@link #close} (which Spring calls when the context closes) takes the handler off it, so that handlers
+ * made and closed on a shared registry (a global one, a context refreshed in tests) neither pile up listeners on it
+ * nor stay reachable from it.
+ *
  * @author Railtracks
  * @since 0.1.0
  */
-public final class NodeMeterObservationHandler implements MeterObservationHandler<NodeObservationContext> {
+public final class NodeMeterObservationHandler
+		implements MeterObservationHandler<NodeObservationContext>, AutoCloseable {
+
+	/** The one meter-removed listener of each registry with handlers, by registry identity. */
+	private static final Map<MeterRegistry, ForgetKeptTimers> LISTENERS = new WeakHashMap<>();
 
 	private final MeterRegistry registry;
 
@@ -51,7 +64,36 @@ public final class NodeMeterObservationHandler implements MeterObservationHandle
 		this.registry = registry;
 		this.events = new DefaultMeterObservationHandler(registry, IgnoredMeters.LONG_TASK_TIMER);
 		// A kept timer must not outlive its place in the registry.
-		registry.config().onMeterRemoved((meter) -> this.timers.clear());
+		synchronized (LISTENERS) {
+			LISTENERS.computeIfAbsent(registry, (meters) -> {
+				ForgetKeptTimers listener = new ForgetKeptTimers();
+				meters.config().onMeterRemoved(listener);
+				return listener;
+			}).handlers.add(this);
+		}
+	}
+
+	/**
+	 * Stops listening for meters removed from the registry (the registry's listener stays, shared and without this
+	 * handler) and forgets the kept timers. Closing twice does nothing more.
+	 */
+	@Override
+	public void close() {
+		synchronized (LISTENERS) {
+			ForgetKeptTimers listener = LISTENERS.get(this.registry);
+			if (listener != null) {
+				listener.handlers.remove(this);
+			}
+		}
+		this.timers.clear();
+	}
+
+	/** How many open handlers the registry's meter-removed listener tells; for tests. */
+	static int listeningTo(MeterRegistry registry) {
+		synchronized (LISTENERS) {
+			ForgetKeptTimers listener = LISTENERS.get(registry);
+			return (listener != null) ? listener.handlers.size() : 0;
+		}
 	}
 
 	@Override
@@ -93,6 +135,18 @@ public final class NodeMeterObservationHandler implements MeterObservationHandle
 		tags.add(Tag.of("error", key.error()));
 		String name = key.name();
 		return this.registry.timer((name != null) ? name : DefaultNodeObservationConvention.DEFAULT_NAME, tags);
+	}
+
+	/** A registry's one meter-removed listener: the open handlers on it forget the timers they kept. */
+	private static final class ForgetKeptTimers implements Consumer<Meter> {
+
+		private final List<NodeMeterObservationHandler> handlers = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void accept(Meter meter) {
+			this.handlers.forEach((handler) -> handler.timers.clear());
+		}
+
 	}
 
 	/** What tells one node timer from another. */

@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure.observation;
 
+import java.lang.reflect.Field;
 import java.util.List;
 
 import io.micrometer.common.KeyValue;
@@ -93,6 +94,39 @@ class NodeMeterObservationHandlerTests {
 		observation.stop();
 		assertThat(meters.get("railtracks.node.retried").tag("railtracks.node.name", "length").counter().count())
 			.isEqualTo(1);
+	}
+
+	/**
+	 * Micrometer cannot take a listener back: handlers made and closed on one registry must not pile listeners up on
+	 * it, and a closed handler must not stay reachable from it.
+	 */
+	@Test
+	void handlersOnOneRegistryShareOneListenerWhichAClosedHandlerLeaves() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		int before = meterRemovedListeners(meters).size();
+		NodeMeterObservationHandler first = new NodeMeterObservationHandler(meters);
+		NodeMeterObservationHandler open = new NodeMeterObservationHandler(meters);
+		first.close();
+		new NodeMeterObservationHandler(meters).close();
+		assertThat(meterRemovedListeners(meters)).hasSize(before + 1);
+		assertThat(NodeMeterObservationHandler.listeningTo(meters)).isEqualTo(1);
+		// The open handler still forgets a timer removed from the registry.
+		ObservationRegistry registry = registry(open);
+		observeNode(registry, "length", null);
+		meters.remove(meters.get("railtracks.node").timer());
+		observeNode(registry, "length", null);
+		assertThat(meters.get("railtracks.node").timer().count()).isEqualTo(1);
+		open.close();
+		open.close();
+		assertThat(NodeMeterObservationHandler.listeningTo(meters)).isZero();
+	}
+
+	/** Micrometer's own list: it has no way to read or remove listeners. */
+	@SuppressWarnings("unchecked")
+	private static List<Object> meterRemovedListeners(MeterRegistry meters) throws ReflectiveOperationException {
+		Field listeners = MeterRegistry.class.getDeclaredField("meterRemovedListeners");
+		listeners.setAccessible(true);
+		return (List<Object>) listeners.get(meters);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.railtracks.autoconfigure.observation;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -210,6 +211,16 @@ class RailtracksMetricsAutoConfigurationTests {
 			assertThat(registry.find("railtracks.session.active").longTaskTimer()).isNotNull();
 			assertThat(context).hasSingleBean(NodeMeterObservationHandler.class);
 		});
+	}
+
+	@Test
+	void theNodeMeterHandlerLeavesTheRegistryWhenTheContextCloses() {
+		AtomicReference<MeterRegistry> registry = new AtomicReference<>();
+		this.bootChain.run((context) -> {
+			registry.set(context.getBean(MeterRegistry.class));
+			assertThat(NodeMeterObservationHandler.listeningTo(registry.get())).isEqualTo(1);
+		});
+		assertThat(NodeMeterObservationHandler.listeningTo(registry.get())).isZero();
 	}
 
 	@Test
