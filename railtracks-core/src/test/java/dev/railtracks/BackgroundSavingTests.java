@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -34,6 +36,7 @@ import dev.railtracks.store.FileSessionStore;
 import dev.railtracks.store.SavedSession;
 import dev.railtracks.store.SessionStore;
 import dev.railtracks.store.SessionWriter;
+import dev.railtracks.store.StoreUnavailableException;
 
 import static dev.railtracks.SessionSavedStateTests.captureSessionLog;
 import static dev.railtracks.TestNodes.LENGTH;
@@ -69,7 +72,11 @@ class BackgroundSavingTests {
 	}
 
 	private SessionWriter writer(int capacity) {
-		SessionWriter writer = new SessionWriter(capacity);
+		return writer(capacity, SessionWriter.DEFAULT_STALL_TIMEOUT);
+	}
+
+	private SessionWriter writer(int capacity, Duration stallTimeout) {
+		SessionWriter writer = new SessionWriter(capacity, stallTimeout);
 		this.writers.add(writer);
 		return writer;
 	}
@@ -289,7 +296,8 @@ class BackgroundSavingTests {
 	@Test
 	void aFullQueueMakesTheClosingThreadWaitAndIsCountedAndLoggedOnce() throws Exception {
 		HeldStore store = new HeldStore();
-		SessionWriter writer = writer(1);
+		// A store call held for a minute is a slow store, not one that stalled.
+		SessionWriter writer = writer(1, Duration.ofMinutes(1));
 		ExecutorConfig config = config(writer).sessionStore(store).build();
 		Logger writerLogger = (Logger) LoggerFactory.getLogger(SessionWriter.class);
 		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
@@ -318,6 +326,71 @@ class BackgroundSavingTests {
 		}
 	}
 
+	@Test
+	void aStoreThatDoesNotAnswerIsTriedOncePerBatchNotOncePerDocument() throws Exception {
+		CountDownLatch entered = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		AtomicBoolean down = new AtomicBoolean(true);
+		SessionStore unreachable = new SessionStore() {
+			@Override
+			public SavedSession save(SessionDocument document) throws IOException {
+				return saveAll(List.of(document)).get(0);
+			}
+
+			@Override
+			public List<SavedSession> saveAll(List<SessionDocument> documents) throws IOException {
+				calls.incrementAndGet();
+				entered.countDown();
+				try {
+					BackgroundSavingTests.this.release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				if (down.get()) {
+					throw new StoreUnavailableException("no connection to the database");
+				}
+				return new FileSessionStore(BackgroundSavingTests.this.directory).saveAll(documents);
+			}
+		};
+		SessionWriter writer = writer(16, Duration.ofMinutes(1));
+		ExecutorConfig config = config(writer).sessionStore(unreachable).build();
+		closeOneQuickly(config);
+		assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 5; i++) {
+			closeOneQuickly(config);
+		}
+		this.release.countDown();
+		writer.flush();
+		// The first document: its call and one more at once (it failed quickly on a store that answered until then);
+		// the batch of five: one call, no call per document, since the store is known not to answer.
+		assertThat(calls).hasValue(3);
+		assertThat(writer.failedSaves()).isEqualTo(6);
+		down.set(false);
+		closeOne(config);
+		writer.flush();
+		assertThat(files()).hasSize(1);
+	}
+
+	@Test
+	void aClosingThreadStopsWaitingForRoomOnceTheStoreCallHasStalled() throws Exception {
+		HeldStore store = new HeldStore();
+		SessionWriter writer = writer(1, Duration.ofMillis(200));
+		ExecutorConfig config = config(writer).sessionStore(store).build();
+		closeOneQuickly(config);
+		assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+		closeOneQuickly(config);
+		assertThat(writer.queued()).isEqualTo(1);
+		// The queue is full and the store has not answered for longer than the stall timeout: dropped, not waited for.
+		for (int i = 0; i < 3; i++) {
+			closeOneQuickly(config);
+		}
+		assertThat(writer.failedSaves()).isEqualTo(3);
+		this.release.countDown();
+		writer.flush();
+		assertThat(files()).hasSize(2);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.railtracks.UnserializableValueTests#values")
 	void aValueThatCannotBeSerialisedIsSavedFromTheWriterThreadAsOnClose(String description, Supplier<Object> value,
@@ -340,6 +413,8 @@ class BackgroundSavingTests {
 	void aWriterNeedsRoomForOneDocument() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new SessionWriter(0))
 			.withMessage("capacity must be at least 1 but was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> new SessionWriter(1, Duration.ZERO))
+			.withMessage("stallTimeout must be positive but was PT0S");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,7 +33,9 @@ import dev.railtracks.info.SessionDocument;
  * <p>
  * Listing reads only the files directly in the directory whose names end in {@code .json} and do not start with a dot
  * (a save in progress writes a hidden temporary file), never a path built from a request; summaries are cached per
- * file until it changes. Retention deletes files by modification time.
+ * file until it changes. Retention deletes files by modification time. Only regular files count: a symbolic link in
+ * the directory is not followed — never listed, opened, counted or deleted — so a link named like a state file
+ * cannot serve a file from elsewhere.
  */
 public final class FileSessionStore implements SessionStore {
 
@@ -135,7 +138,7 @@ public final class FileSessionStore implements SessionStore {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new StoredDocument(found.getFileName().toString(), Files.readAllBytes(found)));
+			return Optional.of(new StoredDocument(found.getFileName().toString(), readAllBytes(found)));
 		}
 		catch (NoSuchFileException ex) {
 			// Deleted since it was listed (retention, a user): no longer saved.
@@ -144,8 +147,10 @@ public final class FileSessionStore implements SessionStore {
 	}
 
 	/**
-	 * {@inheritDoc} Files go oldest first by modification time; only saved state files count, as for
-	 * {@link #list(int)}.
+	 * {@inheritDoc} Files are ranked newest first by modification time; a file goes when it is past
+	 * {@code maxSessions}, modified before {@code now - maxAge}, or when the files up to and including it pass
+	 * {@code maxTotalBytes} (so a large file takes every older one with it, as in the JDBC store). Only saved state
+	 * files count, as for {@link #list(int)}.
 	 */
 	@Override
 	public RetentionPolicy.Outcome retain(RetentionPolicy policy, Instant now) throws IOException {
@@ -156,9 +161,12 @@ public final class FileSessionStore implements SessionStore {
 		int kept = 0;
 		int deleted = 0;
 		long deletedBytes = 0;
-		for (StateFile file : files) {
-			boolean keep = kept < policy.maxSessions() && !file.modified().isBefore(oldestKept)
-					&& keptBytes + file.size() <= policy.maxTotalBytes();
+		long runningBytes = 0;
+		for (int position = 0; position < files.size(); position++) {
+			StateFile file = files.get(position);
+			runningBytes += file.size();
+			boolean keep = position < policy.maxSessions() && !file.modified().isBefore(oldestKept)
+					&& runningBytes <= policy.maxTotalBytes();
 			if (keep) {
 				kept++;
 				keptBytes += file.size();
@@ -193,7 +201,8 @@ public final class FileSessionStore implements SessionStore {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory(), FileSessionStore::isStateFile)) {
 			for (Path entry : entries) {
 				try {
-					BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+					BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+							LinkOption.NOFOLLOW_LINKS);
 					if (attributes.isRegularFile()) {
 						files.add(new StateFile(entry, attributes.lastModifiedTime().toInstant(), attributes.size()));
 					}
@@ -217,7 +226,7 @@ public final class FileSessionStore implements SessionStore {
 	private Optional<StoredSession> summary(Path file) {
 		BasicFileAttributes attributes;
 		try {
-			attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
@@ -238,7 +247,7 @@ public final class FileSessionStore implements SessionStore {
 
 	private static StoredSession read(Path file, String revision) {
 		String name = file.getFileName().toString();
-		try (InputStream in = Files.newInputStream(file); JsonParser json = JSON.createParser(in)) {
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS); JsonParser json = JSON.createParser(in)) {
 			StoredSession summary = SessionEnvelope.read(json, name, revision);
 			if (summary.error() != null) {
 				logger.warn("Saved session file {} cannot be listed: {}", file, summary.error());
@@ -250,6 +259,13 @@ public final class FileSessionStore implements SessionStore {
 		}
 		catch (JacksonException | IOException ex) {
 			return SessionEnvelope.unreadable(name, revision, "cannot be read: " + ex.getMessage());
+		}
+	}
+
+	/** Reads a listed file, refusing a symbolic link put in its place since it was listed. */
+	private static byte[] readAllBytes(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+			return in.readAllBytes();
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * Which saved sessions a {@link SessionStore} keeps: at most {@code maxSessions} of them, none saved longer ago than
- * {@code maxAge}, and at most {@code maxTotalBytes} of documents together; the oldest go first.
+ * {@code maxAge}, and at most {@code maxTotalBytes} of documents together; the oldest go first. Sessions are ranked
+ * newest first: one goes when it is past {@code maxSessions}, too old, or when the documents up to and including it
+ * pass {@code maxTotalBytes}, so an older session is never kept while a newer one is deleted.
  *
  * @param maxSessions the most sessions kept
  * @param maxAge the oldest a kept session may be, counted from when it was saved

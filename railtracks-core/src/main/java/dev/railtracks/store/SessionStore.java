@@ -15,7 +15,9 @@ import dev.railtracks.info.SessionDocument;
  * A store is called by one thread at a time when a {@link SessionWriter} saves in the background, by the closing
  * threads otherwise, so it must be thread-safe. Saving the same document twice must leave one copy (the writer
  * retries a failed batch one document at a time): the file store replaces the file, a database store upserts by
- * session id. A failure is thrown, never swallowed: the caller logs it on the session's log.
+ * session id. A failure is thrown, never swallowed: the caller logs it on the session's log. A failure that is the
+ * store's rather than the document's (no connection) is a {@link StoreUnavailableException}, so that the writer drops
+ * the batch instead of trying each of its documents again.
  * <p>
  * A store is also the application's <b>history</b>: the visualiser and the {@code railtracks} actuator endpoint
  * {@link #list list} and {@link #open open} saved sessions through it, and retention ({@link #retain}) deletes what a
@@ -29,7 +31,7 @@ public interface SessionStore {
 	 * Saves one document; its values are serialised here.
 	 * @param document the closed session's document
 	 * @return where it went and what had to change
-	 * @throws IOException when it cannot be saved
+	 * @throws IOException when it cannot be saved; a {@link StoreUnavailableException} when the store cannot be reached
 	 */
 	SavedSession save(SessionDocument document) throws IOException;
 

@@ -1,8 +1,12 @@
 package dev.railtracks.store;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +34,21 @@ import dev.railtracks.info.SessionDocument;
  * at most what was queued and not yet saved: at most the queue's capacity plus one batch. {@link #flush()} waits
  * until everything queued so far is saved, for code that reads the saved record right after closing a session.
  * <p>
- * <b>When the store fails</b> (a database unreachable, a document too large), a batch that {@link SessionStore#saveAll}
- * could not save is tried again one document at a time, so one bad document does not take its batch down and each
- * failure is reported on its own session's log. A document whose own save fails too is dropped: never silently — it
- * is counted ({@link #failedSaves()}) and logged at {@code ERROR} on this class's logger with the session id and the
- * store, whatever the session's logging setting. The writer does not wait and retry later: a store that is down for
- * minutes would otherwise hold every closing thread in back-pressure. Later documents are saved as soon as the store
- * answers again.
+ * <b>When the store fails</b>, the writer tells the two kinds of failure apart. <b>A document's own failure</b> (too
+ * large, refused by the database): a batch that {@link SessionStore#saveAll} could not save is tried again one document
+ * at a time, so one bad document does not take its batch down and each failure is reported on its own session's log.
+ * <b>The store's failure</b> ({@link StoreUnavailableException}: no connection, a connection lost, a transient database
+ * failure): trying each document again would cost one connection timeout per document (with a 30-second timeout, half
+ * an hour for one batch), so the batch is tried once more at once only when it failed quickly (a stale pooled
+ * connection) and the store was answering until then; otherwise the whole batch is dropped, and the store is marked
+ * <em>not answering</em> until a save to it succeeds. While it is, each later batch gets one attempt (no per-document
+ * retries), a closing thread that finds the queue full drops its own document instead of waiting, and a closing writer
+ * drops what is left for that store without trying it. A closing thread also stops waiting for room when the writer
+ * has been inside one store call for longer than the stall timeout (5 seconds by default): a store down for minutes
+ * therefore holds no closing thread for longer than about that. A dropped document is never dropped silently: it is
+ * counted ({@link #failedSaves()}), its session's {@link SaveReport} is told, and it is logged at {@code ERROR} on this
+ * class's logger with the session id and the store, whatever the session's logging setting. The writer does not hold
+ * documents to retry them later; later documents are saved as soon as the store answers again.
  * <p>
  * The documents' values are serialised on the writer thread. The record ({@link dev.railtracks.info.ExecutionInfo})
  * is a frozen snapshot by then; a mutable value a node returned and the application changes after the session closed
@@ -48,6 +61,11 @@ public final class SessionWriter implements AutoCloseable {
 
 	/** The most documents handed to a store at once. */
 	public static final int MAX_BATCH = 64;
+
+	/** How long one store call may last before closing threads stop waiting for room in a full queue. */
+	public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final long IDLE = Long.MIN_VALUE;
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionWriter.class);
 
@@ -65,6 +83,14 @@ public final class SessionWriter implements AutoCloseable {
 
 	private final AtomicLong failedSaves = new AtomicLong();
 
+	private final long stallNanos;
+
+	/** When the writer's current store call started ({@link System#nanoTime()}), or {@link #IDLE}. */
+	private volatile long storeCallSince = IDLE;
+
+	/** The stores whose last save failed with {@link StoreUnavailableException}; by identity. */
+	private final Set<SessionStore> notAnswering = Collections.newSetFromMap(Collections.synchronizedMap(new IdentityHashMap<>()));
+
 	/** Counts submissions and completed saves, so that {@link #flush()} waits for the ones before it only. */
 	private final AtomicLong submitted = new AtomicLong();
 
@@ -80,9 +106,24 @@ public final class SessionWriter implements AutoCloseable {
 	 * @throws IllegalArgumentException when the capacity is not positive
 	 */
 	public SessionWriter(int capacity) {
+		this(capacity, DEFAULT_STALL_TIMEOUT);
+	}
+
+	/**
+	 * Starts a writer and registers a JVM shutdown hook that closes it.
+	 * @param capacity how many documents may wait; the closing thread waits when that many are queued
+	 * @param stallTimeout how long one store call may last before a closing thread that finds the queue full stops
+	 * waiting and drops its document (counted and logged)
+	 * @throws IllegalArgumentException when the capacity or the stall timeout is not positive
+	 */
+	public SessionWriter(int capacity, Duration stallTimeout) {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
 		}
+		if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+			throw new IllegalArgumentException("stallTimeout must be positive but was " + stallTimeout);
+		}
+		this.stallNanos = stallTimeout.toNanos();
 		this.capacity = capacity;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.thread = new Thread(this::drain, THREAD_NAME);
@@ -111,7 +152,12 @@ public final class SessionWriter implements AutoCloseable {
 				logger.warn("The session writer's queue ({} documents) is full: closing sessions wait until the "
 						+ "store catches up; use a larger queue or a faster store", this.capacity);
 			}
-			putUninterruptibly(pending);
+			if (!putWhileTheStoreAnswers(pending)) {
+				drop(pending, new StoreUnavailableException("the queue is full and " + pending.store()
+						+ " is not answering; the closing thread did not wait"));
+				completed(1);
+				return;
+			}
 		}
 		if (this.closed.get()) {
 			// Closed while this was queued: the writer may have finished its last drain, so wait for it and save
@@ -168,7 +214,9 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	/**
-	 * How many documents could not be saved, even alone after their batch failed, and were dropped (each logged).
+	 * How many documents could not be saved and were dropped (each logged): alone after their batch failed, with
+	 * their whole batch when the store did not answer, or by a closing thread that found the queue full while the
+	 * store did not answer.
 	 * @return the count
 	 */
 	public long failedSaves() {
@@ -191,20 +239,34 @@ public final class SessionWriter implements AutoCloseable {
 		return this.capacity;
 	}
 
-	private void putUninterruptibly(Pending pending) {
+	/** Waits for room while the store answers; {@code false} when it does not (the document is not queued). */
+	private boolean putWhileTheStoreAnswers(Pending pending) {
 		boolean interrupted = false;
-		while (true) {
-			try {
-				this.queue.put(pending);
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
+		try {
+			while (true) {
+				if (this.notAnswering.contains(pending.store()) || stalled()) {
+					return false;
+				}
+				try {
+					if (this.queue.offer(pending, 50, TimeUnit.MILLISECONDS)) {
+						return true;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
+	}
+
+	private boolean stalled() {
+		long since = this.storeCallSince;
+		return since != IDLE && System.nanoTime() - since > this.stallNanos;
 	}
 
 	private void joinWriter() {
@@ -271,24 +333,99 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	private void saveRun(SessionStore store, List<Pending> run) {
-		if (run.size() > 1) {
-			List<SavedSession> saved;
-			try {
-				saved = store.saveAll(run.stream().map(Pending::document).toList());
-			}
-			catch (IOException | RuntimeException | AssertionError | LinkageError ex) {
-				// Retried one by one, so each failure is logged on its own session's log.
-				saved = null;
-			}
-			if (saved != null && saved.size() == run.size()) {
-				for (int i = 0; i < run.size(); i++) {
-					run.get(i).report().saved(saved.get(i));
-				}
+		boolean wasAnswering = !this.notAnswering.contains(store);
+		if (!wasAnswering && this.closed.get()) {
+			// Closing: a store that is not answering would hold the shutdown for a connection timeout per batch.
+			drop(run, new StoreUnavailableException(store + " is not answering, and the session writer is closing"));
+			return;
+		}
+		long started = System.nanoTime();
+		Exception failure = attempt(store, run);
+		if (failure != null && StoreUnavailableException.isUnavailable(failure) && wasAnswering
+				&& System.nanoTime() - started < this.stallNanos) {
+			// Failed quickly on a store that answered until now (a stale pooled connection): once more, as a whole.
+			failure = attempt(store, run);
+		}
+		if (failure == null) {
+			return;
+		}
+		if (StoreUnavailableException.isUnavailable(failure) || run.size() == 1) {
+			drop(run, failure);
+			return;
+		}
+		// Perhaps one document's failure: each alone, so that each failure is reported on its own session's log.
+		for (int i = 0; i < run.size(); i++) {
+			Exception alone = attempt(store, run.subList(i, i + 1));
+			if (alone != null && StoreUnavailableException.isUnavailable(alone)) {
+				drop(run.subList(i, run.size()), alone);
 				return;
 			}
+			if (alone != null) {
+				drop(run.subList(i, i + 1), alone);
+			}
 		}
+	}
+
+	/**
+	 * One call to the store for the run; reports the saved documents and notes whether the store answers.
+	 * @return what the store threw, or {@code null} when every document was saved
+	 */
+	private @Nullable Exception attempt(SessionStore store, List<Pending> run) {
+		List<SavedSession> saved;
+		this.storeCallSince = System.nanoTime();
+		try {
+			saved = (run.size() == 1) ? List.of(store.save(run.get(0).document()))
+					: store.saveAll(run.stream().map(Pending::document).toList());
+		}
+		catch (IOException | RuntimeException ex) {
+			return failed(store, ex);
+		}
+		catch (AssertionError | LinkageError ex) {
+			// Errors of this one call (a JDBC driver's internal assertion on a killed connection, a missing class):
+			// the store failed, and the writer thread must live on to save the next documents.
+			return failed(store, new IOException("the store threw " + ex, ex));
+		}
+		finally {
+			this.storeCallSince = IDLE;
+		}
+		this.notAnswering.remove(store);
+		if (saved == null || saved.size() != run.size()) {
+			return new IOException(store + " returned " + ((saved != null) ? saved.size() : 0) + " reports for "
+					+ run.size() + " documents");
+		}
+		for (int i = 0; i < run.size(); i++) {
+			try {
+				run.get(i).report().saved(saved.get(i));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Reporting how saving sessions went failed; ignored", ex);
+			}
+		}
+		return null;
+	}
+
+	private Exception failed(SessionStore store, Exception failure) {
+		if (StoreUnavailableException.isUnavailable(failure)) {
+			this.notAnswering.add(store);
+		}
+		return failure;
+	}
+
+	private void drop(List<Pending> run, Exception failure) {
 		for (Pending pending : run) {
-			saveAlone(pending);
+			drop(pending, failure);
+		}
+	}
+
+	private void drop(Pending pending, Exception failure) {
+		long failed = this.failedSaves.incrementAndGet();
+		logger.error("Dropped the record of session {}: it could not be saved to {} ({} dropped so far): {}",
+				pending.document().sessionId(), pending.store(), failed, failure.toString());
+		try {
+			pending.report().failed(pending.store(), failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Reporting how saving sessions went failed; ignored", ex);
 		}
 	}
 

@@ -103,7 +103,9 @@ public final class SessionBrowser {
 
 	/**
 	 * Every session: {@code GET api/sessions}.
-	 * @return 200 with a JSON array of {@link SessionSummary}, or 500 when the store cannot be read
+	 * @return 200 with a JSON array of {@link SessionSummary}; when the store cannot be read, the running and recently
+	 * closed sessions and one {@link SessionSummary#SAVED saved} entry without a session id whose {@code error} says
+	 * why the saved sessions are missing
 	 */
 	public VizResponse sessions() {
 		List<LiveSession> live = this.live.list();
@@ -123,7 +125,13 @@ public final class SessionBrowser {
 			stored = this.saved.list(this.listLimit);
 		}
 		catch (IOException | RuntimeException ex) {
-			return cannotRead(ex);
+			// The running and recently closed sessions do not depend on the store: list them, and say why the saved
+			// ones are missing in an entry of its own (shown as an unreadable saved entry).
+			logger.warn("The visualiser cannot read {}: {}", this.saved, ex.toString());
+			sessions.add(new SessionSummary(null, null, null, null, null, null, List.of(), 0, SessionSummary.SAVED,
+					this.saved.toString(), "", "The saved sessions cannot be listed: cannot read " + this.saved + ": "
+							+ ex.getMessage()));
+			stored = List.of();
 		}
 		for (StoredSession session : stored) {
 			if (session.sessionId() == null || !listed.contains(session.sessionId())) {

@@ -168,6 +168,36 @@ class FileSessionStoreTests {
 	}
 
 	@Test
+	void retentionNeverKeepsAnOlderFileWhileItDeletesANewerOne() throws IOException {
+		write("a.json", 100, NOW.minusSeconds(4));
+		write("b.json", 100, NOW.minusSeconds(3));
+		write("big.json", 950, NOW.minusSeconds(2));
+		write("c.json", 100, NOW.minusSeconds(1));
+		// Newest first: c (100), big (1050: past the limit), b, a: everything from big on goes, as in the JDBC store;
+		// the older small files are not kept in its place.
+		RetentionPolicy.Outcome outcome = new FileSessionStore(this.directory)
+			.retain(new RetentionPolicy(1000, Duration.ofDays(7), 1000), NOW);
+		assertThat(names()).containsExactly("c.json");
+		assertThat(outcome).isEqualTo(new RetentionPolicy.Outcome(3, 1150, 1, 100));
+	}
+
+	@Test
+	void aSymbolicLinkNamedLikeAStateFileIsNeitherListedNorOpenedNorCountedNorDeleted(@TempDir Path elsewhere)
+			throws Exception {
+		Path secret = SavedSessions.plan(elsewhere, "secret");
+		Files.setLastModifiedTime(secret, FileTime.from(NOW.minus(Duration.ofDays(30))));
+		Path link = this.directory.resolve("x_secret.json");
+		Files.createSymbolicLink(link, secret);
+		SavedSessions.checkout(this.directory, "mine");
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		assertThat(sessions.list(10)).extracting(StoredSession::sessionId).containsExactly("mine");
+		assertThat(sessions.open("secret")).isEmpty();
+		assertThat(sessions.retain(GENEROUS, NOW).kept()).isEqualTo(1);
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(secret).exists();
+	}
+
+	@Test
 	void retentionLeavesOtherFilesSavesInProgressAndSubdirectoriesAlone() throws IOException {
 		Instant ancient = NOW.minus(Duration.ofDays(30));
 		write("notes.txt", 10, ancient);

@@ -1,5 +1,6 @@
 package dev.railtracks.viz;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,11 @@ import dev.railtracks.Session;
 import dev.railtracks.SessionListener;
 import dev.railtracks.support.EpochClock;
 import dev.railtracks.info.ExecutionInfo;
+import dev.railtracks.info.SessionDocument;
 import dev.railtracks.store.FileSessionStore;
+import dev.railtracks.store.SavedSession;
+import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.StoredSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +63,39 @@ class SessionBrowserTests {
 			release.countDown();
 			run.get(10, TimeUnit.SECONDS);
 		}
+	}
+
+	@Test
+	void aStoreThatCannotBeReadLeavesTheLiveSessionsListedAndSaysWhyTheSavedOnesAreMissing() throws Exception {
+		Remembered live = new Remembered();
+		try (Session closed = live.session("closed-1")) {
+			closed.runSync(SavedSessions.PLAN, "a,b");
+		}
+		SessionStore down = new SessionStore() {
+			@Override
+			public SavedSession save(SessionDocument document) throws IOException {
+				throw new IOException("the database is down");
+			}
+
+			@Override
+			public List<StoredSession> list(int limit) throws IOException {
+				throw new IOException("the database is down");
+			}
+
+			@Override
+			public String toString() {
+				return "table railtracks_session";
+			}
+		};
+		VizResponse response = new SessionBrowser(down, SessionBrowser.DEFAULT_LIST_LIMIT, live).sessions();
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode sessions = JSON.readTree(response.body());
+		assertThat(sessions).hasSize(2);
+		assertThat(sessions.get(0).path("session_id").asString()).isEqualTo("closed-1");
+		assertThat(sessions.get(1).path("source").asString()).isEqualTo("saved");
+		assertThat(sessions.get(1).path("session_id").isNull()).isTrue();
+		assertThat(sessions.get(1).path("error").asString()).isEqualTo(
+				"The saved sessions cannot be listed: cannot read table railtracks_session: the database is down");
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -43,6 +45,8 @@ import dev.railtracks.viz.GraphValues;
  */
 @Endpoint(id = "railtracks")
 public class RailtracksEndpoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(RailtracksEndpoint.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,7 +83,8 @@ public class RailtracksEndpoint {
 
 	/**
 	 * The open sessions (oldest first), the recently closed ones (newest first), and the saved ones in the session
-	 * store not listed already (newest first, at most the list limit).
+	 * store not listed already (newest first, at most the list limit). When the store cannot be read, the open and
+	 * recent sessions all the same, no saved ones, and {@code savedError} saying why.
 	 * @return the sessions
 	 */
 	@ReadOperation
@@ -93,21 +98,23 @@ public class RailtracksEndpoint {
 		Set<String> listed = new HashSet<>();
 		active.forEach((session) -> listed.add(session.id()));
 		recent.forEach((session) -> listed.add(session.id()));
-		List<SessionDescriptor> saved = listSaved().stream()
+		List<StoredSession> stored;
+		String savedError = null;
+		try {
+			stored = this.store.list(this.listLimit);
+		}
+		catch (IOException | RuntimeException ex) {
+			// The open and recent sessions are in memory: a store that is down must not hide them.
+			logger.warn("Cannot list the saved sessions in {}: {}", this.store, ex.toString());
+			stored = List.of();
+			savedError = "Cannot list the saved sessions in " + this.store + ": " + ex.getMessage();
+		}
+		List<SessionDescriptor> saved = stored.stream()
 			.filter((session) -> session.sessionId() != null && !listed.contains(session.sessionId()))
 			.map(RailtracksEndpoint::describe)
 			.toList();
 		return new RailtracksSessionsDescriptor(active, recent, saved,
-				(this.visualiser != null) ? this.visualiser.path() : null);
-	}
-
-	private List<StoredSession> listSaved() {
-		try {
-			return this.store.list(this.listLimit);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list the saved sessions in " + this.store, ex);
-		}
+				(this.visualiser != null) ? this.visualiser.path() : null, savedError);
 	}
 
 	/**

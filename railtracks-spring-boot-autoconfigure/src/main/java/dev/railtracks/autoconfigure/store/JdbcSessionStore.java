@@ -22,6 +22,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +35,7 @@ import dev.railtracks.store.SavedSession;
 import dev.railtracks.store.SessionEnvelope;
 import dev.railtracks.store.SessionIds;
 import dev.railtracks.store.SessionStore;
+import dev.railtracks.store.StoreUnavailableException;
 import dev.railtracks.store.StoredDocument;
 import dev.railtracks.store.StoredSession;
 
@@ -199,7 +203,7 @@ public final class JdbcSessionStore implements SessionStore {
 			this.batches.update(this.upsert, row);
 		}
 		catch (DataAccessException ex) {
-			throw new IOException(cannotSave(ex), ex);
+			throw cannotSave(ex);
 		}
 		return SavedSession.at(this.description);
 	}
@@ -217,14 +221,24 @@ public final class JdbcSessionStore implements SessionStore {
 			this.batches.batchUpdate(this.upsert, rows);
 		}
 		catch (DataAccessException ex) {
-			throw new IOException(cannotSave(ex), ex);
+			throw cannotSave(ex);
 		}
 		SavedSession saved = SavedSession.at(this.description);
 		return documents.stream().map((document) -> saved).toList();
 	}
 
-	private String cannotSave(DataAccessException ex) {
-		return "cannot write to the session " + this.description + ": " + ex.getMostSpecificCause().getMessage();
+	/**
+	 * The database unreachable, a connection lost or a transient failure is the store's, not the document's: a
+	 * {@link StoreUnavailableException}, so that the {@link dev.railtracks.store.SessionWriter} does not try each
+	 * document of the batch again, one connection timeout each.
+	 */
+	private IOException cannotSave(DataAccessException ex) {
+		String message = "cannot write to the session " + this.description + ": " + ex.getMostSpecificCause().getMessage();
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+				|| ex instanceof RecoverableDataAccessException) {
+			return new StoreUnavailableException(message, ex);
+		}
+		return new IOException(message, ex);
 	}
 
 	private Object[] row(SessionDocument document) throws IOException {

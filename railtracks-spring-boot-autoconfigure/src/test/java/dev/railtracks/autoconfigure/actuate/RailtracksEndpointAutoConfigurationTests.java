@@ -1,5 +1,7 @@
 package dev.railtracks.autoconfigure.actuate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -133,6 +136,31 @@ class RailtracksEndpointAutoConfigurationTests {
 					});
 				}
 			});
+	}
+
+	@Test
+	void aStoreThatCannotBeReadLeavesTheOpenAndRecentSessionsListedAndSaysWhy(@TempDir Path directory)
+			throws IOException {
+		// A state "directory" that is a file: listing it fails as a database that is down does.
+		Path notADirectory = Files.writeString(directory.resolve("sessions"), "not a directory");
+		FileSessionStore down = new FileSessionStore(notADirectory);
+		this.contextRunner.run((context) -> {
+			RailtracksEndpoint endpoint = new RailtracksEndpoint(context.getBean(RailtracksSessionTracker.class), down,
+					100, Show.NEVER, Set.of(), null);
+			SessionFactory factory = context.getBean(SessionFactory.class);
+			String closedId;
+			try (Session closed = factory.create()) {
+				closedId = closed.identifier();
+			}
+			try (Session open = factory.create()) {
+				RailtracksSessionsDescriptor sessions = endpoint.sessions();
+				assertThat(sessions.active()).extracting(SessionDescriptor::id).containsExactly(open.identifier());
+				assertThat(sessions.recent()).extracting(SessionDescriptor::id).containsExactly(closedId);
+				assertThat(sessions.saved()).isEmpty();
+				assertThat(sessions.savedError())
+					.startsWith("Cannot list the saved sessions in " + notADirectory.toAbsolutePath() + ": ");
+			}
+		});
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -116,6 +118,59 @@ class JdbcStoreOutageTests {
 		assertThat(rows() + this.writer.failedSaves()).isEqualTo(3 + 2 + 4);
 		assertThat(this.writerLog.list).filteredOn((event) -> event.getLevel() == Level.ERROR)
 			.hasSize((int) this.writer.failedSaves());
+	}
+
+	/**
+	 * A pool that waits 30 s for a connection (Hikari's default) and a database refusing the application's logins:
+	 * the writer must not try each document of a failed batch alone (one connection timeout each), and closing threads
+	 * must stop waiting for room once the writer is stuck in one store call.
+	 */
+	@Test
+	void closingThreadsAreNotHeldByADatabaseThatKeepsThemWaitingForAConnection() throws Exception {
+		try (HikariDataSource patientPool = new HikariDataSource()) {
+			patientPool.setJdbcUrl(this.database.jdbcUrl() + "?user=" + this.role);
+			patientPool.setConnectionTimeout(30_000);
+			patientPool.setMaximumPoolSize(2);
+			SessionWriter smallWriter = new SessionWriter(4);
+			try {
+				Flow<String> flow = Flow.builder("greeter", GREET)
+					.config(ExecutorConfig.builder()
+						.sessionStore(new JdbcSessionStore(patientPool, null, "railtracks_session", 16_000_000))
+						.sessionWriter(smallWriter)
+						.loggingSetting(LoggingSetting.NONE)
+						.build())
+					.build();
+				flow.run("before");
+				smallWriter.flush();
+				assertThat(rows()).isEqualTo(1);
+
+				admin("ALTER ROLE " + this.role + " NOLOGIN");
+				terminateTheApplicationsConnections();
+				int closing = 40;
+				CountDownLatch allClosed = new CountDownLatch(1);
+				Thread closer = new Thread(() -> {
+					for (int i = 0; i < closing; i++) {
+						flow.run("during-" + i);
+					}
+					allClosed.countDown();
+				}, "closer");
+				closer.start();
+				// The stall timeout is 5 s; without it a closing thread waits at least one connection timeout (30 s).
+				boolean closedInTime = allClosed.await(20, TimeUnit.SECONDS);
+				admin("ALTER ROLE " + this.role + " LOGIN");
+				assertThat(closedInTime).as("40 sessions closed within 20 s while the database refused logins").isTrue();
+				closer.join();
+				smallWriter.flush();
+				assertThat(smallWriter.failedSaves()).isPositive();
+				assertThat(rows() + smallWriter.failedSaves()).isEqualTo(1 + closing);
+				assertThat(this.writerLog.list).filteredOn((event) -> event.getLevel() == Level.ERROR)
+					.hasSize((int) smallWriter.failedSaves());
+			}
+			finally {
+				admin("ALTER ROLE " + this.role + " LOGIN");
+				smallWriter.close();
+			}
+		}
 	}
 
 	@Test
