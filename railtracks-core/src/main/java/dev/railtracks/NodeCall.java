@@ -70,10 +70,14 @@ public interface NodeCall {
 	 * gets its place when its caller makes it (so a batch's children are numbered in order and an asynchronous call
 	 * when it is started), whichever thread runs it: the same code making the same calls gives the same paths in every
 	 * run, which is how durable runs find a call's checkpoint. Only calls with middleware are numbered: when a node
-	 * without middleware makes a call, that call is numbered as a top-level one.
+	 * without middleware makes a call, that call is numbered as a top-level one. Each attempt of a node (a retry) numbers
+	 * its calls from 0 again, so the attempts' calls share their paths.
 	 * @return the path, such as {@code 0.2.1}
+	 * @throws UnsupportedOperationException when the implementation does not number calls (this default)
 	 */
-	String callPath();
+	default String callPath() {
+		throw new UnsupportedOperationException("callPath");
+	}
 
 	/**
 	 * Records a detail on this call's request, under {@code details.internals} in the saved state (as a node's own
@@ -81,8 +85,11 @@ public interface NodeCall {
 	 * @param key the detail's name; {@code latency} is reserved for the engine
 	 * @param value the detail, serialised as JSON
 	 * @throws IllegalArgumentException when the key is {@code latency}
+	 * @throws UnsupportedOperationException when the implementation records no details (this default)
 	 */
-	void recordDetail(String key, @Nullable Object value);
+	default void recordDetail(String key, @Nullable Object value) {
+		throw new UnsupportedOperationException("recordDetail");
+	}
 
 	/**
 	 * How many times the node has been invoked in this request so far.

@@ -8,16 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A completed call of a durable run, as its DBOS step records it: where it was made, which node with which arguments,
- * and its result (as the {@link ValueCodec} wrote them). The step's output is a map of texts, so that DBOS's own tools
+ * and its result (as the {@link ValueCodec} wrote them), or the failure it ended with (its class and message), which
+ * a replay throws again. The step's output is a map of texts, so that DBOS's own tools
  * show it and no Railtracks type has to be read back by DBOS.
  *
  * @param position the call's path in the run (see {@link dev.railtracks.NodeCall#callPath()})
  * @param node the node's name
  * @param type the node's type, as recorded ({@code Agent}, {@code Tool}, {@code Other})
  * @param arguments the arguments' text
- * @param result the result's text
+ * @param result the result's text ({@code null}'s for a failed call)
+ * @param failure the class name of the call's failure, or {@code null} when it completed
+ * @param failureMessage the failure's message, or {@code null}
  */
-record Checkpoint(String position, String node, String type, String arguments, String result) {
+record Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
+		@Nullable String failureMessage) {
+
+	Checkpoint(String position, String node, String type, String arguments, String result) {
+		this(position, node, type, arguments, result, null, null);
+	}
 
 	private static final String POSITION = "railtracks_position";
 
@@ -28,6 +36,10 @@ record Checkpoint(String position, String node, String type, String arguments, S
 	private static final String ARGUMENTS = "arguments";
 
 	private static final String RESULT = "result";
+
+	private static final String FAILURE = "failure";
+
+	private static final String FAILURE_MESSAGE = "failure_message";
 
 	/**
 	 * The output of the call's DBOS step.
@@ -40,13 +52,18 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		output.put(TYPE, this.type);
 		output.put(ARGUMENTS, this.arguments);
 		output.put(RESULT, this.result);
+		if (this.failure != null) {
+			output.put(FAILURE, this.failure);
+			output.put(FAILURE_MESSAGE, this.failureMessage);
+		}
 		return output;
 	}
 
 	/**
-	 * The checkpoint a DBOS step recorded, if the step is a completed Railtracks call.
+	 * The checkpoint a DBOS step recorded, if the step is a completed Railtracks call (or one whose failure was
+	 * checkpointed).
 	 * @param step a step of the run's workflow
-	 * @return the checkpoint, or {@code null} for a failed call or another kind of step
+	 * @return the checkpoint, or {@code null} for a step DBOS recorded as failed or another kind of step
 	 */
 	static @Nullable Checkpoint of(StepInfo step) {
 		if (step.error() != null || !(step.output() instanceof Map<?, ?> output)
@@ -55,7 +72,18 @@ record Checkpoint(String position, String node, String type, String arguments, S
 				|| !(output.get(RESULT) instanceof String result)) {
 			return null;
 		}
-		return new Checkpoint(position, node, type, arguments, result);
+		Object failure = output.get(FAILURE);
+		Object failureMessage = output.get(FAILURE_MESSAGE);
+		return new Checkpoint(position, node, type, arguments, result, (failure instanceof String text) ? text : null,
+				(failureMessage instanceof String text) ? text : null);
+	}
+
+	/**
+	 * Whether the call ended with a failure, which its replay throws again.
+	 * @return whether it failed
+	 */
+	boolean failed() {
+		return this.failure != null;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.railtracks.durable;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.dbos.transact.DBOS;
@@ -56,6 +57,26 @@ public final class Durability {
 			throw new IllegalArgumentException("Durability needs a DBOS instance, got null");
 		}
 		return new Durability(dbos);
+	}
+
+	/**
+	 * Allows the values of durable calls (arguments, results) to have the types of these packages and their
+	 * sub-packages. A checkpoint read back may only hold the JDK's value types (strings, numbers, {@code java.time},
+	 * {@code java.util} collections and maps, ...) and types of {@code dev.railtracks}: an allow-list, so that whoever
+	 * can write DBOS's tables cannot have arbitrary classes created. Call it before {@link #launch()} with the
+	 * packages of the records your nodes take and return.
+	 * @param packages the packages, such as {@code com.example.trips}
+	 * @return this
+	 */
+	public Durability allowValuePackages(String... packages) {
+		for (String name : packages) {
+			if (name == null || name.isBlank() || name.startsWith(".")) {
+				throw new IllegalArgumentException("A package allowed for durable values must be a package name, got '"
+						+ name + "'");
+			}
+		}
+		this.codec.allowPackages(List.of(packages));
+		return this;
 	}
 
 	/**

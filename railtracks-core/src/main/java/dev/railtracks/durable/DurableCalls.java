@@ -1,8 +1,11 @@
 package dev.railtracks.durable;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.railtracks.FatalException;
+import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.NodeCall;
 import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Railtracks;
@@ -13,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * workflow. A call whose position has a checkpoint returns the recorded result without running (after checking it is
  * the recorded call: same node, same arguments), and makes again, from their checkpoints, the calls the recorded one
  * made, so that they are in the record too; any other call runs as a new step, whose completion records its
- * checkpoint. A call that fails records no checkpoint (DBOS keeps the failed step), so it runs again on recovery.
+ * checkpoint. A call that fails records its failure (class and message) as its checkpoint, and its replay throws that
+ * failure again, so a caller that handled it goes on as it did; only a failure that says the run is ending (an
+ * interruption, a cancellation, the run's timeout or end, a fatal failure) or that the code must change (a
+ * {@link DeterminismException}, an {@link UncheckpointableValueException}) records none, so that call runs again on
+ * recovery.
  */
 final class DurableCalls implements NodeMiddleware {
 
@@ -59,7 +66,7 @@ final class DurableCalls implements NodeMiddleware {
 		if (recorded == null) {
 			return checkpoint(call, run, position, what, arguments);
 		}
-		if (!recorded.node().equals(call.nodeName()) || !recorded.arguments().equals(arguments)) {
+		if (!recorded.node().equals(call.nodeName()) || !this.codec.same(recorded.arguments(), arguments)) {
 			throw new DeterminismException(run.workflowId(), position, recorded.describeCall(),
 					Checkpoint.describe(call.nodeName(), arguments));
 		}
@@ -81,11 +88,32 @@ final class DurableCalls implements NodeMiddleware {
 		RunningCall outer = RUNNING.get();
 		RUNNING.set(new RunningCall(run, position));
 		try {
-			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed);
+			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed,
+					(failure) -> keepsFailure(call, failure));
 		}
 		finally {
 			RUNNING.set(outer);
 		}
+	}
+
+	/**
+	 * Whether a call's failure is its outcome, to checkpoint and throw again on replay, rather than a sign that the run
+	 * is ending or that the code must change.
+	 */
+	private static boolean keepsFailure(NodeCall call, Exception failure) {
+		if (call.runEnded() || Thread.currentThread().isInterrupted()) {
+			return false;
+		}
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 32; depth++) {
+			if (cause instanceof InterruptedException || cause instanceof CancellationException
+					|| cause instanceof GlobalTimeoutException || cause instanceof FatalException
+					|| cause instanceof DeterminismException || cause instanceof UncheckpointableValueException) {
+				return false;
+			}
+			cause = cause.getCause();
+		}
+		return true;
 	}
 
 	/**
@@ -96,11 +124,24 @@ final class DurableCalls implements NodeMiddleware {
 	record RunningCall(DurableRun run, String position) {
 	}
 
-	/** Returns a recorded result, after making again the calls the recorded call made. */
-	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) {
+	/**
+	 * Returns a recorded result, or throws a recorded failure, after making again the calls the recorded call made.
+	 */
+	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) throws Exception {
 		call.recordDetail(REPLAYED_DETAIL, true);
 		for (Checkpoint made : run.madeBy(recorded)) {
-			Railtracks.call(new ReplayedCall(made, this.codec), this.codec.readArguments(made.arguments()));
+			try {
+				Railtracks.call(new ReplayedCall(made, this.codec), this.codec.readArguments(made.arguments()));
+			}
+			catch (RuntimeException ex) {
+				if (!made.failed()) {
+					throw ex;
+				}
+				// The recorded call failed, and the replayed one made its caller go on, as the recorded one did.
+			}
+		}
+		if (recorded.failed()) {
+			throw this.codec.failure(recorded);
 		}
 		return this.codec.readValue(recorded.result());
 	}

@@ -36,7 +36,7 @@ final class DurableModelRounds implements ModelMiddleware {
 		String messages = run.codec().arguments(what, List.of(request.messages()));
 		Checkpoint recorded = run.recorded(position);
 		if (recorded != null) {
-			if (!recorded.arguments().equals(messages)) {
+			if (!run.codec().same(recorded.arguments(), messages)) {
 				throw new DeterminismException(run.workflowId(), position, "model round with messages "
 						+ recorded.arguments(), "model round with messages " + messages);
 			}
@@ -44,7 +44,7 @@ final class DurableModelRounds implements ModelMiddleware {
 		}
 		try {
 			return response(run.step(position, round.agentName(), Checkpoint.MODEL_ROUND, what, messages,
-					() -> chain.call(request)), what);
+					() -> chain.call(request), (failure) -> false), what);
 		}
 		catch (InterruptedException | RuntimeException ex) {
 			throw ex;

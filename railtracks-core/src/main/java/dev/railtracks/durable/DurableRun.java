@@ -1,11 +1,14 @@
 package dev.railtracks.durable;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.context.DBOSContext;
@@ -19,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * One execution of a durable run's workflow: the checkpoints its earlier executions recorded, by position, and the
  * DBOS step numbers (function ids) this execution gives its new calls. Calls run on many threads at once, so a call's
  * checkpoint is found by its position, which the code's order of calls fixes, never by its step number, which is
- * only a unique slot in DBOS's table given in the order calls start.
+ * only a unique slot in DBOS's table given in the order calls start. A position can have several checkpoints, one per
+ * time the code called it (the attempts of a retry made outside this call's checkpointing): each call at a position
+ * takes the next one, in the order they were recorded.
  */
 final class DurableRun {
 
@@ -33,7 +38,8 @@ final class DurableRun {
 
 	private final DBOSContext workflowContext;
 
-	private final Map<String, Checkpoint> recorded;
+	/** The checkpoints not yet taken by this execution's calls, by position, in the order they were recorded. */
+	private final Map<String, Deque<Checkpoint>> recorded;
 
 	/** The recorded calls by the position of the call that made them, in the order it made them. */
 	private final Map<String, List<Checkpoint>> madeBy = new HashMap<>();
@@ -41,14 +47,14 @@ final class DurableRun {
 	private final AtomicInteger nextStep;
 
 	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
-			Map<String, Checkpoint> recorded, int nextStep) {
+			Map<String, Deque<Checkpoint>> recorded, int nextStep) {
 		this.dbos = dbos;
 		this.codec = codec;
 		this.workflowId = workflowId;
 		this.workflowContext = workflowContext;
 		this.recorded = recorded;
 		this.nextStep = new AtomicInteger(nextStep);
-		for (Checkpoint checkpoint : recorded.values()) {
+		for (Checkpoint checkpoint : recorded.values().stream().flatMap(Deque::stream).toList()) {
 			String caller = checkpoint.caller();
 			if (caller != null && !checkpoint.isModelRound()) {
 				this.madeBy.computeIfAbsent(caller, (position) -> new ArrayList<>()).add(checkpoint);
@@ -66,13 +72,15 @@ final class DurableRun {
 	 */
 	static DurableRun start(DBOS dbos, ValueCodec codec, DBOSContext workflowContext) {
 		String workflowId = workflowContext.getWorkflowId();
-		Map<String, Checkpoint> recorded = new HashMap<>();
+		Map<String, Deque<Checkpoint>> recorded = new HashMap<>();
 		int nextStep = 0;
-		for (StepInfo step : stepsSoFar(dbos, workflowContext)) {
+		List<StepInfo> steps = new ArrayList<>(stepsSoFar(dbos, workflowContext));
+		steps.sort(Comparator.comparingInt(StepInfo::functionId));
+		for (StepInfo step : steps) {
 			nextStep = Math.max(nextStep, step.functionId() + 1);
 			Checkpoint checkpoint = Checkpoint.of(step);
 			if (checkpoint != null) {
-				recorded.put(checkpoint.position(), checkpoint);
+				recorded.computeIfAbsent(checkpoint.position(), (position) -> new ArrayDeque<>()).add(checkpoint);
 			}
 		}
 		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep);
@@ -101,12 +109,16 @@ final class DurableRun {
 	}
 
 	/**
-	 * The checkpoint of the call at a position, if an earlier execution completed it.
+	 * Takes the checkpoint of a call at a position, if an earlier execution completed it: the first one of the
+	 * position that no call of this execution took yet.
 	 * @param position the call's position
 	 * @return the checkpoint, or {@code null}
 	 */
 	@Nullable Checkpoint recorded(String position) {
-		return this.recorded.get(position);
+		synchronized (this.recorded) {
+			Deque<Checkpoint> checkpoints = this.recorded.get(position);
+			return (checkpoints != null) ? checkpoints.poll() : null;
+		}
 	}
 
 	/**
@@ -128,28 +140,46 @@ final class DurableRun {
 
 	/**
 	 * Runs work as a new DBOS step of the run's workflow, on this thread, under a DBOS context of its own with the next
-	 * step number; when the work completes, the step records its checkpoint (the work's failure records none).
+	 * step number; when the work completes, the step records its checkpoint. When it fails, and {@code failureKept}
+	 * accepts the failure, the step records the failure (its class and message) as the checkpoint, and the failure is
+	 * thrown on; any other failure records none (DBOS keeps the failed step), so the work runs again on recovery.
 	 * @param position where the work is in the run
 	 * @param node the node (or agent) it is done for
 	 * @param type its kind, as the checkpoint keeps it
 	 * @param what the work, as messages name it
 	 * @param arguments the arguments' text
 	 * @param work the work
+	 * @param failureKept which failures of the work to checkpoint
 	 * @return the work's result
 	 * @throws Exception the work's failure, or {@link UncheckpointableValueException} for its result
 	 */
 	@Nullable Object step(String position, String node, String type, String what, String arguments,
-			ThrowingSupplier<@Nullable Object, Exception> work) throws Exception {
+			ThrowingSupplier<@Nullable Object, Exception> work, Predicate<Exception> failureKept) throws Exception {
 		DBOSContext outer = DBOSContextHolder.get();
 		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null));
 		try {
 			@Nullable Object[] result = new Object[1];
+			Exception[] failure = new Exception[1];
 			this.dbos.runStep(() -> {
-				Object value = work.execute();
+				Object value;
+				try {
+					value = work.execute();
+				}
+				catch (Exception ex) {
+					if (!failureKept.test(ex)) {
+						throw ex;
+					}
+					failure[0] = ex;
+					return new Checkpoint(position, node, type, arguments, this.codec.value(what, null),
+							ex.getClass().getName(), ex.getMessage()).toStepOutput();
+				}
 				String text = this.codec.value(what, value);
 				result[0] = value;
 				return new Checkpoint(position, node, type, arguments, text).toStepOutput();
 			}, new StepOptions(Checkpoint.stepName(position, node)));
+			if (failure[0] != null) {
+				throw failure[0];
+			}
 			return result[0];
 		}
 		finally {

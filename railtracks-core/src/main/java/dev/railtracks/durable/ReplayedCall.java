@@ -56,7 +56,10 @@ final class ReplayedCall implements NodeDefinition<Object> {
 			// NullAway: a recorded result may be null; Node<O> declares no nullable bound
 			@Override
 			@SuppressWarnings("NullAway")
-			public Object invoke() {
+			public Object invoke() throws Exception {
+				if (ReplayedCall.this.checkpoint.failed()) {
+					throw ReplayedCall.this.codec.failure(ReplayedCall.this.checkpoint);
+				}
 				return ReplayedCall.this.codec.readValue(ReplayedCall.this.checkpoint.result());
 			}
 

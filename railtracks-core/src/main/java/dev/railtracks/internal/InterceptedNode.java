@@ -161,6 +161,9 @@ final class InterceptedNode extends Node<Object> {
 		boolean ownArguments = args.equals(this.arguments);
 		Node<?> node = (number == 1 && ownArguments) ? this.first : this.definition.create(args.toArray());
 		if (number > 1) {
+			// Each attempt numbers its calls from 0, as the first did: a retry makes the calls at the same paths, so a
+			// durable run's recovery, whichever attempt then succeeds, finds the calls it makes where they were recorded.
+			CALLS_MADE.setVolatile(this, 0);
 			Scope scope = Scope.current();
 			if (scope != null && scope.observation != null) {
 				scope.observation.event(Observation.Event.of(RETRY_EVENT, "attempt " + number + " of " + name()));

@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Railtracks;
 import dev.railtracks.TestConfigs;
 import dev.railtracks.agent.Agent;
@@ -41,6 +47,7 @@ import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
 import dev.railtracks.llm.ToolCall;
 import dev.railtracks.llm.ToolResultMessage;
+import dev.railtracks.middleware.Retry;
 import dev.railtracks.testing.PostgresTestDatabase;
 
 /** Durable flows on DBOS and a real PostgreSQL database (started by {@code .ci/postgres}). */
@@ -175,6 +182,122 @@ class DurableFlowTests {
 	}
 
 	@Test
+	void aFailedCallWhoseFailureTheCallerHandledThrowsItAgainOnRecoveryWithoutRunning() throws Exception {
+		AtomicInteger bookings = new AtomicInteger();
+		AtomicBoolean bookingFails = new AtomicBoolean(true);
+		AtomicBoolean blockNotify = new AtomicBoolean(true);
+		CountDownLatch notifying = new CountDownLatch(1);
+		FunctionNode<String> book = FunctionNode.of("book", (String city) -> {
+			bookings.incrementAndGet();
+			if (bookingFails.get()) {
+				throw new IllegalArgumentException("no seats to " + city);
+			}
+			return "booked " + city;
+		});
+		FunctionNode<String> note = FunctionNode.of("note", (String text) -> "noted " + text);
+		FunctionNode<String> notify = FunctionNode.of("notify", (String text) -> {
+			if (blockNotify.get()) {
+				notifying.countDown();
+				blockUntilInterrupted();
+			}
+			return "sent " + text;
+		});
+		FunctionNode<String> root = FunctionNode.of("root", (String city) -> {
+			String outcome;
+			try {
+				outcome = Railtracks.call(book, city);
+			}
+			catch (RuntimeException ex) {
+				outcome = "failed: " + rootCause(ex);
+			}
+			String noted = Railtracks.call(note, outcome);
+			return Railtracks.call(notify, noted);
+		});
+		Flow<String> flow = Flow.builder("handled-failure", root).config(TestConfigs.NO_SAVE).build();
+		DurableFlow<String> durable = this.durability.register(flow);
+		this.durability.launch();
+		crashWhile(() -> durable.invoke("handled-1", "Lisbon"), notifying);
+		// Were the booking run again, it would succeed now, and the recorded note would not match.
+		bookingFails.set(false);
+		blockNotify.set(false);
+
+		String recovered = restart(flow).result("handled-1");
+
+		assertThat(recovered).isEqualTo("sent noted failed: java.lang.IllegalArgumentException: no seats to Lisbon");
+		assertThat(bookings).as("the failed booking ran once").hasValue(1);
+	}
+
+	@Test
+	void aCallRetriedBeforeTheCrashFindsItsCallsOnRecoveryWhicheverAttemptSucceeds() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		AtomicBoolean recovering = new AtomicBoolean();
+		AtomicInteger searches = new AtomicInteger();
+		CountDownLatch quoting = new CountDownLatch(1);
+		FunctionNode<String> search = FunctionNode.of("search", (String city) -> {
+			searches.incrementAndGet();
+			return "found " + city;
+		});
+		FunctionNode<String> quote = FunctionNode.of("quote", (String found) -> {
+			if (!recovering.get()) {
+				quoting.countDown();
+				blockUntilInterrupted();
+			}
+			return "quote for " + found;
+		});
+		NodeDefinition<String> plan = FunctionNode.of("plan", (String city) -> {
+			int attempt = attempts.incrementAndGet();
+			String found = Railtracks.call(search, city);
+			if (attempt == 1) {
+				throw new IllegalArgumentException("the first attempt fails");
+			}
+			return Railtracks.call(quote, found);
+		}).withMiddleware(Retry.builder().maxAttempts(2).backoff(Duration.ofMillis(1), 1.0).build());
+		FunctionNode<String> root = FunctionNode.of("root", (String city) -> Railtracks.call(plan, city));
+		Flow<String> flow = Flow.builder("retried", root).config(TestConfigs.NO_SAVE).build();
+		DurableFlow<String> durable = this.durability.register(flow);
+		this.durability.launch();
+		crashWhile(() -> durable.invoke("retried-1", "Porto"), quoting);
+		// On recovery the plan's first attempt succeeds: its quote is its second call, as in the crashed attempt.
+		recovering.set(true);
+		attempts.set(1);
+
+		assertThat(restart(flow).result("retried-1")).isEqualTo("quote for found Porto");
+		// Recovery found both calls where they were recorded: no determinism failure (which the retry would have hidden
+		// by running the plan again, searching anew).
+		assertThat(searches).as("a search per attempt before the crash, none on recovery").hasValue(2);
+	}
+
+	@Test
+	void argumentsAreComparedAsValuesWhateverTheOrderOfASetsElementsOrAMapsEntries() throws Exception {
+		AtomicBoolean recovering = new AtomicBoolean();
+		CountDownLatch notifying = new CountDownLatch(1);
+		FunctionNode<String> tag = FunctionNode.of("tag",
+				(Set<String> tags, Map<String, Integer> counts) -> tags.size() + "/" + counts.size());
+		FunctionNode<String> notify = FunctionNode.of("notify", (String text) -> {
+			if (!recovering.get()) {
+				notifying.countDown();
+				blockUntilInterrupted();
+			}
+			return "sent " + text;
+		});
+		FunctionNode<String> root = FunctionNode.of("root", (String city) -> {
+			// The same set and map as before the crash, iterating in another order on recovery.
+			List<String> order = recovering.get() ? List.of("sea", "city", "old") : List.of("old", "city", "sea");
+			Set<String> tags = new LinkedHashSet<>(order);
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			order.forEach((key) -> counts.put(key, key.length()));
+			return Railtracks.call(notify, Railtracks.call(tag, tags, counts));
+		});
+		Flow<String> flow = Flow.builder("unordered", root).config(TestConfigs.NO_SAVE).build();
+		DurableFlow<String> durable = this.durability.register(flow);
+		this.durability.launch();
+		crashWhile(() -> durable.invoke("unordered-1", "Faro"), notifying);
+		recovering.set(true);
+
+		assertThat(restart(flow).result("unordered-1")).isEqualTo("sent 3/3");
+	}
+
+	@Test
 	void fiftyConcurrentInvocationsWithOneKeyRunTheFlowOnce() throws Exception {
 		TripFlow trip = new TripFlow();
 		DurableFlow<String> flow = this.durability.register(trip.flow(TestConfigs.NO_SAVE));
@@ -280,6 +403,40 @@ class DurableFlowTests {
 		this.dbos.shutdown();
 		caller.join(30_000);
 		trip.book = (destination) -> "booked " + destination;
+	}
+
+	/** Runs an invocation until a latch opens, then shuts DBOS down, as a crash would leave the run: pending. */
+	private void crashWhile(Runnable invocation, CountDownLatch started) throws Exception {
+		Thread caller = new Thread(() -> {
+			try {
+				invocation.run();
+			}
+			catch (RuntimeException expected) {
+				// The crash ends the caller's wait too.
+			}
+		});
+		caller.start();
+		assertThat(started.await(30, TimeUnit.SECONDS)).as("the run reached the call to crash in").isTrue();
+		this.dbos.shutdown();
+		caller.join(30_000);
+	}
+
+	private static void blockUntilInterrupted() {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.toString();
 	}
 
 	/** A new DBOS instance with the same executor id, the trip flow registered, launched: it recovers the run. */
