@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DatabindContext;
 import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
@@ -27,7 +28,7 @@ import dev.railtracks.llm.Message;
  * Writes the values of durable calls (arguments, results, a flow's arguments and result, a model round's messages and
  * answer) as texts, and checks, when a call is made, that each reads back as a value of the same type: what recovery
  * would read is known before anything is recorded. Its Jackson writes class names, as DBOS's default serialiser does,
- * and writes messages as the records they are (their {@code @JsonValue} is the saved state's shape, which cannot be
+ * and writes messages as the records they are (their serializer writes the saved state's shape, which cannot be
  * read back). DBOS itself only ever stores these texts, so DBOS's configured serialiser does not matter here.
  *
  * <p>The class names it reads back are checked against an allow-list, so that whoever can write DBOS's tables cannot
@@ -308,11 +309,9 @@ final class ValueCodec {
 		return this.mapper.readValue(text, Object.class);
 	}
 
-	/** Turns off {@link Message}'s {@code @JsonValue}, so that messages are written with their components. */
+	/** Turns off {@link Message}'s serializer, so that messages are written with their components. */
+	@JsonSerialize(using = ValueSerializer.None.class)
 	private abstract static class MessageAsRecord {
-
-		@JsonValue(false)
-		abstract Map<String, Object> toJson();
 
 	}
 

@@ -3,26 +3,20 @@ package dev.railtracks.llm;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for how Jackson writes a {@link Message}: as its {@link Message#toJson()}, also where a mapper adds type ids.
+ * Tests for how Jackson writes a {@link Message}: as its {@link Message#toJson()}.
  */
 class MessageJsonTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** A holder whose message carries its type's name, as polymorphic typing writes it. */
-	record Typed(@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type") Message message) {
-	}
 
 	static Stream<Message> messages() {
 		return Stream.of(new SystemMessage("You plan trips."), new UserMessage("visit \"Kyoto\""),
@@ -39,15 +33,6 @@ class MessageJsonTests {
 		assertThat(written).isEqualTo(JSON.valueToTree(message.toJson()));
 		assertThat(written.propertyNames()).containsExactlyInAnyOrder("role", "content");
 		assertThat(written.get("role").asString()).isEqualTo(message.role());
-	}
-
-	@ParameterizedTest
-	@MethodSource("messages")
-	void aTypedMessageCarriesItsTypeIdBesideTheSameProperties(Message message) {
-		JsonNode written = JSON.readTree(JSON.writeValueAsString(new Typed(message))).get("message");
-		assertThat(written.get("@type").asString()).isEqualTo(message.getClass().getSimpleName());
-		assertThat(((ObjectNode) written).without("@type"))
-			.isEqualTo(JSON.valueToTree(message.toJson()));
 	}
 
 	@Test
