@@ -48,12 +48,17 @@ public final class Flow<O> {
 
 	private final Map<String, Object> context;
 
-	private Flow(String name, NodeDefinition<O> entryPoint, ExecutorConfig config, Map<String, Object> context) {
+	/** Whether the flow is marked durable: it then runs through its {@code DurableFlow} only. */
+	private final boolean durable;
+
+	private Flow(String name, NodeDefinition<O> entryPoint, ExecutorConfig config, Map<String, Object> context,
+			boolean durable) {
 		this.name = name;
 		this.id = idOf(name);
 		this.entryPoint = entryPoint;
 		this.config = config;
 		this.context = context;
+		this.durable = durable;
 	}
 
 	/**
@@ -97,6 +102,8 @@ public final class Flow<O> {
 	 * @throws NodeCreationException when the arguments don't fit the entry point
 	 * @throws GlobalTimeoutException when the timeout passes first
 	 * @throws RuntimeException the entry point's failure, as {@link Session#runSync} throws it
+	 * @throws IllegalStateException when the flow is {@linkplain Builder#durable() durable}: it runs through its
+	 * {@code DurableFlow}, never without checkpoints
 	 */
 	public O invoke(@Nullable Object... args) {
 		try (Session session = openSession()) {
@@ -110,6 +117,8 @@ public final class Flow<O> {
 	 * @param args the entry point's arguments
 	 * @return the finished run
 	 * @throws NodeCreationException when the arguments don't fit the entry point (nothing ran)
+	 * @throws IllegalStateException when the flow is {@linkplain Builder#durable() durable}: it runs through its
+	 * {@code DurableFlow}, never without checkpoints
 	 */
 	public FlowRun<O> run(@Nullable Object... args) {
 		Session session = openSession();
@@ -137,8 +146,11 @@ public final class Flow<O> {
 	 * @param args the entry point's arguments
 	 * @return completes once the session is closed (and saved) with the result, or exceptionally with the failure
 	 * {@link #invoke} would throw; cancelling it cancels the run, whose session is then closed and saved
+	 * @throws IllegalStateException when the flow is {@linkplain Builder#durable() durable}: it runs through its
+	 * {@code DurableFlow}, never without checkpoints
 	 */
 	public CompletableFuture<O> invokeAsync(@Nullable Object... args) {
+		requireNotDurable();
 		CompletableFuture<O> result = new CompletableFuture<>();
 		try {
 			this.config.executionStrategy().execute(() -> complete(result, args));
@@ -190,7 +202,7 @@ public final class Flow<O> {
 		}
 		Map<String, Object> merged = new LinkedHashMap<>(this.context);
 		merged.putAll(more);
-		return new Flow<>(this.name, this.entryPoint, this.config, Collections.unmodifiableMap(merged));
+		return new Flow<>(this.name, this.entryPoint, this.config, Collections.unmodifiableMap(merged), this.durable);
 	}
 
 	/**
@@ -206,7 +218,7 @@ public final class Flow<O> {
 			throw new IllegalArgumentException("Flow '" + this.name + "': runIdentifier must not be null");
 		}
 		return new Flow<>(this.name, this.entryPoint, this.config.toBuilder().runIdentifier(runIdentifier).build(),
-				this.context);
+				this.context, this.durable);
 	}
 
 	/**
@@ -225,6 +237,15 @@ public final class Flow<O> {
 	 */
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * Whether the flow is marked {@linkplain Builder#durable() durable}: its runs go through a {@code DurableFlow}
+	 * ({@code dev.railtracks.durable}), and {@link #invoke}, {@link #run} and {@link #invokeAsync} refuse to run it.
+	 * @return {@code true} when marked durable
+	 */
+	public boolean durable() {
+		return this.durable;
 	}
 
 	/**
@@ -257,7 +278,18 @@ public final class Flow<O> {
 	}
 
 	private Session openSession() {
+		requireNotDurable();
 		return new Session(this.config, this.context, this.name, this.id);
+	}
+
+	/** A durable flow run here would have no checkpoints: a silent loss of what durability promises. */
+	private void requireNotDurable() {
+		if (this.durable) {
+			throw new IllegalStateException("Flow '" + this.name + "' is durable: run it through its DurableFlow with "
+					+ "an idempotency key (durableFlow.invoke(key, args); in Spring Boot DurableFlows.get(\""
+					+ this.name + "\"), in plain Java the DurableFlow Durability.register returns), not Flow.invoke, "
+					+ "which would run it without checkpoints");
+		}
 	}
 
 	/** SHA-256 of the text Python's {@code json.dumps({"name": name}, sort_keys=True)} writes. */
@@ -310,6 +342,8 @@ public final class Flow<O> {
 		private ExecutorConfig.Builder config = ExecutorConfig.builder();
 
 		private Map<String, Object> context = Map.of();
+
+		private boolean durable;
 
 		private Builder(String name, NodeDefinition<O> entryPoint) {
 			if (name == null || name.isBlank()) {
@@ -426,11 +460,24 @@ public final class Flow<O> {
 		}
 
 		/**
+		 * Marks the flow durable: its runs are durable runs, checkpointed in PostgreSQL by DBOS (see
+		 * {@code dev.railtracks.durable} and docs/durable.md). The Spring Boot auto-configuration makes every durable
+		 * {@code Flow} bean a {@code DurableFlow} ({@code DurableFlows.get(name)}); in plain Java, register it with
+		 * {@code Durability.register}. A durable flow refuses {@link Flow#invoke}, {@link Flow#run} and
+		 * {@link Flow#invokeAsync}, which would run it without checkpoints.
+		 * @return this builder
+		 */
+		public Builder<O> durable() {
+			this.durable = true;
+			return this;
+		}
+
+		/**
 		 * Builds the flow.
 		 * @return the flow
 		 */
 		public Flow<O> build() {
-			return new Flow<>(this.name, this.entryPoint, this.config.build(), this.context);
+			return new Flow<>(this.name, this.entryPoint, this.config.build(), this.context, this.durable);
 		}
 
 	}

@@ -70,6 +70,20 @@ class FlowTests {
 	}
 
 	@Test
+	void aDurableFlowRefusesToRunWithoutCheckpointsAndSaysWhereItRuns() throws IOException {
+		Flow<String> flow = greeter().durable().build();
+		assertThat(flow.durable()).isTrue();
+		assertThat(flow.withContext(Map.of("user", "bob")).durable()).isTrue();
+		assertThat(greeter().build().durable()).isFalse();
+		assertThatThrownBy(() -> flow.invoke("hello")).isInstanceOf(IllegalStateException.class)
+			.hasMessageStartingWith("Flow 'greeter' is durable: run it through its DurableFlow with an idempotency key")
+			.hasMessageContaining("DurableFlows.get(\"greeter\")");
+		assertThatThrownBy(() -> flow.run("hello")).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> flow.invokeAsync("hello")).isInstanceOf(IllegalStateException.class);
+		assertThat(savedFiles()).as("nothing ran").isEmpty();
+	}
+
+	@Test
 	void theIdDependsOnTheNameAloneAndMatchesTheOriginalsEqualityHash() {
 		// sha256 of json.dumps({"name": ...}, sort_keys=True), computed with Python.
 		assertThat(Flow.of("my-agent", GREET).id())

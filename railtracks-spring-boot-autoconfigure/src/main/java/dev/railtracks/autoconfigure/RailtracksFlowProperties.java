@@ -22,7 +22,8 @@ public class RailtracksFlowProperties implements InitializingBean {
 
 	/**
 	 * Flows by name: 'node' (the @RailtracksNode to start), and optionally 'timeout', 'end-on-error', 'save-state' and
-	 * 'context' (initial context variables), 'middleware' (names of NodeMiddleware beans); other settings come from the railtracks.* properties.
+	 * 'context' (initial context variables), 'middleware' (names of NodeMiddleware beans), 'durable' (checkpointed
+	 * runs, with railtracks.durable.enabled=true); other settings come from the railtracks.* properties.
 	 */
 	private Map<String, Definition> flows = new LinkedHashMap<>();
 
@@ -80,6 +81,12 @@ public class RailtracksFlowProperties implements InitializingBean {
 		private @Nullable Boolean saveState;
 
 		/**
+		 * Whether the flow is durable: its runs are checkpointed in PostgreSQL and survive crashes and deploys
+		 * (needs railtracks.durable.enabled=true); run it through DurableFlows.get(name), as Flow.invoke refuses.
+		 */
+		private boolean durable;
+
+		/**
 		 * Context variables each invocation starts with.
 		 */
 		private Map<String, String> context = new LinkedHashMap<>();
@@ -120,6 +127,14 @@ public class RailtracksFlowProperties implements InitializingBean {
 
 		public void setSaveState(@Nullable Boolean saveState) {
 			this.saveState = saveState;
+		}
+
+		public boolean isDurable() {
+			return this.durable;
+		}
+
+		public void setDurable(boolean durable) {
+			this.durable = durable;
 		}
 
 		public List<String> getMiddleware() {

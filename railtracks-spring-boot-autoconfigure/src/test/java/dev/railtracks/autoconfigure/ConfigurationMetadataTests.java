@@ -28,7 +28,9 @@ class ConfigurationMetadataTests {
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
 			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles",
 			"railtracks.observation.node-long-task-timer.enabled", "railtracks.store.type", "railtracks.store.list-limit",
-			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size");
+			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size",
+			"railtracks.durable.enabled", "railtracks.durable.executor-id", "railtracks.durable.application-version",
+			"railtracks.durable.allowed-value-packages");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -64,6 +66,10 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.state-retention.max-total-size").path("defaultValue").asString())
 			.isEqualTo("100MB");
 		assertThat(properties.get("railtracks.store.type").path("defaultValue").asString()).isEqualTo("file");
+		assertThat(properties.get("railtracks.durable.enabled").path("defaultValue").asBoolean()).isFalse();
+		// No fixed default: the host name, found at startup.
+		assertThat(properties.get("railtracks.durable.executor-id").path("description").asString())
+			.contains("host name");
 		assertThat(properties.get("railtracks.store.list-limit").path("defaultValue").asInt()).isEqualTo(500);
 		assertThat(properties.get("railtracks.store.jdbc.table").path("defaultValue").asString())
 			.isEqualTo("railtracks_session");

@@ -30,7 +30,11 @@ import dev.railtracks.autoconfigure.SessionFactory;
  * railtracks.flows.planning.timeout=20s
  * railtracks.flows.planning.context.tone=brief
  * railtracks.flows.planning.middleware=auditMiddleware,retryMiddleware
+ * railtracks.flows.planning.durable=true
  * </pre>
+ *
+ * <p>A flow declared {@code durable} refuses {@link Flow#invoke}: with {@code railtracks.durable.enabled=true} it runs
+ * through {@code DurableFlows.get(name)} ({@code dev.railtracks.autoconfigure.durable}), with an idempotency key.
  */
 public final class RailtracksFlows implements SmartInitializingSingleton {
 
@@ -136,6 +140,9 @@ public final class RailtracksFlows implements SmartInitializingSingleton {
 		Boolean saveState = definition.getSaveState();
 		if (saveState != null) {
 			builder.saveState(saveState);
+		}
+		if (definition.isDurable()) {
+			builder.durable();
 		}
 		addMiddleware(builder, key + ".middleware", definition.getMiddleware());
 		return builder.context(definition.getContext()).build();

@@ -1,0 +1,156 @@
+package dev.railtracks.autoconfigure.durable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.dbos.transact.DBOS;
+import dev.dbos.transact.workflow.WorkflowState;
+import dev.dbos.transact.workflow.WorkflowStatus;
+import example.trips.Trip;
+import example.trips.TripApplication;
+import example.trips.TripNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+
+import dev.railtracks.Flow;
+import dev.railtracks.agent.ModelMiddleware;
+import dev.railtracks.autoconfigure.flow.RailtracksFlows;
+import dev.railtracks.durable.Durability;
+import dev.railtracks.durable.DurableFlow;
+import dev.railtracks.testing.PostgresTestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Durable flows in a real Spring Boot application on a real PostgreSQL database (the one {@code .ci/postgres} starts):
+ * a durable {@code Flow} bean and a durable {@code railtracks.flows} flow run once per idempotency key, a run under way
+ * when the context closes stays pending and the next context with the same executor id finishes it, and health.
+ */
+class RailtracksDurableAutoConfigurationTests {
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private PostgresTestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		TripNodes.reset();
+		this.database = PostgresTestDatabase.create("durablespring");
+	}
+
+	@AfterEach
+	void closeContextsAndDropDatabase() {
+		TripNodes.reset();
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.database.close();
+	}
+
+	@Test
+	void aDurableFlowBeanAndADurablePropertyFlowRunOncePerKey() {
+		ConfigurableApplicationContext context = start("instance-1");
+		DurableFlows durableFlows = context.getBean(DurableFlows.class);
+		assertThat(durableFlows.names()).containsExactlyInAnyOrder("itinerary", "greeting");
+		assertThat(context.getBean("dbos")).isSameAs(context.getBean(Durability.class).dbos());
+
+		DurableFlow<String> itinerary = durableFlows.get("itinerary");
+		// The record is a type of the application's package: allowed by default.
+		assertThat(itinerary.invoke("order-1", new Trip("Lisbon", 3))).isEqualTo("sunny in Lisbon; 3 nights in Lisbon");
+		assertThat(itinerary.invoke("order-1", new Trip("Lisbon", 3))).isEqualTo("sunny in Lisbon; 3 nights in Lisbon");
+		assertThat(TripNodes.executions("plan")).isEqualTo(1);
+		assertThat(TripNodes.executions("book")).isEqualTo(1);
+
+		DurableFlow<String> greeting = durableFlows.get("greeting");
+		assertThat(greeting.invoke("greet-1", "Ada")).isEqualTo("hello Ada");
+		assertThat(greeting.invoke("greet-1", "Ada")).isEqualTo("hello Ada");
+		assertThat(TripNodes.executions("greet")).isEqualTo(1);
+		assertThat(context.getBean(DBOS.class).retrieveWorkflow("greet-1").getStatus().status())
+			.isEqualTo(WorkflowState.SUCCESS);
+
+		// Never silently without checkpoints: the plain flows refuse, naming where they run.
+		Flow<String> bean = context.getBean("itinerary", Flow.class);
+		assertThatIllegalStateException().isThrownBy(() -> bean.invoke(new Trip("Porto", 1)))
+			.withMessageContaining("DurableFlows.get(\"itinerary\")");
+		Flow<String> declared = context.getBean(RailtracksFlows.class).get("greeting");
+		assertThatIllegalStateException().isThrownBy(() -> declared.invoke("Grace"))
+			.withMessageStartingWith("Flow 'greeting' is durable");
+		assertThat(TripNodes.executions("plan")).isEqualTo(1);
+		assertThat(TripNodes.executions("greet")).isEqualTo(1);
+	}
+
+	@Test
+	void aRunUnderWayAtShutdownStaysPendingAndTheNextInstanceWithTheExecutorIdFinishesIt() throws Exception {
+		ConfigurableApplicationContext first = start("instance-1");
+		DurableFlow<String> itinerary = first.getBean(DurableFlows.class).get("itinerary");
+		ExecutorService caller = Executors.newSingleThreadExecutor();
+		try {
+			var bookingStarted = TripNodes.holdBookings();
+			Future<String> abandoned = caller.submit(() -> itinerary.invoke("order-2", new Trip("Faro", 2)));
+			assertThat(bookingStarted.await(30, TimeUnit.SECONDS)).as("the booking started").isTrue();
+			Health health = first.getBean(RailtracksDurableHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("executorId", "instance-1").containsEntry("pending", 1);
+
+			// A deploy: DBOS stops after the web server's graceful shutdown and before Railtracks closes the open
+			// session, whose cancelled run would otherwise be recorded as failed (whether it is, is a race).
+			int durablePhase = first.getBean(DurableLifecycle.class).getPhase();
+			assertThat(durablePhase).isLessThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
+				.isGreaterThan(first.getBean("railtracksShutdownLifecycle", SmartLifecycle.class).getPhase());
+			first.close();
+			assertThat(abandoned).failsWithin(Duration.ofSeconds(30));
+		}
+		finally {
+			caller.shutdownNow();
+		}
+		TripNodes.reset();
+
+		ConfigurableApplicationContext second = start("instance-1");
+		String finished = second.getBean(DurableFlows.class).<String>get("itinerary").result("order-2");
+
+		assertThat(finished).isEqualTo("sunny in Faro; 2 nights in Faro");
+		// Only the calls that had not completed ran again: the root and the booking; the weather was replayed.
+		assertThat(TripNodes.executions("weather")).isZero();
+		assertThat(TripNodes.executions("plan")).isEqualTo(1);
+		assertThat(TripNodes.executions("book")).isEqualTo(1);
+		WorkflowStatus status = second.getBean(DBOS.class).retrieveWorkflow("order-2").getStatus();
+		assertThat(status.status()).isEqualTo(WorkflowState.SUCCESS);
+		assertThat(second.getBean(RailtracksDurableHealthIndicator.class).health(true).getDetails())
+			.containsEntry("pending", 0);
+	}
+
+	@Test
+	void theModelRoundsOfEveryAgentAreCheckpointedOutermost() {
+		ConfigurableApplicationContext context = start("instance-1");
+		Durability durability = context.getBean(Durability.class);
+		assertThat(context.getBeanProvider(ModelMiddleware.class).orderedStream().findFirst())
+			.contains(durability.modelRounds());
+	}
+
+	private ConfigurableApplicationContext start(String executorId, String... properties) {
+		List<String> all = new ArrayList<>(List.of("railtracks.durable.enabled=true",
+				"railtracks.durable.executor-id=" + executorId, "spring.main.web-application-type=none",
+				"railtracks.logging-setting=none", "railtracks.save-state=false",
+				"railtracks.flows.greeting.node=greet", "railtracks.flows.greeting.durable=true",
+				"trips.database.url=" + this.database.url()));
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TripApplication.class)
+			.properties(all.toArray(String[]::new))
+			.run();
+		this.contexts.add(context);
+		return context;
+	}
+
+}
