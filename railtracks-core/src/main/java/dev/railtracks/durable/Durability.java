@@ -33,6 +33,12 @@ public final class Durability {
 	/** The DBOS class name of every flow's workflow. */
 	static final String WORKFLOW_CLASS = "dev.railtracks.Flow";
 
+	/**
+	 * The longest checkpoint by default, in characters: a call's arguments, or its result, written as JSON (16 million,
+	 * as the JDBC session store's largest document).
+	 */
+	public static final int DEFAULT_MAX_CHECKPOINT_CHARS = 16_000_000;
+
 	/** The DBOS class name of the workflows of nodes sent through durable queues. */
 	static final String NODE_WORKFLOW_CLASS = "dev.railtracks.Node";
 
@@ -84,6 +90,24 @@ public final class Durability {
 			}
 		}
 		this.codec.allowPackages(List.of(packages));
+		return this;
+	}
+
+	/**
+	 * Sets the longest checkpoint: a call's arguments, or its result (also a flow's, or a model round's messages or
+	 * answer), written as JSON. A longer one fails the call when it is made, with an
+	 * {@link UncheckpointableValueException} naming the call and the size, and nothing is recorded: every checkpoint is
+	 * written to PostgreSQL and read back on recovery, and DBOS itself has no limit. The default is
+	 * {@value #DEFAULT_MAX_CHECKPOINT_CHARS}.
+	 * @param maxChars the limit, in characters, at least 1
+	 * @return this
+	 * @throws IllegalArgumentException when {@code maxChars} is less than 1
+	 */
+	public Durability maxCheckpointChars(int maxChars) {
+		if (maxChars < 1) {
+			throw new IllegalArgumentException("The longest checkpoint must be at least 1 character, but was " + maxChars);
+		}
+		this.codec.maxChars(maxChars);
 		return this;
 	}
 
@@ -193,11 +217,25 @@ public final class Durability {
 	}
 
 	/**
-	 * Launches DBOS, which recovers the unfinished runs of its executor id (they run again from the top, their
-	 * completed calls replayed from their checkpoints).
+	 * Launches DBOS, which creates or migrates its tables and recovers the unfinished runs of its executor id (they run
+	 * again from the top, their completed calls replayed from their checkpoints).
+	 * @throws IllegalStateException when DBOS cannot launch (its database cannot be reached, say), naming the
+	 * database's URL
 	 */
 	public void launch() {
-		this.dbos.launch();
+		try {
+			this.dbos.launch();
+		}
+		catch (RuntimeException ex) {
+			String url = this.dbos.integration().config().databaseUrl();
+			Throwable cause = ex;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			throw new IllegalStateException("DBOS could not launch on its system database "
+					+ ((url != null) ? url : "(its configured DataSource)") + ": " + ex.getMessage()
+					+ ((cause != ex) ? " (" + cause + ")" : ""), ex);
+		}
 	}
 
 	/**
