@@ -19,12 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param result the result's text ({@code null}'s for a failed call)
  * @param failure the class name of the call's failure, or {@code null} when it completed
  * @param failureMessage the failure's message, or {@code null}
+ * @param workflow the id of the child workflow that ran the call, for a call sent through a durable queue (its calls
+ * are checkpointed there), or {@code null}
  */
 record Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
-		@Nullable String failureMessage) {
+		@Nullable String failureMessage, @Nullable String workflow) {
 
 	Checkpoint(String position, String node, String type, String arguments, String result) {
-		this(position, node, type, arguments, result, null, null);
+		this(position, node, type, arguments, result, null, null, null);
+	}
+
+	Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
+			@Nullable String failureMessage) {
+		this(position, node, type, arguments, result, failure, failureMessage, null);
 	}
 
 	private static final String POSITION = "railtracks_position";
@@ -41,6 +48,8 @@ record Checkpoint(String position, String node, String type, String arguments, S
 
 	private static final String FAILURE_MESSAGE = "failure_message";
 
+	private static final String WORKFLOW = "workflow";
+
 	/**
 	 * The output of the call's DBOS step.
 	 * @return the texts by name
@@ -55,6 +64,9 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		if (this.failure != null) {
 			output.put(FAILURE, this.failure);
 			output.put(FAILURE_MESSAGE, this.failureMessage);
+		}
+		if (this.workflow != null) {
+			output.put(WORKFLOW, this.workflow);
 		}
 		return output;
 	}
@@ -74,8 +86,31 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		}
 		Object failure = output.get(FAILURE);
 		Object failureMessage = output.get(FAILURE_MESSAGE);
+		Object workflow = output.get(WORKFLOW);
 		return new Checkpoint(position, node, type, arguments, result, (failure instanceof String text) ? text : null,
-				(failureMessage instanceof String text) ? text : null);
+				(failureMessage instanceof String text) ? text : null, (workflow instanceof String text) ? text : null);
+	}
+
+	/**
+	 * This checkpoint of a child workflow's call, as a call of the run that sent the child through a queue: the child's
+	 * root call ({@code 0}) is the sending call itself, at {@code position}, and a call the child's root made at
+	 * {@code 0.k} is at {@code position.k}.
+	 * @param position the position of the call that sent the child
+	 * @param child the child's workflow id, kept on the root's checkpoint
+	 * @return the checkpoint in the sending run
+	 */
+	Checkpoint sentFrom(String position, String child) {
+		String under = position + this.position.substring(1);
+		return new Checkpoint(under, this.node, this.type, this.arguments, this.result, this.failure,
+				this.failureMessage, isRoot() ? child : this.workflow);
+	}
+
+	/**
+	 * Whether this is the checkpoint of a run's root call.
+	 * @return whether its position is {@code 0}
+	 */
+	boolean isRoot() {
+		return "0".equals(this.position);
 	}
 
 	/**

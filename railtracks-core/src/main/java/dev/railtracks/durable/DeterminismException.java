@@ -1,14 +1,16 @@
 package dev.railtracks.durable;
 
-import dev.railtracks.RailtracksException;
+import dev.railtracks.FatalException;
 
 /**
  * A durable run that, running again on recovery, made another call than the one recorded at the same position: another
  * node, or the same node with other arguments. Replaying the recorded result there would hand the new code an answer to
  * a question it did not ask, so the run fails instead; its checkpoints stay, and the run can be resumed once the code
- * makes the recorded calls again.
+ * makes the recorded calls again. It is a {@link FatalException}: it ends the run whoever catches it, an agent does not
+ * hand it to its model, and {@link dev.railtracks.middleware.Retry} does not retry it (another attempt would make its
+ * calls anew, hiding the divergence).
  */
-public final class DeterminismException extends RailtracksException {
+public final class DeterminismException extends FatalException {
 
 	private static final long serialVersionUID = 1L;
 

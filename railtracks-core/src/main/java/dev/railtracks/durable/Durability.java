@@ -6,7 +6,9 @@ import java.util.Set;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.execution.RegisteredWorkflow;
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.agent.ModelMiddleware;
 
 /**
@@ -31,6 +33,15 @@ public final class Durability {
 	/** The DBOS class name of every flow's workflow. */
 	static final String WORKFLOW_CLASS = "dev.railtracks.Flow";
 
+	/**
+	 * The longest checkpoint by default, in characters: a call's arguments, or its result, written as JSON (16 million,
+	 * as the JDBC session store's largest document).
+	 */
+	public static final int DEFAULT_MAX_CHECKPOINT_CHARS = 16_000_000;
+
+	/** The DBOS class name of the workflows of nodes sent through durable queues. */
+	static final String NODE_WORKFLOW_CLASS = "dev.railtracks.Node";
+
 	private final DBOS dbos;
 
 	private final ValueCodec codec;
@@ -40,10 +51,13 @@ public final class Durability {
 	/** The names of the registered flows, guarded by itself. */
 	private final Set<String> flows = new HashSet<>();
 
+	private final DurableQueues queues;
+
 	private Durability(DBOS dbos) {
 		this.dbos = dbos;
 		this.codec = new ValueCodec();
-		this.calls = new DurableCalls(this.codec);
+		this.queues = new DurableQueues();
+		this.calls = new DurableCalls(this.codec, this.queues);
 	}
 
 	/**
@@ -76,6 +90,24 @@ public final class Durability {
 			}
 		}
 		this.codec.allowPackages(List.of(packages));
+		return this;
+	}
+
+	/**
+	 * Sets the longest checkpoint: a call's arguments, or its result (also a flow's, or a model round's messages or
+	 * answer), written as JSON. A longer one fails the call when it is made, with an
+	 * {@link UncheckpointableValueException} naming the call and the size, and nothing is recorded: every checkpoint is
+	 * written to PostgreSQL and read back on recovery, and DBOS itself has no limit. The default is
+	 * {@value #DEFAULT_MAX_CHECKPOINT_CHARS}.
+	 * @param maxChars the limit, in characters, at least 1
+	 * @return this
+	 * @throws IllegalArgumentException when {@code maxChars} is less than 1
+	 */
+	public Durability maxCheckpointChars(int maxChars) {
+		if (maxChars < 1) {
+			throw new IllegalArgumentException("The longest checkpoint must be at least 1 character, but was " + maxChars);
+		}
+		this.codec.maxChars(maxChars);
 		return this;
 	}
 
@@ -118,6 +150,62 @@ public final class Durability {
 	}
 
 	/**
+	 * Declares a durable queue, a DBOS queue of the same name, through which nodes of durable runs send batches
+	 * ({@link DurableQueue#callBatch}). Declare it on every instance that shares the database, with the same limits,
+	 * before {@link #launch()}: each instance starts children of the queues it declared.
+	 * @param queue the queue
+	 * @return this
+	 * @throws IllegalArgumentException when a queue of that name is declared already, or its worker concurrency
+	 * exceeds its concurrency
+	 * @throws IllegalStateException when DBOS is launched already
+	 */
+	public Durability queue(DurableQueue queue) {
+		if (queue == null) {
+			throw new IllegalArgumentException("Durability.queue needs a queue, got null");
+		}
+		this.queues.declare(queue, this.dbos);
+		return this;
+	}
+
+	/**
+	 * Registers a node that durable runs may send through a queue ({@link DurableQueue#callBatch}): each child of such
+	 * a batch is a DBOS workflow named after the node, which any instance that registered the node can run. Register it
+	 * on every instance before {@link #launch()}. Its calls run in a session of their own on whichever instance starts
+	 * them (that session's configuration is the given one, never saved: the children's calls are in the record of the
+	 * run that sent them), and every call they make is checkpointed as in a durable flow.
+	 * @param node the node
+	 * @param config the configuration of the children's sessions (timeout, execution strategy, observation); its
+	 * saving is turned off
+	 * @return this
+	 * @throws IllegalArgumentException when a node of that name is registered already
+	 * @throws IllegalStateException when DBOS is launched already
+	 */
+	public Durability registerNode(NodeDefinition<?> node, ExecutorConfig config) {
+		if (node == null || config == null) {
+			throw new IllegalArgumentException("Durability.registerNode needs a node and a configuration, got " + node
+					+ " and " + config);
+		}
+		Flow<?> checkpointed = Flow.builder(node.name(), node)
+			.config(config.toBuilder().saveState(false).build())
+			.addNodeMiddleware(this.calls)
+			.build();
+		this.queues.register(node, new FlowWorkflow(checkpointed, this.dbos, this.calls, this.codec), this.dbos);
+		return this;
+	}
+
+	/**
+	 * Registers a node that durable runs may send through a queue, its children's sessions with the default
+	 * configuration; see {@link #registerNode(NodeDefinition, ExecutorConfig)}.
+	 * @param node the node
+	 * @return this
+	 * @throws IllegalArgumentException when a node of that name is registered already
+	 * @throws IllegalStateException when DBOS is launched already
+	 */
+	public Durability registerNode(NodeDefinition<?> node) {
+		return registerNode(node, ExecutorConfig.defaults());
+	}
+
+	/**
 	 * The model middleware that checkpoints the model rounds of agents in durable runs: add it to every agent of a
 	 * durable flow ({@code Agent.builder(...).modelMiddleware(durability.modelRounds())}), so that an agent call running
 	 * again on recovery does not call the model again for the rounds it had completed. It does nothing outside durable
@@ -129,11 +217,25 @@ public final class Durability {
 	}
 
 	/**
-	 * Launches DBOS, which recovers the unfinished runs of its executor id (they run again from the top, their
-	 * completed calls replayed from their checkpoints).
+	 * Launches DBOS, which creates or migrates its tables and recovers the unfinished runs of its executor id (they run
+	 * again from the top, their completed calls replayed from their checkpoints).
+	 * @throws IllegalStateException when DBOS cannot launch (its database cannot be reached, say), naming the
+	 * database's URL
 	 */
 	public void launch() {
-		this.dbos.launch();
+		try {
+			this.dbos.launch();
+		}
+		catch (RuntimeException ex) {
+			String url = this.dbos.integration().config().databaseUrl();
+			Throwable cause = ex;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			throw new IllegalStateException("DBOS could not launch on its system database "
+					+ ((url != null) ? url : "(its configured DataSource)") + ": " + ex.getMessage()
+					+ ((cause != ex) ? " (" + cause + ")" : ""), ex);
+		}
 	}
 
 	/**

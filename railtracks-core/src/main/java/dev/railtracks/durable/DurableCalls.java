@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.dbos.transact.exceptions.DBOSAwaitedWorkflowCancelledException;
+import dev.dbos.transact.exceptions.DBOSWorkflowCancelledException;
+import dev.dbos.transact.workflow.WorkflowState;
 import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.NodeCall;
@@ -27,27 +30,38 @@ final class DurableCalls implements NodeMiddleware {
 	/** The detail a replayed call records ({@code true}): its result is the recorded one, and its node did not run. */
 	static final String REPLAYED_DETAIL = "replayed";
 
+	/** The detail of a call sent through a durable queue: the queue's name. */
+	static final String QUEUE_DETAIL = "queue";
+
+	/** The detail of a call sent through a durable queue: its child workflow's id. */
+	static final String WORKFLOW_DETAIL = "workflow";
+
 	/** The new call running on this thread, if any: where a model round of its node finds its run and position. */
 	private static final ThreadLocal<@Nullable RunningCall> RUNNING = new ThreadLocal<>();
 
 	private final ValueCodec codec;
 
-	/** The executions in progress in this JVM, by session id (which is their workflow id). */
+	private final DurableQueues queues;
+
+	/** The executions in progress in this JVM, by session id. */
 	private final Map<String, DurableRun> runs = new ConcurrentHashMap<>();
 
-	DurableCalls(ValueCodec codec) {
+	DurableCalls(ValueCodec codec, DurableQueues queues) {
 		this.codec = codec;
+		this.queues = queues;
 	}
 
 	/** Starts routing the calls of a run's session here. */
 	void begin(DurableRun run) {
-		this.runs.put(run.workflowId(), run);
+		this.runs.put(run.sessionId(), run);
 	}
 
 	/** Ends a run's execution in this JVM. */
 	void end(DurableRun run) {
-		this.runs.remove(run.workflowId(), run);
+		this.runs.remove(run.sessionId(), run);
 	}
+
+
 
 	@Override
 	public @Nullable Object around(NodeCall call) throws Exception {
@@ -64,6 +78,9 @@ final class DurableCalls implements NodeMiddleware {
 		String position = call.callPath();
 		Checkpoint recorded = run.recorded(position);
 		if (recorded == null) {
+			if (call.definition() instanceof QueuedCall<?> queued) {
+				return enqueue(call, run, queued, position, arguments);
+			}
 			return checkpoint(call, run, position, what, arguments);
 		}
 		if (!recorded.node().equals(call.nodeName()) || !this.codec.same(recorded.arguments(), arguments)) {
@@ -86,7 +103,7 @@ final class DurableCalls implements NodeMiddleware {
 	private @Nullable Object checkpoint(NodeCall call, DurableRun run, String position, String what, String arguments)
 			throws Exception {
 		RunningCall outer = RUNNING.get();
-		RUNNING.set(new RunningCall(run, position));
+		RUNNING.set(new RunningCall(run, position, this.queues));
 		try {
 			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed,
 					(failure) -> keepsFailure(call, failure));
@@ -94,6 +111,29 @@ final class DurableCalls implements NodeMiddleware {
 		finally {
 			RUNNING.set(outer);
 		}
+	}
+
+	/**
+	 * Runs a call sent through a durable queue: enqueues it as a child workflow (whichever instance the queue starts it
+	 * on checkpoints its calls there), waits for it, records its outcome as this call's checkpoint and makes its calls
+	 * again here, so that the run's record has them, and returns its result or throws its failure.
+	 */
+	private @Nullable Object enqueue(NodeCall call, DurableRun run, QueuedCall<?> queued, String position,
+			String arguments) throws Exception {
+		call.recordDetail(QUEUE_DETAIL, queued.queue());
+		String child = run.enqueue(queued, position, arguments);
+		call.recordDetail(WORKFLOW_DETAIL, child);
+		WorkflowState ended = run.awaitChild(child);
+		if (ended == WorkflowState.CANCELLED) {
+			throw new CancellationException("Queued call " + position + " (node '" + call.nodeName() + "', child workflow '"
+					+ child + "') of durable run '" + run.workflowId() + "' was cancelled");
+		}
+		Checkpoint outcome = run.adopt(child, position);
+		if (outcome == null) {
+			throw run.childFailure(child);
+		}
+		run.record(outcome);
+		return makeAgain(run, outcome);
 	}
 
 	/**
@@ -108,7 +148,9 @@ final class DurableCalls implements NodeMiddleware {
 		for (int depth = 0; cause != null && depth < 32; depth++) {
 			if (cause instanceof InterruptedException || cause instanceof CancellationException
 					|| cause instanceof GlobalTimeoutException || cause instanceof FatalException
-					|| cause instanceof DeterminismException || cause instanceof UncheckpointableValueException) {
+					|| cause instanceof DeterminismException || cause instanceof UncheckpointableValueException
+					|| cause instanceof DBOSWorkflowCancelledException
+					|| cause instanceof DBOSAwaitedWorkflowCancelledException) {
 				return false;
 			}
 			cause = cause.getCause();
@@ -120,8 +162,9 @@ final class DurableCalls implements NodeMiddleware {
 	 * A call whose node runs on this thread.
 	 * @param run its run
 	 * @param position its position
+	 * @param queues the queues its node may send batches through
 	 */
-	record RunningCall(DurableRun run, String position) {
+	record RunningCall(DurableRun run, String position, DurableQueues queues) {
 	}
 
 	/**
@@ -129,6 +172,18 @@ final class DurableCalls implements NodeMiddleware {
 	 */
 	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) throws Exception {
 		call.recordDetail(REPLAYED_DETAIL, true);
+		String child = recorded.workflow();
+		if (child != null) {
+			call.recordDetail(WORKFLOW_DETAIL, child);
+		}
+		return makeAgain(run, recorded);
+	}
+
+	/**
+	 * Makes again, from their checkpoints, the calls a recorded call made, then returns its recorded result or throws
+	 * its recorded failure.
+	 */
+	private @Nullable Object makeAgain(DurableRun run, Checkpoint recorded) throws Exception {
 		for (Checkpoint made : run.madeBy(recorded)) {
 			try {
 				Railtracks.call(new ReplayedCall(made, this.codec), this.codec.readArguments(made.arguments()));

@@ -7,15 +7,23 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.dbos.transact.DBOS;
+import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.context.DBOSContext;
 import dev.dbos.transact.context.DBOSContextHolder;
 import dev.dbos.transact.execution.ThrowingSupplier;
 import dev.dbos.transact.workflow.StepInfo;
 import dev.dbos.transact.workflow.StepOptions;
+import dev.dbos.transact.workflow.WorkflowState;
+import dev.railtracks.ExecutorConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +49,14 @@ final class DurableRun {
 	/** The checkpoints not yet taken by this execution's calls, by position, in the order they were recorded. */
 	private final Map<String, Deque<Checkpoint>> recorded;
 
-	/** The recorded calls by the position of the call that made them, in the order it made them. */
-	private final Map<String, List<Checkpoint>> madeBy = new HashMap<>();
+	/**
+	 * The recorded calls by the position of the call that made them, in the order it made them; with the calls of the
+	 * queued children, added as their callers are found.
+	 */
+	private final Map<String, List<Checkpoint>> madeBy = new ConcurrentHashMap<>();
+
+	/** The queued children this execution waits for; made by the first wait. */
+	private @Nullable ChildWorkflows children;
 
 	private final AtomicInteger nextStep;
 
@@ -60,7 +74,13 @@ final class DurableRun {
 				this.madeBy.computeIfAbsent(caller, (position) -> new ArrayList<>()).add(checkpoint);
 			}
 		}
-		this.madeBy.values().forEach((calls) -> calls.sort(BY_INDEX));
+		this.madeBy.replaceAll((caller, calls) -> sorted(calls));
+	}
+
+	private static List<Checkpoint> sorted(List<Checkpoint> calls) {
+		List<Checkpoint> sorted = new ArrayList<>(calls);
+		sorted.sort(BY_INDEX);
+		return List.copyOf(sorted);
 	}
 
 	/**
@@ -91,12 +111,133 @@ final class DurableRun {
 	 * step of its own and answer every later execution with that first answer.
 	 */
 	private static List<StepInfo> stepsSoFar(DBOS dbos, DBOSContext workflowContext) {
+		return outsideWorkflow(() -> dbos.listWorkflowSteps(workflowContext.getWorkflowId()));
+	}
+
+	/**
+	 * Asks DBOS something outside the workflow: inside it, DBOS would record the question as a step of its own and
+	 * answer every later execution with that first answer.
+	 */
+	private static <T> T outsideWorkflow(Supplier<T> question) {
+		DBOSContext outer = DBOSContextHolder.get();
 		DBOSContextHolder.set(new DBOSContext());
 		try {
-			return dbos.listWorkflowSteps(workflowContext.getWorkflowId());
+			return question.get();
 		}
 		finally {
-			DBOSContextHolder.set(workflowContext);
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+	/**
+	 * The id of the session that runs this execution: the workflow id, unless that is not a session id (a queued
+	 * child's, {@code parent/position}), then a UUID derived from it.
+	 * @return the session id
+	 */
+	String sessionId() {
+		return ExecutorConfig.isRunIdentifier(this.workflowId) ? this.workflowId
+				: UUID.nameUUIDFromBytes(this.workflowId.getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/**
+	 * Enqueues a call as a child workflow of the run on a durable queue, or finds the child an earlier execution
+	 * enqueued: its id is the run's id and the call's position, so enqueueing it again is a no-op.
+	 * @param queued the call's node, queue and workflow
+	 * @param position the call's position
+	 * @param arguments the call's arguments' text
+	 * @return the child's workflow id
+	 */
+	String enqueue(QueuedCall<?> queued, String position, String arguments) {
+		String child = this.workflowId + "/" + position;
+		DBOSContext outer = DBOSContextHolder.get();
+		// As a call of the workflow, so that DBOS records the child as the run's (cancelling the run cancels it).
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null));
+		try {
+			this.dbos.integration()
+				.startRegisteredWorkflow(queued.workflow(), new Object[] { arguments },
+						new StartWorkflowOptions(child).withQueue(queued.queue()));
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+		return child;
+	}
+
+	/**
+	 * Waits until a queued child has ended; cancels it when the run is cancelled meanwhile.
+	 * @param child the child's workflow id
+	 * @return its final state
+	 * @throws InterruptedException when this thread is interrupted
+	 */
+	WorkflowState awaitChild(String child) throws InterruptedException {
+		ChildWorkflows waits;
+		synchronized (this) {
+			if (this.children == null) {
+				this.children = new ChildWorkflows(this.dbos, this.workflowId);
+			}
+			waits = this.children;
+		}
+		return waits.await(child);
+	}
+
+	/**
+	 * The failure a child workflow ended with that it did not checkpoint (it recorded no outcome of its call).
+	 * @param child the child's workflow id
+	 * @return the failure DBOS recorded
+	 */
+	Exception childFailure(String child) {
+		return outsideWorkflow(() -> {
+			try {
+				this.dbos.retrieveWorkflow(child).getResult();
+				return new IllegalStateException("Queued child workflow '" + child + "' ended without an outcome");
+			}
+			catch (Exception ex) {
+				return ex;
+			}
+		});
+	}
+
+	/**
+	 * Takes the checkpoints of an ended queued child as the run's own: its calls, at the positions under the call that
+	 * sent it, are made again (and so recorded) under that call like the calls of a replayed call.
+	 * @param child the child's workflow id
+	 * @param position the position of the call that sent it
+	 * @return the checkpoint of the child's call itself, at {@code position}, or {@code null} when the child recorded
+	 * none (it failed with a failure that is not checkpointed, or was cancelled)
+	 */
+	@Nullable Checkpoint adopt(String child, String position) {
+		Checkpoint root = null;
+		Map<String, List<Checkpoint>> calls = new HashMap<>();
+		for (StepInfo step : outsideWorkflow(() -> this.dbos.listWorkflowSteps(child))) {
+			Checkpoint checkpoint = Checkpoint.of(step);
+			if (checkpoint == null || checkpoint.isModelRound()) {
+				continue;
+			}
+			Checkpoint sent = checkpoint.sentFrom(position, child);
+			if (checkpoint.isRoot()) {
+				root = sent;
+			}
+			else {
+				calls.computeIfAbsent(Objects.requireNonNull(sent.caller()), (caller) -> new ArrayList<>()).add(sent);
+			}
+		}
+		calls.forEach((caller, made) -> this.madeBy.put(caller, sorted(made)));
+		return root;
+	}
+
+	/**
+	 * Records a checkpoint as a new DBOS step of the run's workflow.
+	 * @param checkpoint the checkpoint
+	 */
+	void record(Checkpoint checkpoint) {
+		DBOSContext outer = DBOSContextHolder.get();
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndIncrement(), null));
+		try {
+			this.dbos.runStep(checkpoint::toStepOutput, new StepOptions(
+					Checkpoint.stepName(checkpoint.position(), checkpoint.node())));
+		}
+		finally {
+			DBOSContextHolder.set(outer);
 		}
 	}
 
@@ -127,6 +268,10 @@ final class DurableRun {
 	 * @return its recorded calls
 	 */
 	List<Checkpoint> madeBy(Checkpoint caller) {
+		String child = caller.workflow();
+		if (child != null) {
+			adopt(child, caller.position());
+		}
 		return this.madeBy.getOrDefault(caller.position(), List.of());
 	}
 

@@ -10,7 +10,8 @@ import dev.railtracks.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DBOS workflow of a durable flow: one execution runs the flow in a session whose id is the workflow's, with
+ * The DBOS workflow of a durable flow, or of a node sent through a durable queue (run as a flow of that node): one
+ * execution runs the flow in a session whose id is the workflow's (see {@link DurableRun#sessionId()}), with
  * {@link DurableCalls} around every node call. DBOS calls {@link #run} when the flow is invoked and again when it
  * recovers a run that did not finish.
  */
@@ -58,7 +59,7 @@ final class FlowWorkflow {
 		this.calls.begin(run);
 		FlowRun<?> finished;
 		try {
-			finished = this.flow.withRunIdentifier(run.workflowId()).run(arguments);
+			finished = this.flow.withRunIdentifier(run.sessionId()).run(arguments);
 		}
 		finally {
 			this.calls.end(run);

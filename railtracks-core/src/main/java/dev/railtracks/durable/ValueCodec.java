@@ -52,6 +52,9 @@ final class ValueCodec {
 
 	private final JsonMapper mapper;
 
+	/** The longest text a value (or a call's arguments) may have, in characters. */
+	private volatile int maxChars = Durability.DEFAULT_MAX_CHECKPOINT_CHARS;
+
 	/** The packages whose types values may have, besides the JDK's and Railtracks' ({@code com.example.}). */
 	private final Set<String> packages = new CopyOnWriteArraySet<>();
 
@@ -76,6 +79,14 @@ final class ValueCodec {
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.disable(SerializationFeature.FAIL_ON_ORDER_MAP_BY_INCOMPARABLE_KEY)
 			.build();
+	}
+
+	/**
+	 * Sets the longest text a value, or a call's arguments, may have.
+	 * @param maxChars the limit, in characters
+	 */
+	void maxChars(int maxChars) {
+		this.maxChars = maxChars;
 	}
 
 	/**
@@ -263,8 +274,15 @@ final class ValueCodec {
 	 */
 	String arguments(String what, List<@Nullable Object> arguments) {
 		Object[] array = arguments.toArray();
+		String text;
 		try {
-			String text = this.mapper.writeValueAsString(array);
+			text = this.mapper.writeValueAsString(array);
+		}
+		catch (RuntimeException ex) {
+			throw culprit(what, arguments, ex);
+		}
+		checkSize("The arguments of " + what, text);
+		try {
 			Object restored = this.mapper.readValue(text, Object.class);
 			if (restored instanceof Object[] values && values.length == array.length && sameKinds(array, values)) {
 				return text;
@@ -288,6 +306,12 @@ final class ValueCodec {
 		@Nullable Object restored;
 		try {
 			text = this.mapper.writeValueAsString(value);
+		}
+		catch (RuntimeException ex) {
+			throw unreadable("The result of " + what, value, ex);
+		}
+		checkSize("The result of " + what, text);
+		try {
 			restored = this.mapper.readValue(text, Object.class);
 		}
 		catch (RuntimeException ex) {
@@ -297,6 +321,15 @@ final class ValueCodec {
 			throw unreadable("The result of " + what, value, null);
 		}
 		return text;
+	}
+
+	/** Refuses a text longer than the limit: every checkpoint is written to PostgreSQL and read back on recovery. */
+	private void checkSize(String what, String text) {
+		if (text.length() > this.maxChars) {
+			throw new UncheckpointableValueException(what + " is " + text.length() + " characters as a checkpoint, more "
+					+ "than the maximum of " + this.maxChars + " (Durability.maxCheckpointChars): pass a reference to the "
+					+ "data (a file, a row, a URL) instead of the data", null);
+		}
 	}
 
 	/** Arguments written by {@link #arguments}. */
