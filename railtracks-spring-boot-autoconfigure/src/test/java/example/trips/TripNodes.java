@@ -1,5 +1,6 @@
 package example.trips;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.railtracks.Railtracks;
 import dev.railtracks.autoconfigure.flow.RailtracksNode;
 import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
+import dev.railtracks.durable.DurableQueue;
 
 /**
  * The nodes of the durable test application. Executions are counted across the contexts of one test (a restarted
@@ -73,6 +75,12 @@ public class TripNodes {
 		String weather = Railtracks.call(registry.<String>get("weather"), trip);
 		String booking = Railtracks.call(registry.<String>get("book"), trip);
 		return weather + "; " + booking;
+	}
+
+	@RailtracksNode("forecasts")
+	public List<String> forecasts(List<Trip> trips) {
+		count("forecasts");
+		return DurableQueue.callBatch("forecasts", this.nodes.getObject().<String>get("weather"), trips);
 	}
 
 	@RailtracksNode("weather")

@@ -30,7 +30,8 @@ class ConfigurationMetadataTests {
 			"railtracks.observation.node-long-task-timer.enabled", "railtracks.store.type", "railtracks.store.list-limit",
 			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size",
 			"railtracks.durable.enabled", "railtracks.durable.executor-id", "railtracks.durable.application-version",
-			"railtracks.durable.allowed-value-packages");
+			"railtracks.durable.allowed-value-packages", "railtracks.durable.queues",
+			"railtracks.durable.queued-nodes");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {

@@ -5,8 +5,8 @@ import org.springframework.context.SmartLifecycle;
 import dev.railtracks.durable.Durability;
 
 /**
- * Launches DBOS once every durable flow is registered, which recovers this executor id's unfinished runs, and shuts it
- * down with the context.
+ * Launches DBOS once every durable flow and queued node is registered, which recovers this executor id's unfinished
+ * runs, and shuts it down with the context.
  *
  * <p>It stops after the web server's graceful shutdown (requests that finish in the grace period complete their
  * durable runs) and <em>before</em> Railtracks closes the sessions still open ({@code RailtracksShutdownLifecycle}):
@@ -26,18 +26,19 @@ final class DurableLifecycle implements SmartLifecycle {
 
 	private final Durability durability;
 
-	private final DurableFlows flows;
+	/** Registers what recovery needs: the durable flows and the nodes sent through queues. */
+	private final Runnable registrations;
 
 	private volatile boolean running;
 
-	DurableLifecycle(Durability durability, DurableFlows flows) {
+	DurableLifecycle(Durability durability, Runnable registrations) {
 		this.durability = durability;
-		this.flows = flows;
+		this.registrations = registrations;
 	}
 
 	@Override
 	public void start() {
-		this.flows.registerAll();
+		this.registrations.run();
 		this.durability.launch();
 		this.running = true;
 	}

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +37,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
+import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.Session;
 import dev.railtracks.agent.ModelMiddleware;
 import dev.railtracks.autoconfigure.flow.RailtracksFlowAutoConfiguration;
 import dev.railtracks.autoconfigure.flow.RailtracksFlows;
+import dev.railtracks.autoconfigure.flow.RailtracksNodeRegistry;
 import dev.railtracks.durable.Durability;
+import dev.railtracks.durable.DurableQueue;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for durable flows, with {@code railtracks.durable.enabled=true}
@@ -103,7 +109,9 @@ public final class RailtracksDurableAutoConfiguration {
 			if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
 				packages = AutoConfigurationPackages.get(beanFactory);
 			}
-			return Durability.on(dbos).allowValuePackages(packages.toArray(String[]::new));
+			Durability durability = Durability.on(dbos).allowValuePackages(packages.toArray(String[]::new));
+			properties.getQueues().forEach((name, queue) -> declareQueue(durability, name, queue));
+			return durability;
 		}
 
 		@Bean
@@ -114,8 +122,15 @@ public final class RailtracksDurableAutoConfiguration {
 		}
 
 		@Bean
-		DurableLifecycle railtracksDurableLifecycle(Durability durability, DurableFlows durableFlows) {
-			return new DurableLifecycle(durability, durableFlows);
+		DurableLifecycle railtracksDurableLifecycle(Durability durability, DurableFlows durableFlows,
+				RailtracksDurableProperties properties, ObjectProvider<RailtracksNodeRegistry> nodes,
+				ListableBeanFactory beans, ExecutorConfig config) {
+			return new DurableLifecycle(durability, () -> {
+				durableFlows.registerAll();
+				for (String name : properties.getQueuedNodes()) {
+					durability.registerNode(queuedNode(name, nodes, beans), config);
+				}
+			});
 		}
 
 		/**
@@ -144,6 +159,59 @@ public final class RailtracksDurableAutoConfiguration {
 						: System.getenv().getOrDefault("DBOS__VMID", "local"));
 			}
 
+		}
+
+		/**
+		 * Declares a {@code railtracks.durable.queues.<name>} entry; a value the queue refuses fails startup naming
+		 * the entry (and the queue's message, the limit).
+		 */
+		private static void declareQueue(Durability durability, String name, RailtracksDurableProperties.Queue queue) {
+			String key = "railtracks.durable.queues." + name;
+			Integer limit = queue.getRateLimit().getLimit();
+			Duration period = queue.getRateLimit().getPeriod();
+			if ((limit == null) != (period == null)) {
+				throw new InvalidConfigurationPropertyValueException(key + ".rate-limit",
+						(limit != null) ? "limit=" + limit : "period=" + period,
+						"a rate limit needs both 'limit' and 'period' (starts per period)");
+			}
+			try {
+				DurableQueue declared = DurableQueue.named(name).pollingInterval(queue.getPollingInterval());
+				Integer concurrency = queue.getConcurrency();
+				if (concurrency != null) {
+					declared = declared.concurrency(concurrency);
+				}
+				Integer workerConcurrency = queue.getWorkerConcurrency();
+				if (workerConcurrency != null) {
+					declared = declared.workerConcurrency(workerConcurrency);
+				}
+				if (limit != null && period != null) {
+					declared = declared.rateLimit(limit, period);
+				}
+				durability.queue(declared);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(key, "concurrency=" + queue.getConcurrency()
+						+ ", worker-concurrency=" + queue.getWorkerConcurrency() + ", rate-limit=" + limit + " per "
+						+ period + ", polling-interval=" + queue.getPollingInterval(), ex.getMessage());
+			}
+		}
+
+		/** A node named in {@code railtracks.durable.queued-nodes}: a @RailtracksNode, else a NodeDefinition bean. */
+		private static NodeDefinition<?> queuedNode(String name, ObjectProvider<RailtracksNodeRegistry> nodes,
+				ListableBeanFactory beans) {
+			RailtracksNodeRegistry registry = nodes.getIfAvailable();
+			if (registry != null && registry.contains(name)) {
+				return registry.get(name);
+			}
+			List<String> known = new ArrayList<>((registry != null) ? registry.names() : List.of());
+			for (NodeDefinition<?> node : beans.getBeansOfType(NodeDefinition.class).values()) {
+				if (node.name().equals(name)) {
+					return node;
+				}
+				known.add(node.name());
+			}
+			throw new InvalidConfigurationPropertyValueException("railtracks.durable.queued-nodes", name,
+					"a queued node is a @RailtracksNode or a NodeDefinition bean (an agent) of that name; known: " + known);
 		}
 
 		/** The configured executor id, else the host name: stable per pod of a StatefulSet, per machine. */

@@ -1,7 +1,10 @@
 package dev.railtracks.autoconfigure.durable;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +43,19 @@ public class RailtracksDurableProperties {
 	 */
 	private List<String> allowedValuePackages = new ArrayList<>();
 
+	/**
+	 * Durable queues by name, through which nodes of durable runs send batches (DurableQueue.callBatch) that any
+	 * instance runs within the queue's limits: 'concurrency' (at once across the fleet), 'worker-concurrency' (at once
+	 * on one instance), 'rate-limit.limit' starts per 'rate-limit.period' across the fleet, 'polling-interval'.
+	 */
+	private Map<String, Queue> queues = new LinkedHashMap<>();
+
+	/**
+	 * Nodes that durable runs may send through the queues, by name: @RailtracksNode nodes, or NodeDefinition beans
+	 * (agents) of that node name. Every instance sharing the database registers the same ones.
+	 */
+	private List<String> queuedNodes = new ArrayList<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -64,12 +80,116 @@ public class RailtracksDurableProperties {
 		this.applicationVersion = applicationVersion;
 	}
 
+	public Map<String, Queue> getQueues() {
+		return this.queues;
+	}
+
+	public void setQueues(Map<String, Queue> queues) {
+		this.queues = queues;
+	}
+
+	public List<String> getQueuedNodes() {
+		return this.queuedNodes;
+	}
+
+	public void setQueuedNodes(List<String> queuedNodes) {
+		this.queuedNodes = queuedNodes;
+	}
+
 	public List<String> getAllowedValuePackages() {
 		return this.allowedValuePackages;
 	}
 
 	public void setAllowedValuePackages(List<String> allowedValuePackages) {
 		this.allowedValuePackages = allowedValuePackages;
+	}
+
+	/**
+	 * One durable queue's limits; unset, a limit does not apply.
+	 */
+	public static class Queue {
+
+		/**
+		 * At most this many children of the queue run at once, on all instances together.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * At most this many children of the queue run at once on one instance; no more than the concurrency.
+		 */
+		private @Nullable Integer workerConcurrency;
+
+		/**
+		 * At most 'limit' children of the queue start in any 'period', on all instances together.
+		 */
+		private final RateLimit rateLimit = new RateLimit();
+
+		/**
+		 * How often each instance looks for children of the queue to start.
+		 */
+		private Duration pollingInterval = Duration.ofSeconds(1);
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public @Nullable Integer getWorkerConcurrency() {
+			return this.workerConcurrency;
+		}
+
+		public void setWorkerConcurrency(@Nullable Integer workerConcurrency) {
+			this.workerConcurrency = workerConcurrency;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public Duration getPollingInterval() {
+			return this.pollingInterval;
+		}
+
+		public void setPollingInterval(Duration pollingInterval) {
+			this.pollingInterval = pollingInterval;
+		}
+
+	}
+
+	/**
+	 * A queue's rate limit: both set, or neither.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * How many children may start per period.
+		 */
+		private @Nullable Integer limit;
+
+		/**
+		 * The period of the limit.
+		 */
+		private @Nullable Duration period;
+
+		public @Nullable Integer getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(@Nullable Integer limit) {
+			this.limit = limit;
+		}
+
+		public @Nullable Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(@Nullable Duration period) {
+			this.period = period;
+		}
+
 	}
 
 }

@@ -90,6 +90,28 @@ class DurableStartupFailureTests {
 	}
 
 	@Test
+	void aQueueOrQueuedNodeThePropertiesGetWrongNamesTheProperty() {
+		try (PostgresTestDatabase database = PostgresTestDatabase.create("durablequeues")) {
+			assertThatException()
+				.isThrownBy(() -> start("trips.database.url=" + database.url(),
+						"railtracks.durable.queues.llm.rate-limit.limit=10"))
+				.withStackTraceContaining("Property railtracks.durable.queues.llm.rate-limit with value 'limit=10' is "
+						+ "invalid: a rate limit needs both 'limit' and 'period'");
+			assertThatException()
+				.isThrownBy(() -> start("trips.database.url=" + database.url(),
+						"railtracks.durable.queues.llm.concurrency=2", "railtracks.durable.queues.llm.worker-concurrency=3"))
+				.withStackTraceContaining("Property railtracks.durable.queues.llm with value 'concurrency=2, "
+						+ "worker-concurrency=3")
+				.withStackTraceContaining("The worker concurrency (3) of durable queue 'llm' must not exceed its "
+						+ "concurrency (2)");
+			assertThatException()
+				.isThrownBy(() -> start("trips.database.url=" + database.url(), "railtracks.durable.queued-nodes=lost"))
+				.withStackTraceContaining("Property railtracks.durable.queued-nodes with value 'lost' is invalid: a "
+						+ "queued node is a @RailtracksNode or a NodeDefinition bean (an agent) of that name; known: [");
+		}
+	}
+
+	@Test
 	void aDurableFlowWhileDurabilityIsOffFailsStartup() {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(TripApplication.class)

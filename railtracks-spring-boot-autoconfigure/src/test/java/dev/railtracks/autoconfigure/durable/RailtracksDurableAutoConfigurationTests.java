@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.dbos.transact.DBOS;
+import dev.dbos.transact.workflow.ListWorkflowsInput;
+import dev.dbos.transact.workflow.Queue;
 import dev.dbos.transact.workflow.WorkflowState;
 import dev.dbos.transact.workflow.WorkflowStatus;
 import example.trips.Trip;
@@ -129,6 +131,32 @@ class RailtracksDurableAutoConfigurationTests {
 		assertThat(status.status()).isEqualTo(WorkflowState.SUCCESS);
 		assertThat(second.getBean(RailtracksDurableHealthIndicator.class).health(true).getDetails())
 			.containsEntry("pending", 0);
+	}
+
+	@Test
+	void aQueueDeclaredInPropertiesCarriesABatchOfADurableRunWithinItsLimits() {
+		ConfigurableApplicationContext context = start("instance-1", "railtracks.durable.queues.forecasts.concurrency=2",
+				"railtracks.durable.queues.forecasts.worker-concurrency=1",
+				"railtracks.durable.queues.forecasts.rate-limit.limit=100",
+				"railtracks.durable.queues.forecasts.rate-limit.period=1m",
+				"railtracks.durable.queues.forecasts.polling-interval=20ms", "railtracks.durable.queued-nodes=weather",
+				"railtracks.flows.forecasting.node=forecasts", "railtracks.flows.forecasting.durable=true");
+		DBOS dbos = context.getBean(DBOS.class);
+		Queue queue = dbos.getQueue("forecasts").orElseThrow();
+		assertThat(queue.concurrency()).isEqualTo(2);
+		assertThat(queue.workerConcurrency()).isEqualTo(1);
+		assertThat(queue.rateLimit()).isEqualTo(new Queue.RateLimit(100, Duration.ofMinutes(1)));
+		assertThat(queue.pollingInterval()).isEqualTo(Duration.ofMillis(20));
+
+		List<Trip> trips = List.of(new Trip("Lisbon", 1), new Trip("Porto", 2), new Trip("Faro", 3));
+		List<String> forecasts = context.getBean(DurableFlows.class).<List<String>>get("forecasting")
+			.invoke("forecasts-1", trips);
+
+		assertThat(forecasts).containsExactly("sunny in Lisbon", "sunny in Porto", "sunny in Faro");
+		// Each forecast was a child workflow of the run, on the queue.
+		assertThat(dbos.listWorkflows(new ListWorkflowsInput().withParentWorkflowId("forecasts-1")))
+			.extracting(WorkflowStatus::queueName)
+			.containsExactly("forecasts", "forecasts", "forecasts");
 	}
 
 	@Test
