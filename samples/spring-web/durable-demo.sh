@@ -43,9 +43,10 @@ trap stop_demo EXIT
 start_demo() { # log file, then extra arguments
   local log="$1"
   shift
-  java -cp "$classpath" dev.railtracks.samples.springweb.SpringWebApplication --spring.profiles.active=durable \
+  # From the module's folder: the demo saves its records under target/railtracks/sessions.
+  (cd "$here" && exec java -cp "$classpath" dev.railtracks.samples.springweb.SpringWebApplication --spring.profiles.active=durable \
     --server.port="$port" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg_port/railtracks_demo" "$@" \
-    >"$log" 2>&1 &
+    >"$log" 2>&1) &
   pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "$base/actuator/health" >/dev/null; then return 0; fi
