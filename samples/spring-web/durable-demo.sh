@@ -20,7 +20,7 @@ root="$(cd "$here/../.." && pwd)"
 port="${PORT:-8080}"
 pg_port="${RAILTRACKS_PG_PORT:-55432}"
 key="${1:-trip-$(date +%s)}"
-mvn="${MVN:-mvn}"
+mvn="${MVN:-mvn}"  # e.g. MVN="./mvnw" or MVN="mvn -o"; split into words on purpose
 base="http://localhost:$port"
 
 echo "== PostgreSQL (.ci/postgres) on 127.0.0.1:$pg_port, database railtracks_demo"
@@ -32,8 +32,8 @@ if [ "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc \
 fi
 
 echo "== Building the demo"
-(cd "$root" && "$mvn" -B -q -pl samples/spring-web -am -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt)
+(cd "$root" && $mvn -B -q -pl samples/spring-web -am -DskipTests package dependency:build-classpath \
+  -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt)
 classpath="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
 pid=""
@@ -66,7 +66,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 grep -q "holds round 2" "$here/target/durable-demo-first.log" || { echo "The model never reached round 2" >&2; exit 1; }
-grep -E "trip_planner round|holds round" "$here/target/durable-demo-first.log" | sed 's/^.*: /  /'
+grep -oE "(trip_planner round [0-9]+: .*|The scripted model holds round .*)" "$here/target/durable-demo-first.log" \
+  | sed 's/^/  /'
 echo "== kill -9 $pid, mid-run"
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
@@ -75,7 +76,7 @@ pid=""
 echo "== Second JVM, same executor id (demo-1): DBOS recovers the run at start"
 start_demo "$here/target/durable-demo-second.log"
 result="$(curl -sf "$base/durable/plans/$key")"
-grep -E "trip_planner round" "$here/target/durable-demo-second.log" | sed 's/^.*: /  /'
+grep -oE "trip_planner round [0-9]+: .*" "$here/target/durable-demo-second.log" | sed 's/^/  /'
 echo "Result: $result"
 echo "== The run's record (/actuator/railtracks/$key): every node, those replayed from checkpoints marked"
 record=""
@@ -87,7 +88,7 @@ if command -v python3 >/dev/null; then
   printf '%s' "$record" | python3 -c '
 import json, sys
 graph = json.load(sys.stdin)["graph"]
-# A recently closed session's graph lists its nodes; a saved document, its runs' nodes.
+# A recently closed session: the graph lists its nodes; a saved document: each run lists them.
 nodes = graph.get("nodes") or [node for run in graph.get("runs", []) for node in run.get("nodes", [])]
 for node in nodes:
     replayed = (node.get("details") or {}).get("internals", {}).get("replayed", False)
