@@ -181,6 +181,11 @@ class DurableQueueTests {
 		Thread caller = new Thread(() -> assertThatThrownBy(() -> flow.invoke("fan-cancel", words(10))).isNotNull());
 		caller.start();
 		assertThat(firstStarted.await(30, TimeUnit.SECONDS)).as("the first child started").isTrue();
+		// The batch's children enqueue themselves in parallel: the first may start before the last is enqueued.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (children(durability.dbos(), "fan-cancel").size() < 10 && System.nanoTime() < deadline) {
+			Thread.sleep(FAST_POLLING.toMillis());
+		}
 		assertThat(children(durability.dbos(), "fan-cancel")).as("every child enqueued").hasSize(10);
 
 		durability.dbos().cancelWorkflow("fan-cancel");
