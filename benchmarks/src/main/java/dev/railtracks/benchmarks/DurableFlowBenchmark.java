@@ -1,14 +1,7 @@
 package dev.railtracks.benchmarks;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.dbos.transact.DBOS;
-import dev.dbos.transact.config.DBOSConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,38 +44,24 @@ public class DurableFlowBenchmark {
 	@Param({ "plain", "durable" })
 	public String flow;
 
-	private String serverUrl;
-
-	private String database;
-
-	private DBOS dbos;
+	private DurableTrial trial;
 
 	private Flow<Integer> plain;
 
 	private DurableFlow<Integer> durable;
 
 	@Setup(Level.Trial)
-	public void start() throws SQLException {
-		this.serverUrl = System.getenv().getOrDefault("RAILTRACKS_TEST_POSTGRES_URL",
-				"jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres");
-		this.database = "rt_bench_" + UUID.randomUUID().toString().substring(0, 8);
-		execute("CREATE DATABASE " + this.database);
-		int path = this.serverUrl.indexOf('/', "jdbc:postgresql://".length());
-		int user = this.serverUrl.indexOf("user=");
-		this.dbos = new DBOS(DBOSConfig.defaults("railtracks-benchmarks")
-			.withDatabaseUrl(this.serverUrl.substring(0, path + 1) + this.database)
-			.withDbUser((user < 0) ? "postgres" : this.serverUrl.substring(user + "user=".length()).split("&")[0])
-			.withDbPassword(""));
+	public void start() {
+		this.trial = new DurableTrial();
 		this.plain = Flow.builder("chain", BenchmarkNodes.CHAIN).config(BenchmarkNodes.CONFIG).build();
-		Durability durability = Durability.on(this.dbos);
+		Durability durability = this.trial.durability("bench-1");
 		this.durable = durability.register(this.plain);
 		durability.launch();
 	}
 
 	@TearDown(Level.Trial)
-	public void stop() throws SQLException {
-		this.dbos.shutdown();
-		execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+	public void stop() {
+		this.trial.close();
 	}
 
 	/** One run of the chain: {@code n + 1} node calls, checkpointed when {@link #flow} is {@code durable}. */
@@ -90,12 +69,6 @@ public class DurableFlowBenchmark {
 	public int chain() {
 		return "durable".equals(this.flow) ? this.durable.invoke(DurableFlow.newKey(), this.n)
 				: this.plain.invoke(this.n);
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Connection admin = DriverManager.getConnection(this.serverUrl); Statement statement = admin.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 }

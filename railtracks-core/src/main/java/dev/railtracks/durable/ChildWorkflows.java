@@ -92,8 +92,13 @@ final class ChildWorkflows {
 				try {
 					pollOnce();
 				}
+				catch (IllegalStateException ex) {
+					// DBOS was shut down: no child of this execution will be seen to end here.
+					stop(ex);
+					return;
+				}
 				catch (RuntimeException ex) {
-					// The database may be away for a while: the children's callers keep waiting until it returns.
+					// DBOS waits for a database that is away; anything else is logged and polled again.
 					logger.warn("Could not read the queued children of durable run '{}': {}", this.parent, ex.toString());
 				}
 				Thread.sleep(POLL_INTERVAL.toMillis());
@@ -101,11 +106,16 @@ final class ChildWorkflows {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			synchronized (this) {
-				this.polling = false;
-			}
-			this.awaited.values().forEach((ended) -> ended.completeExceptionally(ex));
+			stop(ex);
 		}
+	}
+
+	/** Stops polling and fails the waits under way with the reason. */
+	private void stop(Exception reason) {
+		synchronized (this) {
+			this.polling = false;
+		}
+		this.awaited.values().forEach((ended) -> ended.completeExceptionally(reason));
 	}
 
 	private void pollOnce() {

@@ -61,8 +61,6 @@ final class DurableCalls implements NodeMiddleware {
 		this.runs.remove(run.sessionId(), run);
 	}
 
-
-
 	@Override
 	public @Nullable Object around(NodeCall call) throws Exception {
 		DurableRun run = this.runs.get(call.sessionId());
@@ -174,7 +172,9 @@ final class DurableCalls implements NodeMiddleware {
 		call.recordDetail(REPLAYED_DETAIL, true);
 		String child = recorded.workflow();
 		if (child != null) {
+			// A queued call: the calls it made are checkpointed in its child workflow.
 			call.recordDetail(WORKFLOW_DETAIL, child);
+			run.adopt(child, recorded.position());
 		}
 		return makeAgain(run, recorded);
 	}

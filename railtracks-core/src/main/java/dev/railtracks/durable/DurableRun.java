@@ -268,10 +268,6 @@ final class DurableRun {
 	 * @return its recorded calls
 	 */
 	List<Checkpoint> madeBy(Checkpoint caller) {
-		String child = caller.workflow();
-		if (child != null) {
-			adopt(child, caller.position());
-		}
 		return this.madeBy.getOrDefault(caller.position(), List.of());
 	}
 

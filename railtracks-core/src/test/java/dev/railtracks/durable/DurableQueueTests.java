@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
 import dev.railtracks.FunctionNode;
+import dev.railtracks.Outcome;
 import dev.railtracks.Railtracks;
 import dev.railtracks.TestConfigs;
 import dev.railtracks.testing.PostgresTestDatabase;
@@ -180,6 +181,11 @@ class DurableQueueTests {
 		Thread caller = new Thread(() -> assertThatThrownBy(() -> flow.invoke("fan-cancel", words(10))).isNotNull());
 		caller.start();
 		assertThat(firstStarted.await(30, TimeUnit.SECONDS)).as("the first child started").isTrue();
+		// The batch's children enqueue themselves in parallel: the first may start before the last is enqueued.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (children(durability.dbos(), "fan-cancel").size() < 10 && System.nanoTime() < deadline) {
+			Thread.sleep(FAST_POLLING.toMillis());
+		}
 		assertThat(children(durability.dbos(), "fan-cancel")).as("every child enqueued").hasSize(10);
 
 		durability.dbos().cancelWorkflow("fan-cancel");
@@ -241,6 +247,36 @@ class DurableQueueTests {
 			.filteredOn("lower"::equals)
 			.hasSize(10);
 		never.countDown();
+	}
+
+	@Test
+	void aFailedChildFailsTheBatchAsCallBatchDoesAndIsAnOutcomeWithCallBatchOutcomes() {
+		FunctionNode<List<String>> outcomes = FunctionNode.of("outcomes", (List<String> all) -> {
+			List<String> described = new ArrayList<>();
+			for (Outcome<String> outcome : DurableQueue.callBatchOutcomes("llm", this.shout, all)) {
+				described.add((outcome instanceof Outcome.Failed<String> failed)
+						? "failed: " + failed.exception().getMessage()
+						: "ok: " + ((Outcome.Succeeded<String>) outcome).value());
+			}
+			return described;
+		});
+		Durability durability = instance("queues-1", DurableQueue.named("llm").concurrency(2));
+		DurableFlow<List<String>> flow = durability.register(fan(TestConfigs.NO_SAVE));
+		DurableFlow<List<String>> listed = durability
+			.register(Flow.builder("listed", outcomes).config(TestConfigs.NO_SAVE).build());
+		durability.launch();
+		this.whileShouting = (word) -> {
+			if (word.startsWith("bad")) {
+				throw new IllegalArgumentException("cannot shout " + word);
+			}
+		};
+
+		assertThatThrownBy(() -> flow.invoke("fan-failing", List.of("a", "bad1", "b", "bad2")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("cannot shout bad1");
+		assertThat(this.shouts).as("every child ran, once").hasValue(4);
+		assertThat(listed.invoke("listed-1", List.of("a", "bad3"))).containsExactly("ok: A!",
+				"failed: cannot shout bad3");
 	}
 
 	@Test
