@@ -19,13 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param result the result's text ({@code null}'s for a failed call)
  * @param failure the class name of the call's failure, or {@code null} when it completed
  * @param failureMessage the failure's message, or {@code null}
+ * @param calls how many checkpointed calls and model rounds the call made before it completed, or {@code null} when
+ * the step did not record it: a call whose run lacks some of them (a fork copies only the steps before its fork point)
+ * is not replayed but runs again
  */
 record Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
-		@Nullable String failureMessage) {
-
-	Checkpoint(String position, String node, String type, String arguments, String result) {
-		this(position, node, type, arguments, result, null, null);
-	}
+		@Nullable String failureMessage, @Nullable Integer calls) {
 
 	private static final String POSITION = "railtracks_position";
 
@@ -41,6 +40,8 @@ record Checkpoint(String position, String node, String type, String arguments, S
 
 	private static final String FAILURE_MESSAGE = "failure_message";
 
+	private static final String CALLS = "calls";
+
 	/**
 	 * The output of the call's DBOS step.
 	 * @return the texts by name
@@ -55,6 +56,9 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		if (this.failure != null) {
 			output.put(FAILURE, this.failure);
 			output.put(FAILURE_MESSAGE, this.failureMessage);
+		}
+		if (this.calls != null) {
+			output.put(CALLS, Integer.toString(this.calls));
 		}
 		return output;
 	}
@@ -74,8 +78,10 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		}
 		Object failure = output.get(FAILURE);
 		Object failureMessage = output.get(FAILURE_MESSAGE);
+		Object calls = output.get(CALLS);
 		return new Checkpoint(position, node, type, arguments, result, (failure instanceof String text) ? text : null,
-				(failureMessage instanceof String text) ? text : null);
+				(failureMessage instanceof String text) ? text : null,
+				(calls instanceof String count) ? Integer.valueOf(count) : null);
 	}
 
 	/**
@@ -133,6 +139,36 @@ record Checkpoint(String position, String node, String type, String arguments, S
 	 */
 	boolean isModelRound() {
 		return MODEL_ROUND.equals(this.type);
+	}
+
+	/**
+	 * The position of the call whose node made a call or a model round: the position without its last index or its
+	 * round.
+	 * @param position the call's or the round's position
+	 * @return the owner's position, or {@code null} for a top-level call
+	 */
+	static @Nullable String owner(String position) {
+		int at = position.lastIndexOf('@');
+		if (at >= 0) {
+			return position.substring(0, at);
+		}
+		int dot = position.lastIndexOf('.');
+		return (dot < 0) ? null : position.substring(0, dot);
+	}
+
+	/**
+	 * How deep a position is in the run's tree of calls and rounds: a call or round is deeper than its owner.
+	 * @return the depth, {@code 0} for a top-level call
+	 */
+	int depth() {
+		int depth = 0;
+		for (int i = 0; i < this.position.length(); i++) {
+			char c = this.position.charAt(i);
+			if (c == '.' || c == '@') {
+				depth++;
+			}
+		}
+		return depth;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.dbos.transact.exceptions.DBOSWorkflowCancelledException;
 import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
 import dev.railtracks.NodeCall;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * made, so that they are in the record too; any other call runs as a new step, whose completion records its
  * checkpoint. A call that fails records its failure (class and message) as its checkpoint, and its replay throws that
  * failure again, so a caller that handled it goes on as it did; only a failure that says the run is ending (an
- * interruption, a cancellation, the run's timeout or end, a fatal failure) or that the code must change (a
+ * interruption, a cancellation of the call or of the run's workflow, the run's timeout or end, a fatal failure) or that the code must change (a
  * {@link DeterminismException}, an {@link UncheckpointableValueException}) records none, so that call runs again on
  * recovery.
  */
@@ -26,6 +27,12 @@ final class DurableCalls implements NodeMiddleware {
 
 	/** The detail a replayed call records ({@code true}): its result is the recorded one, and its node did not run. */
 	static final String REPLAYED_DETAIL = "replayed";
+
+	/**
+	 * The detail the root call of a recovered run records ({@code true}): the run executes again after a crash, a
+	 * resume, or as a fork.
+	 */
+	static final String RECOVERED_DETAIL = "recovered";
 
 	/** The new call running on this thread, if any: where a model round of its node finds its run and position. */
 	private static final ThreadLocal<@Nullable RunningCall> RUNNING = new ThreadLocal<>();
@@ -62,6 +69,9 @@ final class DurableCalls implements NodeMiddleware {
 		String what = "node '" + call.nodeName() + "'";
 		String arguments = this.codec.arguments(what, call.arguments());
 		String position = call.callPath();
+		if (run.recovered() && Checkpoint.owner(position) == null) {
+			call.recordDetail(RECOVERED_DETAIL, true);
+		}
 		Checkpoint recorded = run.recorded(position);
 		if (recorded == null) {
 			return checkpoint(call, run, position, what, arguments);
@@ -108,6 +118,7 @@ final class DurableCalls implements NodeMiddleware {
 		for (int depth = 0; cause != null && depth < 32; depth++) {
 			if (cause instanceof InterruptedException || cause instanceof CancellationException
 					|| cause instanceof GlobalTimeoutException || cause instanceof FatalException
+					|| cause instanceof DBOSWorkflowCancelledException
 					|| cause instanceof DeterminismException || cause instanceof UncheckpointableValueException) {
 				return false;
 			}
@@ -129,6 +140,7 @@ final class DurableCalls implements NodeMiddleware {
 	 */
 	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) throws Exception {
 		call.recordDetail(REPLAYED_DETAIL, true);
+		run.checkpointed(recorded.position());
 		for (Checkpoint made : run.madeBy(recorded)) {
 			try {
 				Railtracks.call(new ReplayedCall(made, this.codec), this.codec.readArguments(made.arguments()));

@@ -1,6 +1,7 @@
 package dev.railtracks.durable;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.context.DBOSContextHolder;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The DBOS workflow of a durable flow: one execution runs the flow in a session whose id is the workflow's, with
  * {@link DurableCalls} around every node call. DBOS calls {@link #run} when the flow is invoked and again when it
- * recovers a run that did not finish.
+ * recovers a run that did not finish (or one resumed or forked): such a session has {@link Durability#RECOVERED}
+ * in its context.
  */
 final class FlowWorkflow {
 
@@ -56,9 +58,13 @@ final class FlowWorkflow {
 		@Nullable Object[] arguments = this.codec.readArguments(argumentsText);
 		DurableRun run = DurableRun.start(this.dbos, this.codec, DBOSContextHolder.get());
 		this.calls.begin(run);
+		Flow<?> execution = this.flow.withRunIdentifier(run.workflowId());
+		if (run.recovered()) {
+			execution = execution.withContext(Map.of(Durability.RECOVERED, true));
+		}
 		FlowRun<?> finished;
 		try {
-			finished = this.flow.withRunIdentifier(run.workflowId()).run(arguments);
+			finished = execution.run(arguments);
 		}
 		finally {
 			this.calls.end(run);
