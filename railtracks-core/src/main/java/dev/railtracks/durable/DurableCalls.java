@@ -29,6 +29,12 @@ final class DurableCalls implements NodeMiddleware {
 	static final String REPLAYED_DETAIL = "replayed";
 
 	/**
+	 * The detail every call of a durable run records: its position ({@code 0.2.1}), which
+	 * {@link DurableRuns#fork} takes (the visualiser forks from a node by it).
+	 */
+	static final String CALL_PATH_DETAIL = "call_path";
+
+	/**
 	 * The detail the root call of a recovered run records ({@code true}): the run executes again after a crash, a
 	 * resume, or as a fork.
 	 */
@@ -63,12 +69,13 @@ final class DurableCalls implements NodeMiddleware {
 			throw new IllegalStateException("Node '" + call.nodeName() + "' is called in session " + call.sessionId()
 					+ " of a durable flow that is not running as a DBOS workflow: invoke it through its DurableFlow");
 		}
+		String position = call.callPath();
+		call.recordDetail(CALL_PATH_DETAIL, position);
 		if (call.definition() instanceof ReplayedCall replayed) {
 			return replay(call, run, replayed.checkpoint());
 		}
 		String what = "node '" + call.nodeName() + "'";
 		String arguments = this.codec.arguments(what, call.arguments());
-		String position = call.callPath();
 		if (run.recovered() && Checkpoint.owner(position) == null) {
 			call.recordDetail(RECOVERED_DETAIL, true);
 		}

@@ -12,12 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import dev.dbos.transact.DBOS;
-import dev.dbos.transact.config.DBOSConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,23 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
-import dev.railtracks.Flow;
-import dev.railtracks.autoconfigure.SessionFactory;
-import dev.railtracks.autoconfigure.event.SessionClosedEvent;
-import dev.railtracks.autoconfigure.event.SessionStartedEvent;
 import dev.railtracks.autoconfigure.observation.DurableRecoveryMeter;
-import dev.railtracks.durable.Durability;
 import dev.railtracks.durable.DurableCrashProbe;
 import dev.railtracks.durable.DurableFlow;
 import dev.railtracks.testing.PostgresTestDatabase;
@@ -179,7 +162,7 @@ class RailtracksDurableEndpointTests {
 		this.application = start("management.endpoint.railtracksdurable.access=unrestricted");
 		@SuppressWarnings("unchecked")
 		DurableFlow<String> steps = this.application.getBean(DurableFlow.class);
-		RecordedEvents events = this.application.getBean(RecordedEvents.class);
+		DurableTestApplication.RecordedEvents events = this.application.getBean(DurableTestApplication.RecordedEvents.class);
 		steps.invoke("first");
 
 		post("/actuator/railtracksdurable/first/fork", "{\"position\":\"0.2\",\"newRunId\":\"again\"}", 200);
@@ -220,7 +203,7 @@ class RailtracksDurableEndpointTests {
 				"durable.database.url=" + this.database.jdbcUrl(), "durable.database.user=" + this.database.user(),
 				"durable.executions=" + this.executions, "railtracks.state-directory=" + this.states));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(DurableApplication.class).properties(all.toArray(String[]::new)).run();
+		return new SpringApplicationBuilder(DurableTestApplication.class).properties(all.toArray(String[]::new)).run();
 	}
 
 	private JsonNode get(String path, int status) throws Exception {
@@ -242,76 +225,6 @@ class RailtracksDurableEndpointTests {
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isEqualTo(status);
 		return JSON.readTree(response.body());
-	}
-
-	/** Whether each session's started and closed events said it was recovered, by session id. */
-	static final class RecordedEvents {
-
-		final Map<String, Boolean> started = new ConcurrentHashMap<>();
-
-		final Map<String, Boolean> closed = new ConcurrentHashMap<>();
-
-		@EventListener
-		void on(SessionStartedEvent event) {
-			this.started.put(event.getSessionId(), event.isRecovered());
-		}
-
-		@EventListener
-		void on(SessionClosedEvent event) {
-			this.closed.put(event.getSessionId(), event.isRecovered());
-		}
-
-	}
-
-	/**
-	 * An application with durable flows on the test database, executor id {@code rescuer}: the DBOS and
-	 * {@link Durability} beans are its own, and its one durable flow is the crash probe's.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class DurableApplication {
-
-		@Bean(destroyMethod = "shutdown")
-		DBOS dbos(Environment environment) {
-			return new DBOS(DBOSConfig.defaults("railtracks-durable-tests")
-				.withDatabaseUrl(environment.getRequiredProperty("durable.database.url"))
-				.withDbUser(environment.getRequiredProperty("durable.database.user"))
-				.withDbPassword("")
-				.withExecutorId("rescuer"));
-		}
-
-		@Bean
-		Durability durability(DBOS dbos) {
-			return Durability.on(dbos);
-		}
-
-		/** The probe's flow, made by the application's session factory: its sessions have the application's listeners. */
-		@Bean
-		DurableFlow<String> steps(Durability durability, SessionFactory sessions, Environment environment) {
-			Flow<String> probe = DurableCrashProbe.flow(Path.of(environment.getRequiredProperty("durable.executions")),
-					Path.of(environment.getRequiredProperty("railtracks.state-directory")), false);
-			return durability.register(sessions.flow(probe.name(), probe.entryPoint()).build());
-		}
-
-		@Bean
-		RecordedEvents recordedEvents() {
-			return new RecordedEvents();
-		}
-
-		/** Launches DBOS once every durable flow is registered. */
-		@Bean
-		SmartInitializingSingleton launchDurability(Durability durability) {
-			return durability::launch;
-		}
-
-		/** Spring Security is on the test classpath; this application is open to the test, writes included. */
-		@Bean
-		SecurityFilterChain openToTheTest(HttpSecurity http) {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable())
-				.build();
-		}
-
 	}
 
 }
