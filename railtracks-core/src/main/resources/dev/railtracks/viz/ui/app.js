@@ -129,7 +129,7 @@
     let body = null;
     try {
       const response = await fetch('api/durable/runs', { headers: { Accept: 'application/json' }, cache: 'no-store' });
-      if (response.status === 404) { $('durable').hidden = true; return; }
+      if ([401, 403, 404].includes(response.status)) { $('durable').hidden = true; return; } // not served here, or not to this user
       try { body = await response.json(); } catch (e) { /* reported below */ }
       if (!response.ok || !body || !Array.isArray(body.runs)) {
         throw new Error((body && body.error) ? body.error : response.status + ' ' + response.statusText);
