@@ -21,18 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param failureMessage the failure's message, or {@code null}
  * @param workflow the id of the child workflow that ran the call, for a call sent through a durable queue (its calls
  * are checkpointed there), or {@code null}
+ * @param calls how many checkpointed calls and model rounds the call made in this run before it completed, or
+ * {@code null} when the step did not record it: a call whose run lacks some of them (a fork copies only the steps
+ * before its fork point) is not replayed but runs again. A queued call made none in the run that sent it ({@code 0}):
+ * its calls are checkpointed in its child workflow, whose checkpoints its replay adopts
  */
 record Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
-		@Nullable String failureMessage, @Nullable String workflow) {
-
-	Checkpoint(String position, String node, String type, String arguments, String result) {
-		this(position, node, type, arguments, result, null, null, null);
-	}
-
-	Checkpoint(String position, String node, String type, String arguments, String result, @Nullable String failure,
-			@Nullable String failureMessage) {
-		this(position, node, type, arguments, result, failure, failureMessage, null);
-	}
+		@Nullable String failureMessage, @Nullable String workflow, @Nullable Integer calls) {
 
 	private static final String POSITION = "railtracks_position";
 
@@ -49,6 +44,8 @@ record Checkpoint(String position, String node, String type, String arguments, S
 	private static final String FAILURE_MESSAGE = "failure_message";
 
 	private static final String WORKFLOW = "workflow";
+
+	private static final String CALLS = "calls";
 
 	/**
 	 * The output of the call's DBOS step.
@@ -67,6 +64,9 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		}
 		if (this.workflow != null) {
 			output.put(WORKFLOW, this.workflow);
+		}
+		if (this.calls != null) {
+			output.put(CALLS, Integer.toString(this.calls));
 		}
 		return output;
 	}
@@ -87,22 +87,25 @@ record Checkpoint(String position, String node, String type, String arguments, S
 		Object failure = output.get(FAILURE);
 		Object failureMessage = output.get(FAILURE_MESSAGE);
 		Object workflow = output.get(WORKFLOW);
+		Object calls = output.get(CALLS);
 		return new Checkpoint(position, node, type, arguments, result, (failure instanceof String text) ? text : null,
-				(failureMessage instanceof String text) ? text : null, (workflow instanceof String text) ? text : null);
+				(failureMessage instanceof String text) ? text : null, (workflow instanceof String text) ? text : null,
+				(calls instanceof String count) ? Integer.valueOf(count) : null);
 	}
 
 	/**
 	 * This checkpoint of a child workflow's call, as a call of the run that sent the child through a queue: the child's
 	 * root call ({@code 0}) is the sending call itself, at {@code position}, and a call the child's root made at
-	 * {@code 0.k} is at {@code position.k}.
+	 * {@code 0.k} is at {@code position.k}. The sending call made no checkpointed calls in its own run.
 	 * @param position the position of the call that sent the child
 	 * @param child the child's workflow id, kept on the root's checkpoint
 	 * @return the checkpoint in the sending run
 	 */
 	Checkpoint sentFrom(String position, String child) {
 		String under = position + this.position.substring(1);
+		boolean root = isRoot();
 		return new Checkpoint(under, this.node, this.type, this.arguments, this.result, this.failure,
-				this.failureMessage, isRoot() ? child : this.workflow);
+				this.failureMessage, root ? child : this.workflow, root ? Integer.valueOf(0) : this.calls);
 	}
 
 	/**
@@ -168,6 +171,36 @@ record Checkpoint(String position, String node, String type, String arguments, S
 	 */
 	boolean isModelRound() {
 		return MODEL_ROUND.equals(this.type);
+	}
+
+	/**
+	 * The position of the call whose node made a call or a model round: the position without its last index or its
+	 * round.
+	 * @param position the call's or the round's position
+	 * @return the owner's position, or {@code null} for a top-level call
+	 */
+	static @Nullable String owner(String position) {
+		int at = position.lastIndexOf('@');
+		if (at >= 0) {
+			return position.substring(0, at);
+		}
+		int dot = position.lastIndexOf('.');
+		return (dot < 0) ? null : position.substring(0, dot);
+	}
+
+	/**
+	 * How deep a position is in the run's tree of calls and rounds: a call or round is deeper than its owner.
+	 * @return the depth, {@code 0} for a top-level call
+	 */
+	int depth() {
+		int depth = 0;
+		for (int i = 0; i < this.position.length(); i++) {
+			char c = this.position.charAt(i);
+			if (c == '.' || c == '@') {
+				depth++;
+			}
+		}
+		return depth;
 	}
 
 	/**

@@ -42,11 +42,20 @@ public final class Durability {
 	/** The DBOS class name of the workflows of nodes sent through durable queues. */
 	static final String NODE_WORKFLOW_CLASS = "dev.railtracks.Node";
 
+	/**
+	 * The context variable ({@code true}) of a durable run's session that continues the run: recovered after a crash
+	 * or by another executor, resumed, or forked from another run's call. Its root call also records the detail
+	 * {@code recovered: true} ({@code details.internals} in the saved state). Absent in a run's first execution.
+	 */
+	public static final String RECOVERED = "railtracks.durable.recovered";
+
 	private final DBOS dbos;
 
 	private final ValueCodec codec;
 
 	private final DurableCalls calls;
+
+	private final DurableRuns runs;
 
 	/** The names of the registered flows, guarded by itself. */
 	private final Set<String> flows = new HashSet<>();
@@ -58,6 +67,7 @@ public final class Durability {
 		this.codec = new ValueCodec();
 		this.queues = new DurableQueues();
 		this.calls = new DurableCalls(this.codec, this.queues);
+		this.runs = new DurableRuns(dbos);
 	}
 
 	/**
@@ -239,8 +249,17 @@ public final class Durability {
 	}
 
 	/**
-	 * The DBOS instance, for what DBOS offers beyond running flows: listing, cancelling, resuming and forking runs
-	 * (their workflow ids are their idempotency keys), and recovering another executor's runs.
+	 * The operations on the durable runs of this DBOS instance's database: list them and their steps, cancel, resume,
+	 * fork a run from one of its calls, recover another executor's runs. Usable once DBOS is launched.
+	 * @return the runs
+	 */
+	public DurableRuns runs() {
+		return this.runs;
+	}
+
+	/**
+	 * The DBOS instance, for what DBOS offers beyond {@link #runs()} (their workflow ids are the runs' idempotency
+	 * keys).
 	 * @return the instance
 	 */
 	public DBOS dbos() {

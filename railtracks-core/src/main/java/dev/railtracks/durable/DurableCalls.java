@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * made, so that they are in the record too; any other call runs as a new step, whose completion records its
  * checkpoint. A call that fails records its failure (class and message) as its checkpoint, and its replay throws that
  * failure again, so a caller that handled it goes on as it did; only a failure that says the run is ending (an
- * interruption, a cancellation, the run's timeout or end, a fatal failure) or that the code must change (a
+ * interruption, a cancellation of the call or of the run's workflow, the run's timeout or end, a fatal failure) or that the code must change (a
  * {@link DeterminismException}, an {@link UncheckpointableValueException}) records none, so that call runs again on
  * recovery.
  */
@@ -35,6 +35,18 @@ final class DurableCalls implements NodeMiddleware {
 
 	/** The detail of a call sent through a durable queue: its child workflow's id. */
 	static final String WORKFLOW_DETAIL = "workflow";
+
+	/**
+	 * The detail every call of a durable run records: its position ({@code 0.2.1}), which
+	 * {@link DurableRuns#fork} takes (the visualiser forks from a node by it).
+	 */
+	static final String CALL_PATH_DETAIL = "call_path";
+
+	/**
+	 * The detail the root call of a recovered run records ({@code true}): the run executes again after a crash, a
+	 * resume, or as a fork.
+	 */
+	static final String RECOVERED_DETAIL = "recovered";
 
 	/** The new call running on this thread, if any: where a model round of its node finds its run and position. */
 	private static final ThreadLocal<@Nullable RunningCall> RUNNING = new ThreadLocal<>();
@@ -68,12 +80,16 @@ final class DurableCalls implements NodeMiddleware {
 			throw new IllegalStateException("Node '" + call.nodeName() + "' is called in session " + call.sessionId()
 					+ " of a durable flow that is not running as a DBOS workflow: invoke it through its DurableFlow");
 		}
+		String position = call.callPath();
+		call.recordDetail(CALL_PATH_DETAIL, position);
 		if (call.definition() instanceof ReplayedCall replayed) {
 			return replay(call, run, replayed.checkpoint());
 		}
 		String what = "node '" + call.nodeName() + "'";
 		String arguments = this.codec.arguments(what, call.arguments());
-		String position = call.callPath();
+		if (run.recovered() && Checkpoint.owner(position) == null) {
+			call.recordDetail(RECOVERED_DETAIL, true);
+		}
 		Checkpoint recorded = run.recorded(position);
 		if (recorded == null) {
 			if (call.definition() instanceof QueuedCall<?> queued) {
@@ -170,6 +186,7 @@ final class DurableCalls implements NodeMiddleware {
 	 */
 	private @Nullable Object replay(NodeCall call, DurableRun run, Checkpoint recorded) throws Exception {
 		call.recordDetail(REPLAYED_DETAIL, true);
+		run.checkpointed(recorded.position());
 		String child = recorded.workflow();
 		if (child != null) {
 			// A queued call: the calls it made are checkpointed in its child workflow.

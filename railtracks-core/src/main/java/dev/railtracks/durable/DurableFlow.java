@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link Flow} whose invocations are durable runs: each is a DBOS workflow whose id is the caller's idempotency key,
  * and every node call in it is checkpointed, so that a run interrupted by a crash or a deploy resumes where it was when
- * DBOS recovers it (on this instance's next launch, or on another instance through DBOS's recovery of an executor's
- * runs), without running again the calls that had completed. Made by {@link Durability#register}.
+ * DBOS recovers it (on this instance's next launch, or on another instance through
+ * {@link DurableRuns#recover(String)}), without running again the calls that had completed. Made by {@link Durability#register}.
  *
  * <pre>{@code
  * DurableFlow<Plan> planner = durability.register(Flow.of("planner", PLAN));

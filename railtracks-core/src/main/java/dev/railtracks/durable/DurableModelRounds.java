@@ -40,6 +40,7 @@ final class DurableModelRounds implements ModelMiddleware {
 				throw new DeterminismException(run.workflowId(), position, "model round with messages "
 						+ recorded.arguments(), "model round with messages " + messages);
 			}
+			run.checkpointed(position);
 			return response(run.codec().readValue(recorded.result()), what);
 		}
 		try {

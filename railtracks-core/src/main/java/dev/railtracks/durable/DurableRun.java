@@ -1,14 +1,17 @@
 package dev.railtracks.durable;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * checkpoint is found by its position, which the code's order of calls fixes, never by its step number, which is
  * only a unique slot in DBOS's table given in the order calls start. A position can have several checkpoints, one per
  * time the code called it (the attempts of a retry made outside this call's checkpointing): each call at a position
- * takes the next one, in the order they were recorded.
+ * takes the next one, in the order they were recorded. A checkpoint whose call made checkpointed calls that the run
+ * lacks (a fork copies only the steps before its fork point) is not taken: that call runs again, and the calls it
+ * makes find their own checkpoints.
  */
 final class DurableRun {
 
@@ -60,14 +65,21 @@ final class DurableRun {
 
 	private final AtomicInteger nextStep;
 
+	/** Whether earlier executions recorded steps: this one continues a run (recovered, resumed or forked). */
+	private final boolean recovered;
+
+	/** By a call's position, how many of its calls and model rounds have a checkpoint in this run so far. */
+	private final Map<String, AtomicInteger> checkpointedCalls = new ConcurrentHashMap<>();
+
 	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
-			Map<String, Deque<Checkpoint>> recorded, int nextStep) {
+			Map<String, Deque<Checkpoint>> recorded, int nextStep, boolean recovered) {
 		this.dbos = dbos;
 		this.codec = codec;
 		this.workflowId = workflowId;
 		this.workflowContext = workflowContext;
 		this.recorded = recorded;
 		this.nextStep = new AtomicInteger(nextStep);
+		this.recovered = recovered;
 		for (Checkpoint checkpoint : recorded.values().stream().flatMap(Deque::stream).toList()) {
 			String caller = checkpoint.caller();
 			if (caller != null && !checkpoint.isModelRound()) {
@@ -103,7 +115,37 @@ final class DurableRun {
 				recorded.computeIfAbsent(checkpoint.position(), (position) -> new ArrayDeque<>()).add(checkpoint);
 			}
 		}
-		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep);
+		dropIncomplete(recorded);
+		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep, !steps.isEmpty());
+	}
+
+	/**
+	 * Drops the checkpoints of calls that made more checkpointed calls and rounds than the run has for them, or one
+	 * whose own checkpoint is dropped: a fork has only the steps that started before its fork point, so the calls
+	 * enclosing the fork point (and any that was still making calls then) run again instead of being replayed.
+	 */
+	private static void dropIncomplete(Map<String, Deque<Checkpoint>> recorded) {
+		List<Checkpoint> all = new ArrayList<>(recorded.values().stream().flatMap(Deque::stream).toList());
+		Map<String, List<Checkpoint>> owned = new HashMap<>();
+		for (Checkpoint checkpoint : all) {
+			String owner = Checkpoint.owner(checkpoint.position());
+			if (owner != null) {
+				owned.computeIfAbsent(owner, (position) -> new ArrayList<>()).add(checkpoint);
+			}
+		}
+		// The deepest first, so that a call's calls are judged before it.
+		all.sort(Comparator.comparingInt(Checkpoint::depth).reversed());
+		Set<Checkpoint> incomplete = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Checkpoint checkpoint : all) {
+			Integer calls = checkpoint.calls();
+			List<Checkpoint> made = owned.getOrDefault(checkpoint.position(), List.of());
+			if ((calls != null && made.size() < calls) || made.stream().anyMatch(incomplete::contains)) {
+				incomplete.add(checkpoint);
+			}
+		}
+		if (!incomplete.isEmpty()) {
+			recorded.values().forEach((checkpoints) -> checkpoints.removeIf(incomplete::contains));
+		}
 	}
 
 	/**
@@ -226,7 +268,8 @@ final class DurableRun {
 	}
 
 	/**
-	 * Records a checkpoint as a new DBOS step of the run's workflow.
+	 * Records a checkpoint as a new DBOS step of the run's workflow, counted for the call that made it
+	 * ({@link #checkpointed}).
 	 * @param checkpoint the checkpoint
 	 */
 	void record(Checkpoint checkpoint) {
@@ -239,6 +282,7 @@ final class DurableRun {
 		finally {
 			DBOSContextHolder.set(outer);
 		}
+		checkpointed(checkpoint.position());
 	}
 
 	/**
@@ -247,6 +291,33 @@ final class DurableRun {
 	 */
 	String workflowId() {
 		return this.workflowId;
+	}
+
+	/**
+	 * Whether an earlier execution of the run recorded steps: this execution continues the run after a crash, a
+	 * resume, or as a fork of another run.
+	 * @return whether the run is recovered
+	 */
+	boolean recovered() {
+		return this.recovered;
+	}
+
+	/**
+	 * Counts a call or model round that has a checkpoint in this run (recorded now or replayed), for the checkpoint of
+	 * the call that made it.
+	 * @param position the call's or the round's position
+	 */
+	void checkpointed(String position) {
+		String owner = Checkpoint.owner(position);
+		if (owner != null) {
+			this.checkpointedCalls.computeIfAbsent(owner, (key) -> new AtomicInteger()).incrementAndGet();
+		}
+	}
+
+	/** How many calls and rounds the call at a position made that have a checkpoint in this run. */
+	private int checkpointedCallsOf(String position) {
+		AtomicInteger count = this.checkpointedCalls.get(position);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/**
@@ -283,7 +354,8 @@ final class DurableRun {
 	 * Runs work as a new DBOS step of the run's workflow, on this thread, under a DBOS context of its own with the next
 	 * step number; when the work completes, the step records its checkpoint. When it fails, and {@code failureKept}
 	 * accepts the failure, the step records the failure (its class and message) as the checkpoint, and the failure is
-	 * thrown on; any other failure records none (DBOS keeps the failed step), so the work runs again on recovery.
+	 * thrown on; any other failure records none (DBOS keeps the failed step), so the work runs again on recovery. A
+	 * checkpoint recorded is counted for the call that made the work ({@link #checkpointed}).
 	 * @param position where the work is in the run
 	 * @param node the node (or agent) it is done for
 	 * @param type its kind, as the checkpoint keeps it
@@ -312,12 +384,14 @@ final class DurableRun {
 					}
 					failure[0] = ex;
 					return new Checkpoint(position, node, type, arguments, this.codec.value(what, null),
-							ex.getClass().getName(), ex.getMessage()).toStepOutput();
+							ex.getClass().getName(), ex.getMessage(), null, checkpointedCallsOf(position)).toStepOutput();
 				}
 				String text = this.codec.value(what, value);
 				result[0] = value;
-				return new Checkpoint(position, node, type, arguments, text).toStepOutput();
+				return new Checkpoint(position, node, type, arguments, text, null, null, null, checkpointedCallsOf(position))
+					.toStepOutput();
 			}, new StepOptions(Checkpoint.stepName(position, node)));
+			checkpointed(position);
 			if (failure[0] != null) {
 				throw failure[0];
 			}

@@ -1,6 +1,7 @@
 package dev.railtracks.durable;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.context.DBOSContextHolder;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * The DBOS workflow of a durable flow, or of a node sent through a durable queue (run as a flow of that node): one
  * execution runs the flow in a session whose id is the workflow's (see {@link DurableRun#sessionId()}), with
  * {@link DurableCalls} around every node call. DBOS calls {@link #run} when the flow is invoked and again when it
- * recovers a run that did not finish.
+ * recovers a run that did not finish (or one resumed or forked): such a session has {@link Durability#RECOVERED}
+ * in its context.
  */
 final class FlowWorkflow {
 
@@ -57,9 +59,13 @@ final class FlowWorkflow {
 		@Nullable Object[] arguments = this.codec.readArguments(argumentsText);
 		DurableRun run = DurableRun.start(this.dbos, this.codec, DBOSContextHolder.get());
 		this.calls.begin(run);
+		Flow<?> execution = this.flow.withRunIdentifier(run.sessionId());
+		if (run.recovered()) {
+			execution = execution.withContext(Map.of(Durability.RECOVERED, true));
+		}
 		FlowRun<?> finished;
 		try {
-			finished = this.flow.withRunIdentifier(run.sessionId()).run(arguments);
+			finished = execution.run(arguments);
 		}
 		finally {
 			this.calls.end(run);

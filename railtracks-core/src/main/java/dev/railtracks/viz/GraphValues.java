@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Masks the values in a graph's JSON: request inputs and outputs ({@code input_args}, {@code input_kwargs},
- * {@code output}) and node internals (except the engine's own {@code latency} figures) become {@value #MASK}; a
+ * {@code output}) and node internals (except the engine's own {@code latency} figures and a durable call's
+ * {@code call_path}) become {@value #MASK}; a
  * {@code null} stays {@code null}, and a list or object keeps its size and keys. Masking goes by key at any depth, so
  * it applies alike to {@code ExecutionInfo.graphSerialization()} and to a whole saved-session document. The
  * visualiser ({@link SessionBrowser}) and the {@code railtracks} actuator endpoint both mask through here.
@@ -27,7 +28,8 @@ public final class GraphValues {
 
 	private static final String INTERNALS = "internals";
 
-	private static final String LATENCY = "latency";
+	/** The internals that say where or how a call ran rather than what it handled: never masked. */
+	private static final Set<String> STRUCTURAL_INTERNALS = Set.of("latency", "call_path");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -117,7 +119,7 @@ public final class GraphValues {
 				String name = in.currentName();
 				out.writeName(name);
 				in.nextToken();
-				if (internals && LATENCY.equals(name)) {
+				if (internals && STRUCTURAL_INTERNALS.contains(name)) {
 					out.copyCurrentStructureExact(in);
 				}
 				else {

@@ -24,7 +24,7 @@ import dev.railtracks.Railtracks;
 public final class DurableCrashProbe {
 
 	/** The run's idempotency key. */
-	static final String KEY = "crash-run";
+	public static final String KEY = "crash-run";
 
 	private DurableCrashProbe() {
 	}
@@ -35,8 +35,30 @@ public final class DurableCrashProbe {
 	 * @throws Exception when the run fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Path executions = Path.of(args[3]);
 		boolean block = args[5].equals("block");
+		DBOS dbos = TestDbos.create(args[0], args[1], args[2]);
+		Durability durability = Durability.on(dbos);
+		DurableFlow<String> flow = durability.register(flow(Path.of(args[3]), Path.of(args[4]), block));
+		durability.launch();
+		if (block) {
+			flow.invoke(KEY);
+		}
+		else {
+			System.out.println("RESULT " + flow.result(KEY));
+		}
+		dbos.shutdown();
+		System.exit(0);
+	}
+
+	/**
+	 * The probe's flow {@code steps}, saving its sessions in a directory (also for the tests that recover its run in a
+	 * JVM of their own).
+	 * @param executions the file each node appends its name to when it runs
+	 * @param states the state directory
+	 * @param block whether {@code step3} blocks forever
+	 * @return the flow
+	 */
+	public static Flow<String> flow(Path executions, Path states, boolean block) {
 		FunctionNode<String> step1 = FunctionNode.of("step1", () -> ran(executions, "step1", "one"));
 		FunctionNode<String> step2a = FunctionNode.of("step2a", () -> ran(executions, "step2a", "two-a"));
 		FunctionNode<String> step2 = FunctionNode.of("step2",
@@ -52,20 +74,7 @@ public final class DurableCrashProbe {
 			ran(executions, "steps", "");
 			return String.join(",", Railtracks.call(step1), Railtracks.call(step2), Railtracks.call(step3));
 		});
-		DBOS dbos = TestDbos.create(args[0], args[1], args[2]);
-		Durability durability = Durability.on(dbos);
-		DurableFlow<String> flow = durability.register(Flow.builder("steps", root)
-			.config(ExecutorConfig.builder().stateDirectory(Path.of(args[4])).build())
-			.build());
-		durability.launch();
-		if (block) {
-			flow.invoke(KEY);
-		}
-		else {
-			System.out.println("RESULT " + flow.result(KEY));
-		}
-		dbos.shutdown();
-		System.exit(0);
+		return Flow.builder("steps", root).config(ExecutorConfig.builder().stateDirectory(states).build()).build();
 	}
 
 	private static String ran(Path executions, String node, String result) {

@@ -1,5 +1,6 @@
 // Railtracks visualiser: reads api/sessions and api/sessions/{id} relative to this page, so the same files work
-// under the command-line server (/) and under a Spring Boot application (railtracks.viz.path).
+// under the command-line server (/) and under a Spring Boot application (railtracks.viz.path); with durable flows,
+// also api/durable/runs (absent elsewhere: the durable runs' section stays hidden).
 'use strict';
 
 (function () {
@@ -15,7 +16,7 @@
   const ctx = canvas.getContext('2d');
 
   const state = {
-    summaries: [], currentId: null, revision: null, graph: null, stepIndex: 0, following: true,
+    summaries: [], durableRuns: [], currentId: null, revision: null, graph: null, stepIndex: 0, following: true,
     selected: null, view: { scale: 1, tx: 20, ty: 20 }, playing: null, loadStarted: 0, timingLoad: false,
   };
 
@@ -120,6 +121,68 @@
     li.querySelector('.meta').textContent = formatTime(s.start) + ' · ' + s.nodeCount + ' nodes · ' + s.id;
     li.addEventListener('click', () => { location.hash = 'session=' + encodeURIComponent(s.id); });
     return li;
+  }
+
+  // ---- durable runs (only an application with durable flows serves api/durable/runs) ------------------------------
+
+  async function refreshDurable() {
+    let body = null;
+    try {
+      const response = await fetch('api/durable/runs', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      if ([401, 403, 404].includes(response.status)) { $('durable').hidden = true; return; } // not served here, or not to this user
+      try { body = await response.json(); } catch (e) { /* reported below */ }
+      if (!response.ok || !body || !Array.isArray(body.runs)) {
+        throw new Error((body && body.error) ? body.error : response.status + ' ' + response.statusText);
+      }
+    } catch (e) {
+      showError('Could not list durable runs: ' + e.message);
+      return;
+    }
+    state.durableRuns = body.runs;
+    renderDurable();
+  }
+
+  function renderDurable() {
+    const box = $('durable-runs');
+    box.textContent = '';
+    $('durable').hidden = false;
+    $('durable-count').textContent = '(' + state.durableRuns.length + ')';
+    for (const run of state.durableRuns) {
+      const li = el('li', { class: run.id === state.currentId ? 'selected' : '' },
+        el('span', { class: 'state' }, run.status), el('div', { class: 'name' }, run.flow + ' · ' + run.id),
+        el('div', { class: 'meta' }, run.steps + ' steps · ' + (run.executorId || 'no executor')
+          + (run.forkedFrom ? ' · forked from ' + run.forkedFrom : '') + (run.error ? ' · ' + run.error : '')));
+      li.dataset.runId = run.id;
+      li.dataset.status = run.status;
+      if (['PENDING', 'ENQUEUED', 'DELAYED'].includes(run.status)) {
+        li.append(el('button', { type: 'button', class: 'cancel', onclick: (e) => { e.stopPropagation(); operate(run.id, 'cancel'); } }, 'Cancel'));
+      }
+      if (['CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'].includes(run.status)) {
+        li.append(el('button', { type: 'button', class: 'resume', onclick: (e) => { e.stopPropagation(); operate(run.id, 'resume'); } }, 'Resume'));
+      }
+      li.addEventListener('click', () => { location.hash = 'session=' + encodeURIComponent(run.id); });
+      box.append(li);
+    }
+  }
+
+  // A write: JSON only, with Spring Security's CSRF token when the application keeps it in the XSRF-TOKEN cookie.
+  async function operate(runId, operation, body) {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token.slice('XSRF-TOKEN='.length));
+    try {
+      const response = await fetch('api/durable/runs/' + encodeURIComponent(runId) + '/' + operation,
+        { method: 'POST', headers, body: JSON.stringify(body || {}) });
+      let answer = null;
+      try { answer = await response.json(); } catch (e) { /* reported below */ }
+      if (!response.ok) throw new Error((answer && answer.error) ? answer.error : response.status + ' ' + response.statusText);
+      showError('');
+      await refreshDurable();
+      return answer;
+    } catch (e) {
+      showError('Could not ' + operation + ' durable run ' + runId + ': ' + e.message);
+      return null;
+    }
   }
 
   // ---- one session -----------------------------------------------------------------------------------------------
@@ -604,6 +667,12 @@
         box.append(el('h3', {}, 'Result'), value(d.output, 'detail-output'));
       }
     }
+    // A durable run's call: fork the run from it (the new run runs it and what came after again, with today's code).
+    if (typeof internals.call_path === 'string' && state.durableRuns.some((r) => r.id === state.currentId)) {
+      const path = internals.call_path;
+      box.append(el('button', { type: 'button', id: 'detail-fork', onclick: () => operate(state.currentId, 'fork', { position: path }) },
+        'Fork the run from this node (' + path + ')'));
+    }
     renderLlm(box, internals.llm_details);
     const other = Object.keys(internals).filter((k) => k !== 'latency' && k !== 'llm_details');
     if (other.length) {
@@ -686,6 +755,6 @@
   };
 
   resize();
-  refreshList().then(route);
-  setInterval(refreshList, POLL_MS);
+  refreshList().then(route).then(refreshDurable);
+  setInterval(() => { refreshList(); refreshDurable(); }, POLL_MS);
 })();

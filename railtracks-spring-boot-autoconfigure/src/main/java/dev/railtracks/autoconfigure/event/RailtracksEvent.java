@@ -5,6 +5,7 @@ import org.springframework.context.ApplicationEvent;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.SessionFactory;
+import dev.railtracks.durable.Durability;
 
 /**
  * Something that happened in a session made by the {@link SessionFactory}: the common type of
@@ -62,6 +63,17 @@ public abstract class RailtracksEvent extends ApplicationEvent {
 	 */
 	public @Nullable String getFlowName() {
 		return this.session.flowName();
+	}
+
+	/**
+	 * Whether the session is a durable run executing again: recovered after a crash or by another executor, resumed,
+	 * or forked from another run's call (its context has {@link Durability#RECOVERED}). A durable run's first execution, and every session that is
+	 * not a durable run, is not.
+	 * @return whether the session continues a durable run
+	 */
+	public boolean isRecovered() {
+		// A constant, compiled in: applications without DBOS (and so without Durability's class) can call this too.
+		return Boolean.TRUE.equals(this.session.context().get(Durability.RECOVERED, false));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure.observation;
 
+import dev.dbos.transact.DBOS;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -11,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.durable.Durability;
 import dev.railtracks.store.SessionWriter;
 
 /**
@@ -30,7 +33,8 @@ import dev.railtracks.store.SessionWriter;
 @AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+				"dev.railtracks.autoconfigure.durable.RailtracksDurableAutoConfiguration" })
 @ConditionalOnClass({ Session.class, MeterBinder.class })
 @ConditionalOnBean({ MeterRegistry.class, RailtracksSessionTracker.class })
 public final class RailtracksMetricsAutoConfiguration {
@@ -52,6 +56,20 @@ public final class RailtracksMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ModelTokenUsageObservationHandler railtracksModelTokenUsageObservationHandler(MeterRegistry meterRegistry) {
 		return new ModelTokenUsageObservationHandler(meterRegistry);
+	}
+
+	/** The recovered durable runs' counter, with durable flows (a {@link Durability} bean). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Durability.class, DBOS.class })
+	static final class DurableMetrics {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Durability.class)
+		DurableRecoveryMeter railtracksDurableRecoveryMeter(MeterRegistry meterRegistry) {
+			return new DurableRecoveryMeter(meterRegistry);
+		}
+
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.railtracks.autoconfigure.viz;
 import java.net.URI;
 import java.util.Set;
 
+import dev.dbos.transact.DBOS;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import dev.railtracks.ExecutorConfig;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 import dev.railtracks.autoconfigure.store.RailtracksStoreProperties;
+import dev.railtracks.durable.Durability;
 import dev.railtracks.viz.SessionBrowser;
 import dev.railtracks.viz.VizUi;
 
@@ -37,9 +40,11 @@ import dev.railtracks.viz.VizUi;
  * command-line server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
  * to its {@code railtracks.endpoint.*} counterpart when unset, so without either the visualiser masks as the
  * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
- * own security applies to them.
+ * own security applies to them. With durable flows (a {@link Durability} bean) it also lists the durable runs and
+ * cancels, resumes and forks them ({@link VizDurableApi}: JSON-only writes, under the application's security).
  */
-@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class)
+@AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
+		afterName = "dev.railtracks.autoconfigure.durable.RailtracksDurableAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty("railtracks.viz.enabled")
@@ -88,6 +93,26 @@ public final class RailtracksVizAutoConfiguration {
 			.GET(path + "/api/sessions/{sessionId}", api::session)
 			.add(RouterFunctions.resources(path + "/**", new ClassPathResource(VizUi.LOCATION)))
 			.build();
+	}
+
+	/** The durable runs' routes, with durable flows. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Durability.class, DBOS.class })
+	static final class DurableRunRoutes {
+
+		@Bean
+		@ConditionalOnBean(Durability.class)
+		@ConditionalOnMissingBean(name = "railtracksVizDurableRoutes")
+		RouterFunction<ServerResponse> railtracksVizDurableRoutes(RailtracksVizProperties properties,
+				Durability durability) {
+			VizDurableApi api = new VizDurableApi(durability.runs());
+			String path = properties.getPath();
+			return RouterFunctions.route()
+				.GET(path + "/api/durable/runs", api::runs)
+				.POST(path + "/api/durable/runs/{runId}/{operation}", api::operate)
+				.build();
+		}
+
 	}
 
 }

@@ -1,0 +1,84 @@
+package dev.railtracks.autoconfigure.viz;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import dev.railtracks.durable.DurableRunQuery;
+import dev.railtracks.durable.DurableRuns;
+
+/**
+ * The visualiser's API over durable runs, as Spring MVC handler functions: {@code GET api/durable/runs} lists them
+ * (newest first), and {@code POST api/durable/runs/{runId}/cancel}, {@code .../resume} and {@code .../fork} (with
+ * {@code {"position": "0.2.1"}}) act on one. A write takes only a JSON body ({@code Content-Type: application/json}),
+ * which a page of another site cannot send without the browser asking first; the application's own security (and,
+ * with Spring Security, its CSRF protection) applies to these routes as to its other writes. A refused operation (an
+ * unknown run, a finished run to resume, a position the run lacks) is a 400 whose {@code error} names the run and
+ * what is wrong.
+ */
+final class VizDurableApi {
+
+	private final DurableRuns runs;
+
+	VizDurableApi(DurableRuns runs) {
+		this.runs = runs;
+	}
+
+	ServerResponse runs(ServerRequest request) {
+		return answer(() -> Map.of("runs", this.runs.list(DurableRunQuery.all())));
+	}
+
+	ServerResponse operate(ServerRequest request) throws Exception {
+		if (!request.headers().contentType().map(MediaType.APPLICATION_JSON::isCompatibleWith).orElse(false)) {
+			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.body(Map.of("error", "Operations on durable runs take a JSON body (Content-Type: application/json)"));
+		}
+		String runId = request.pathVariable("runId");
+		String operation = request.pathVariable("operation");
+		OperationBody body = request.body(OperationBody.class);
+		return answer(() -> switch (operation) {
+			case "cancel" -> {
+				this.runs.cancel(runId);
+				yield Map.of("operation", operation, "runs", List.of(runId));
+			}
+			case "resume" -> {
+				this.runs.resume(runId);
+				yield Map.of("operation", operation, "runs", List.of(runId));
+			}
+			case "fork" -> {
+				if (body.position() == null) {
+					throw new IllegalArgumentException("Forking durable run '" + runId
+							+ "' needs the position of the call to run again from, such as {\"position\": \"0.2.1\"}");
+				}
+				yield Map.of("operation", operation, "runs", List.of(this.runs.fork(runId, body.position())));
+			}
+			default -> throw new IllegalArgumentException("Unknown operation '" + operation + "' on durable run '"
+					+ runId + "': use cancel, resume or fork");
+		});
+	}
+
+	private static ServerResponse answer(Supplier<Object> operation) {
+		try {
+			return ServerResponse.ok().cacheControl(CacheControl.noCache()).body(operation.get());
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			return ServerResponse.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
+		}
+	}
+
+	/**
+	 * The body of an operation.
+	 * @param position for a fork: the position of the call to run again from
+	 */
+	record OperationBody(@Nullable String position) {
+
+	}
+
+}
