@@ -183,7 +183,8 @@ final class DurableRun {
 
 	/**
 	 * Enqueues a call as a child workflow of the run on a durable queue, or finds the child an earlier execution
-	 * enqueued: its id is the run's id and the call's position, so enqueueing it again is a no-op.
+	 * enqueued: its id is the run's id and the call's position, so enqueueing it again is a no-op, except for a child
+	 * the run's cancellation cancelled, which a resumed run enqueues again.
 	 * @param queued the call's node, queue and workflow
 	 * @param position the call's position
 	 * @param arguments the call's arguments' text
@@ -201,6 +202,13 @@ final class DurableRun {
 		}
 		finally {
 			DBOSContextHolder.set(outer);
+		}
+		if (this.recovered) {
+			// A resumed run's child that its cancellation cancelled before it ended is sent again; the ended ones
+			// replay.
+			outsideWorkflow(() -> this.dbos.getWorkflowStatus(child))
+				.filter((status) -> status.status() == WorkflowState.CANCELLED)
+				.ifPresent((status) -> outsideWorkflow(() -> this.dbos.resumeWorkflows(List.of(child), queued.queue())));
 		}
 		return child;
 	}

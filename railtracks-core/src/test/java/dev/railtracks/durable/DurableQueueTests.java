@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -49,6 +50,12 @@ class DurableQueueTests {
 	/** How many {@code shout} calls started. */
 	private final AtomicInteger shouts = new AtomicInteger();
 
+	/** Holds the child running at a crash until the test ends (its JVM would have died). */
+	private final CountDownLatch crashed = new CountDownLatch(1);
+
+	/** The words {@code shout} calls started with. */
+	private final ConcurrentLinkedQueue<String> shoutedWords = new ConcurrentLinkedQueue<>();
+
 	/** How many {@code shout} calls run now, and the most at once. */
 	private final AtomicInteger running = new AtomicInteger();
 
@@ -66,6 +73,7 @@ class DurableQueueTests {
 	/** Calls another node, so that a child's own calls must reach the record too. */
 	private final FunctionNode<String> shout = FunctionNode.of("shout", (String word) -> {
 		this.shouts.incrementAndGet();
+		this.shoutedWords.add(word);
 		this.starts.add(System.currentTimeMillis());
 		this.mostAtOnce.accumulateAndGet(this.running.incrementAndGet(), Math::max);
 		try {
@@ -87,6 +95,7 @@ class DurableQueueTests {
 
 	@AfterEach
 	void stopInstances() {
+		this.crashed.countDown();
 		this.instances.forEach(DBOS::shutdown);
 		this.database.close();
 	}
@@ -214,28 +223,7 @@ class DurableQueueTests {
 		Durability durability = instance("queues-1", queue);
 		DurableFlow<List<String>> flow = durability.register(fan(config));
 		durability.launch();
-		CountDownLatch lastStarted = new CountDownLatch(1);
-		CountDownLatch never = new CountDownLatch(1);
-		this.whileShouting = (word) -> {
-			if (word.equals("w9")) {
-				lastStarted.countDown();
-				await(never);
-			}
-		};
-		Thread caller = new Thread(() -> {
-			try {
-				flow.invoke("fan-crash", words(10));
-			}
-			catch (RuntimeException expected) {
-				// The crash ends the caller's wait too.
-			}
-		});
-		caller.start();
-		assertThat(lastStarted.await(30, TimeUnit.SECONDS)).as("the last child started").isTrue();
-		durability.dbos().shutdown();
-		caller.join(30_000);
-		this.whileShouting = (word) -> {
-		};
+		crashWhileTheLastChildRuns(durability, flow, "fan-crash", 10);
 
 		Durability restarted = instance("queues-1", queue);
 		DurableFlow<List<String>> recovered = restarted.register(fan(config));
@@ -246,7 +234,100 @@ class DurableQueueTests {
 		assertThat(recordedNodes(states.resolve("fan_fan-crash.json"))).extracting((node) -> node.path("name").asString())
 			.filteredOn("lower"::equals)
 			.hasSize(10);
-		never.countDown();
+	}
+
+	@Test
+	void aForkAfterAQueuedBatchReplaysItsEndedChildrenWithoutSendingThemAgain(@TempDir Path states) throws Exception {
+		Durability durability = instance("queues-1", DurableQueue.named("llm").concurrency(2));
+		DurableFlow<String> flow = durability.register(pipeline(ExecutorConfig.builder().stateDirectory(states).build()));
+		durability.launch();
+		assertThat(flow.invoke("pipe-1", words(3))).isEqualTo("w0!,w1!,w2!");
+
+		// 0.0 to 0.2 are the queued children, 0.3 the call after the batch.
+		String fork = durability.runs().fork("pipe-1", "0.3", "pipe-fork");
+
+		assertThat(flow.result(fork)).isEqualTo("w0!,w1!,w2!");
+		assertThat(this.shouts).as("no child sent again").hasValue(3);
+		assertThat(children(durability.dbos(), fork)).isEmpty();
+		// The fork's record still has each child's calls, read from the children of the run it was forked from.
+		List<JsonNode> nodes = recordedNodes(states.resolve("pipe_pipe-fork.json"));
+		assertThat(nodes).filteredOn((node) -> node.path("name").asString().equals("shout"))
+			.hasSize(3)
+			.allSatisfy((node) -> assertThat(internals(node).path(DurableCalls.REPLAYED_DETAIL).asBoolean()).isTrue());
+		assertThat(nodes).filteredOn((node) -> node.path("name").asString().equals("lower")).hasSize(4);
+		// The runs listed are the flow's, never the queued children's workflows.
+		assertThat(durability.runs().list(DurableRunQuery.all())).extracting(DurableRunInfo::id)
+			.containsExactlyInAnyOrder("pipe-1", "pipe-fork");
+	}
+
+	@Test
+	void aForkFromAQueuedCallSendsThatChildAgainAndReplaysTheChildrenThatEndedBeforeIt() throws Exception {
+		Durability durability = instance("queues-1", DurableQueue.named("llm").concurrency(1));
+		DurableFlow<String> flow = durability.register(pipeline(TestConfigs.NO_SAVE));
+		durability.launch();
+		flow.invoke("pipe-2", words(3));
+		// The child whose outcome was recorded last: the others ended before it.
+		DurableRunStep last = durability.runs().steps("pipe-2").stream()
+			.filter((step) -> step.node().equals("shout"))
+			.max(Comparator.comparingInt(DurableRunStep::stepNumber))
+			.orElseThrow();
+		this.shoutedWords.clear();
+
+		String fork = durability.runs().fork("pipe-2", last.position(), "pipe-2-fork");
+
+		assertThat(flow.result(fork)).isEqualTo("w0!,w1!,w2!");
+		assertThat(this.shoutedWords).as("only the fork point's child ran again").hasSize(1);
+		assertThat(children(durability.dbos(), fork)).extracting(WorkflowStatus::workflowId)
+			.containsExactly(fork + "/" + last.position());
+	}
+
+	@Test
+	void aCancelledRunResumedSendsItsCancelledChildrenAgainAndReplaysTheEndedOnes() throws Exception {
+		Durability durability = instance("queues-1", DurableQueue.named("llm").concurrency(1));
+		DurableFlow<List<String>> flow = durability.register(fan(TestConfigs.NO_SAVE));
+		durability.launch();
+		CountDownLatch secondStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.whileShouting = (word) -> {
+			if (this.shouts.get() == 2) {
+				secondStarted.countDown();
+				await(release);
+			}
+		};
+		Thread caller = new Thread(() -> assertThatThrownBy(() -> flow.invoke("fan-resumed", words(5))).isNotNull());
+		caller.start();
+		assertThat(secondStarted.await(30, TimeUnit.SECONDS)).as("the second child started").isTrue();
+		durability.runs().cancel("fan-resumed");
+		caller.join(30_000);
+		this.whileShouting = (word) -> {
+		};
+		release.countDown();
+		this.shoutedWords.clear();
+
+		durability.runs().resume("fan-resumed");
+
+		assertThat(flow.result("fan-resumed")).isEqualTo(shouted(words(5)));
+		assertThat(this.shoutedWords).as("the children cancelled before they ended run again, the first does not")
+			.hasSize(4);
+	}
+
+	@Test
+	void anotherExecutorRecoversARunAndItsPendingChildrenWithoutRunningTheEndedOnesAgain() throws Exception {
+		DurableQueue queue = DurableQueue.named("llm").concurrency(1);
+		Durability gone = instance("queues-gone", queue);
+		DurableFlow<List<String>> flow = gone.register(fan(TestConfigs.NO_SAVE));
+		gone.launch();
+		crashWhileTheLastChildRuns(gone, flow, "fan-gone", 5);
+		Durability rescuer = instance("queues-rescuer", queue);
+		DurableFlow<List<String>> recovered = rescuer.register(fan(TestConfigs.NO_SAVE));
+		rescuer.launch();
+
+		assertThat(rescuer.runs().recover("queues-gone")).contains("fan-gone", "fan-gone/0.4");
+
+		assertThat(recovered.result("fan-gone")).isEqualTo(shouted(words(5)));
+		assertThat(this.shouts).as("five children, the one running at the crash twice").hasValue(6);
+		assertThat(children(rescuer.dbos(), "fan-gone")).extracting(WorkflowStatus::status)
+			.containsOnly(WorkflowState.SUCCESS);
 	}
 
 	@Test
@@ -324,6 +405,43 @@ class DurableQueueTests {
 		DBOS dbos = TestDbos.create(this.database.jdbcUrl(), this.database.user(), executorId);
 		this.instances.add(dbos);
 		return Durability.on(dbos).queue(queue.pollingInterval(FAST_POLLING)).registerNode(this.shout, TestConfigs.NO_SAVE);
+	}
+
+	/**
+	 * Invokes the fan-out of as many words as {@code children} and shuts its instance's DBOS down, as a crash would,
+	 * while the last child runs: with a queue of concurrency 1, every other child has ended.
+	 */
+	private void crashWhileTheLastChildRuns(Durability durability, DurableFlow<List<String>> flow, String key,
+			int children) throws InterruptedException {
+		String last = "w" + (children - 1);
+		CountDownLatch lastStarted = new CountDownLatch(1);
+		this.whileShouting = (word) -> {
+			if (word.equals(last)) {
+				lastStarted.countDown();
+				await(this.crashed);
+			}
+		};
+		Thread caller = new Thread(() -> {
+			try {
+				flow.invoke(key, words(children));
+			}
+			catch (RuntimeException expected) {
+				// The crash ends the caller's wait too.
+			}
+		});
+		caller.start();
+		assertThat(lastStarted.await(30, TimeUnit.SECONDS)).as("the last child started").isTrue();
+		durability.dbos().shutdown();
+		caller.join(30_000);
+		this.whileShouting = (word) -> {
+		};
+	}
+
+	/** A batch through the queue, then a call with its results: the batch's calls are at 0.0 to 0.n-1. */
+	private Flow<String> pipeline(ExecutorConfig config) {
+		FunctionNode<String> pipe = FunctionNode.of("pipe", (List<String> all) -> Railtracks.call(this.lower,
+				String.join(",", DurableQueue.callBatch("llm", this.shout, all))));
+		return Flow.builder("pipe", pipe).config(config).build();
 	}
 
 	private Flow<List<String>> fan(ExecutorConfig config) {
