@@ -57,8 +57,8 @@ class DurableDemoTests {
 			Process first = start(database, directory, firstLog, "--trip-planner.hold-round=2");
 			int firstPort = port(first, firstLog);
 			assertThat(send("POST", firstPort, "/durable/plans/trip-7?goal=visit%20Lisbon", 202)).isEqualTo("trip-7");
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> Files.readString(firstLog).contains("The scripted model holds round 2"));
+			await().atMost(Duration.ofSeconds(120))
+				.untilAsserted(() -> assertThat(Files.readString(firstLog)).contains("The scripted model holds round 2"));
 			first.destroyForcibly();
 			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
