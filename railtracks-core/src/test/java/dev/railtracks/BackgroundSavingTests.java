@@ -85,7 +85,10 @@ class BackgroundSavingTests {
 		return ExecutorConfig.builder().stateDirectory(this.directory).sessionWriter(writer);
 	}
 
-	/** The file store, held at the latch until the test releases it; remembers each batch it was given. */
+	/**
+	 * The file store, held at the latch until the test releases it; remembers each batch it was given and whether it
+	 * was interrupted while held.
+	 */
 	private final class HeldStore implements SessionStore {
 
 		private final FileSessionStore files = new FileSessionStore(BackgroundSavingTests.this.directory);
@@ -93,6 +96,8 @@ class BackgroundSavingTests {
 		private final CountDownLatch entered = new CountDownLatch(1);
 
 		private final List<Integer> batches = new CopyOnWriteArrayList<>();
+
+		private final AtomicBoolean interrupted = new AtomicBoolean();
 
 		@Override
 		public SavedSession save(SessionDocument document) throws IOException {
@@ -106,6 +111,7 @@ class BackgroundSavingTests {
 				BackgroundSavingTests.this.release.await();
 			}
 			catch (InterruptedException ex) {
+				this.interrupted.set(true);
 				Thread.currentThread().interrupt();
 			}
 			this.batches.add(documents.size());
@@ -193,6 +199,24 @@ class BackgroundSavingTests {
 		assertThat(files()).hasSize(20);
 		String late = closeOne(config);
 		assertThat(files()).hasSize(21).contains(this.directory.resolve("_" + late + ".json"));
+	}
+
+	@Test
+	void closingTheWriterLetsTheStoreCallInProgressFinishWithoutInterruptingIt() throws Exception {
+		// A store that stops on an interrupt (a file channel, some JDBC drivers) would lose its batch.
+		HeldStore store = new HeldStore();
+		SessionWriter writer = writer(16);
+		String id = closeOneQuickly(config(writer).sessionStore(store).build());
+		assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread closer = new Thread(writer::close);
+		closer.start();
+		// close() has woken the writer (an interrupt would have been sent by now) and waits for it.
+		await().atMost(Duration.ofSeconds(5)).until(() -> closer.getState() == Thread.State.WAITING);
+		this.release.countDown();
+		closer.join(5_000);
+		assertThat(closer.isAlive()).isFalse();
+		assertThat(store.interrupted).isFalse();
+		assertThat(files()).containsExactly(this.directory.resolve("_" + id + ".json"));
 	}
 
 	@Test

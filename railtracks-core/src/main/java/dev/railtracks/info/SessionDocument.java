@@ -1,9 +1,12 @@
 package dev.railtracks.info;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -43,6 +46,9 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 
 	/** Enough for one write of a typical agent run's document (an agent with three tools is about 10 KB). */
 	private static final int WRITE_BUFFER_BYTES = 32 * 1024;
+
+	private static final Set<StandardOpenOption> CREATE_NEW = EnumSet.of(StandardOpenOption.CREATE_NEW,
+			StandardOpenOption.WRITE);
 
 	/** Numbers the temporary files of this process. */
 	private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
@@ -119,20 +125,25 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 	/**
 	 * Writes the document to a new hidden file in the directory. The directory is created only when creating the file
 	 * fails for its absence, and the name is unique without a random number: saving is on every session's close, where
-	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The JSON goes
-	 * to the file as UTF-8 straight from the generator, in one write for most documents, through a stream, which an
-	 * interrupt of the saving thread does not close (a file channel would be).
+	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The file is
+	 * created owner-only and opened by one system call (a file channel); the JSON goes as UTF-8 straight from
+	 * the generator into memory first, then to the file in one write (a value that cannot be written creates no file).
+	 * An interrupt of the saving thread closes a file channel: the bytes are then written again through a stream,
+	 * which an interrupt does not close, so a closing thread that is interrupted (a cancelled task) still saves.
 	 */
 	private Path writeTemporary(Path directory) throws IOException {
 		FileAttribute<?>[] ownerOnly = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
 				? new FileAttribute<?>[] { OWNER_ONLY } : new FileAttribute<?>[0];
+		ByteArrayOutputStream json = new ByteArrayOutputStream(WRITE_BUFFER_BYTES);
+		StateJson.writeSession(json, this);
 		boolean directoryCreated = false;
 		while (true) {
 			// The session's id keeps names apart between sessions, the counter between saves of one session.
 			Path temporary = directory
 				.resolve("." + this.sessionId + "." + TEMPORARY_FILES.incrementAndGet() + ".json.tmp");
+			SeekableByteChannel channel;
 			try {
-				Files.createFile(temporary, ownerOnly);
+				channel = Files.newByteChannel(temporary, CREATE_NEW, ownerOnly);
 			}
 			catch (NoSuchFileException ex) {
 				if (directoryCreated) {
@@ -146,9 +157,16 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 				// left by a process that stopped while saving this session: take the next number
 				continue;
 			}
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE),
-					WRITE_BUFFER_BYTES)) {
-				StateJson.writeSession(out, this);
+			try {
+				try (OutputStream out = Channels.newOutputStream(channel)) {
+					json.writeTo(out);
+				}
+				catch (ClosedByInterruptException ex) {
+					try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE,
+							StandardOpenOption.TRUNCATE_EXISTING)) {
+						json.writeTo(out);
+					}
+				}
 			}
 			catch (IOException | RuntimeException | Error ex) {
 				Files.deleteIfExists(temporary);

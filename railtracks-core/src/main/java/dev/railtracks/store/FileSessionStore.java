@@ -11,12 +11,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -48,6 +52,12 @@ public final class FileSessionStore implements SessionStore {
 	private final Supplier<Path> directory;
 
 	private final Map<Path, Cached> summaries = new ConcurrentHashMap<>();
+
+	/**
+	 * What {@link #retain} learnt of each entry it listed (modification time, size, whether a regular file), kept
+	 * between sweeps so that a sweep reads the attributes of new names only; guarded by {@code this}.
+	 */
+	private Map<Path, StateFile> retained = new HashMap<>();
 
 	/**
 	 * A store over the directory the supplier names at each call.
@@ -151,32 +161,101 @@ public final class FileSessionStore implements SessionStore {
 	 * {@code maxSessions}, modified before {@code now - maxAge}, or when the files up to and including it pass
 	 * {@code maxTotalBytes} (so a large file takes every older one with it, as in the JDBC store). Only saved state
 	 * files count, as for {@link #list(int)}.
+	 * <p>
+	 * A sweep lists the directory's names but reads the attributes only of names earlier sweeps of this store did not
+	 * see: a saving application sweeps after every few saves, and reading every file's attributes each time cost more
+	 * than the saves. A file is read again before it is deleted, so one replaced since (saved again under the same
+	 * name) is ranked by its new time; a kept file replaced since counts with its old size until then.
 	 */
 	@Override
-	public RetentionPolicy.Outcome retain(RetentionPolicy policy, Instant now) throws IOException {
-		List<StateFile> files = stateFiles();
-		files.sort(Comparator.comparing(StateFile::modified).reversed());
+	public synchronized RetentionPolicy.Outcome retain(RetentionPolicy policy, Instant now) throws IOException {
+		List<StateFile> files = new ArrayList<>();
+		Map<Path, StateFile> listed = new HashMap<>();
+		for (Path entry : stateFileNames()) {
+			StateFile file = this.retained.get(entry);
+			if (file == null) {
+				file = attributes(entry);
+			}
+			if (file != null) {
+				listed.put(entry, file);
+				if (file.regular()) {
+					files.add(file);
+				}
+			}
+		}
+		this.retained = listed;
 		Instant oldestKept = now.minus(policy.maxAge());
-		long keptBytes = 0;
-		int kept = 0;
+		List<StateFile> doomed = rankAndConfirm(files, policy, oldestKept);
 		int deleted = 0;
 		long deletedBytes = 0;
-		long runningBytes = 0;
-		for (int position = 0; position < files.size(); position++) {
-			StateFile file = files.get(position);
-			runningBytes += file.size();
-			boolean keep = position < policy.maxSessions() && !file.modified().isBefore(oldestKept)
-					&& runningBytes <= policy.maxTotalBytes();
-			if (keep) {
-				kept++;
-				keptBytes += file.size();
-			}
-			else if (Files.deleteIfExists(file.path())) {
+		long doomedBytes = 0;
+		for (StateFile file : doomed) {
+			doomedBytes += file.size();
+			this.retained.remove(file.path());
+			if (Files.deleteIfExists(file.path())) {
 				deleted++;
 				deletedBytes += file.size();
 			}
 		}
-		return new RetentionPolicy.Outcome(deleted, deletedBytes, kept, keptBytes);
+		long keptBytes = -doomedBytes;
+		for (StateFile file : files) {
+			keptBytes += file.size();
+		}
+		return new RetentionPolicy.Outcome(deleted, deletedBytes, files.size() - doomed.size(), keptBytes);
+	}
+
+	/**
+	 * Ranks the files newest first and picks those the policy does not keep, each read again first; one whose
+	 * attributes changed since they were learnt is ranked again with the new ones.
+	 * @return the files to delete; {@code files} is left ranked and with the attributes read
+	 */
+	private List<StateFile> rankAndConfirm(List<StateFile> files, RetentionPolicy policy, Instant oldestKept)
+			throws IOException {
+		Set<Path> confirmed = new HashSet<>();
+		while (true) {
+			files.sort(Comparator.comparing(StateFile::modified).reversed());
+			List<StateFile> doomed = new ArrayList<>();
+			boolean changed = false;
+			long runningBytes = 0;
+			for (int position = 0; position < files.size(); position++) {
+				StateFile file = files.get(position);
+				runningBytes += file.size();
+				boolean keep = position < policy.maxSessions() && !file.modified().isBefore(oldestKept)
+						&& runningBytes <= policy.maxTotalBytes();
+				if (keep) {
+					continue;
+				}
+				if (confirmed.add(file.path())) {
+					StateFile current = attributes(file.path());
+					if (!file.equals(current)) {
+						changed = true;
+						update(files, position, current);
+						break;
+					}
+				}
+				doomed.add(file);
+			}
+			if (!changed) {
+				return doomed;
+			}
+		}
+	}
+
+	/** Replaces what was learnt of a file: gone or no longer a regular file, it leaves the ranking. */
+	private void update(List<StateFile> files, int position, @Nullable StateFile current) {
+		StateFile before = files.get(position);
+		if (current == null) {
+			this.retained.remove(before.path());
+			files.remove(position);
+			return;
+		}
+		this.retained.put(current.path(), current);
+		if (current.regular()) {
+			files.set(position, current);
+		}
+		else {
+			files.remove(position);
+		}
 	}
 
 	/**
@@ -198,24 +277,38 @@ public final class FileSessionStore implements SessionStore {
 
 	private List<StateFile> stateFiles() throws IOException {
 		List<StateFile> files = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory(), FileSessionStore::isStateFile)) {
-			for (Path entry : entries) {
-				try {
-					BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-							LinkOption.NOFOLLOW_LINKS);
-					if (attributes.isRegularFile()) {
-						files.add(new StateFile(entry, attributes.lastModifiedTime().toInstant(), attributes.size()));
-					}
-				}
-				catch (NoSuchFileException ex) {
-					// deleted meanwhile (retention, a user): nothing to list, keep or delete
-				}
+		for (Path entry : stateFileNames()) {
+			StateFile file = attributes(entry);
+			if (file != null && file.regular()) {
+				files.add(file);
 			}
 		}
-		catch (NoSuchFileException ex) {
-			return files;
-		}
 		return files;
+	}
+
+	/** The entries named like state files, without reading their attributes; none when the directory is absent. */
+	private List<Path> stateFileNames() throws IOException {
+		List<Path> names = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory(), FileSessionStore::isStateFile)) {
+			entries.forEach(names::add);
+		}
+		catch (NoSuchFileException ex) {
+			return names;
+		}
+		return names;
+	}
+
+	/** An entry's attributes, a symbolic link's own; {@code null} when it was deleted meanwhile (retention, a user). */
+	private static @Nullable StateFile attributes(Path entry) throws IOException {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return new StateFile(entry, attributes.lastModifiedTime().toInstant(), attributes.size(),
+					attributes.isRegularFile());
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isStateFile(Path entry) {
@@ -269,7 +362,8 @@ public final class FileSessionStore implements SessionStore {
 		}
 	}
 
-	private record StateFile(Path path, Instant modified, long size) {
+	/** A directory entry named like a state file; only a regular one is a saved session. */
+	private record StateFile(Path path, Instant modified, long size, boolean regular) {
 	}
 
 	private record Cached(String revision, StoredSession summary) {

@@ -3,10 +3,7 @@ package dev.railtracks.store;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,11 +62,9 @@ public final class SessionWriter implements AutoCloseable {
 	/** How long one store call may last before closing threads stop waiting for room in a full queue. */
 	public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final long IDLE = Long.MIN_VALUE;
-
 	private static final Logger logger = LoggerFactory.getLogger(SessionWriter.class);
 
-	private final BlockingQueue<Pending> queue;
+	private final BlockingQueue<Queued> queue;
 
 	private final int capacity;
 
@@ -83,13 +78,7 @@ public final class SessionWriter implements AutoCloseable {
 
 	private final AtomicLong failedSaves = new AtomicLong();
 
-	private final long stallNanos;
-
-	/** When the writer's current store call started ({@link System#nanoTime()}), or {@link #IDLE}. */
-	private volatile long storeCallSince = IDLE;
-
-	/** The stores whose last save failed with {@link StoreUnavailableException}; by identity. */
-	private final Set<SessionStore> notAnswering = Collections.newSetFromMap(Collections.synchronizedMap(new IdentityHashMap<>()));
+	private final StoreOutages outages;
 
 	/** Counts submissions and completed saves, so that {@link #flush()} waits for the ones before it only. */
 	private final AtomicLong submitted = new AtomicLong();
@@ -120,10 +109,7 @@ public final class SessionWriter implements AutoCloseable {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
 		}
-		if (stallTimeout.isNegative() || stallTimeout.isZero()) {
-			throw new IllegalArgumentException("stallTimeout must be positive but was " + stallTimeout);
-		}
-		this.stallNanos = stallTimeout.toNanos();
+		this.outages = new StoreOutages(stallTimeout);
 		this.capacity = capacity;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.thread = new Thread(this::drain, THREAD_NAME);
@@ -187,7 +173,9 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Saves everything queued, then stops the thread; later submissions save on the calling thread. Idempotent.
+	 * Saves everything queued, then stops the thread; later submissions save on the calling thread. Idempotent. The
+	 * writer thread is woken, never interrupted: a store call in progress finishes (a store that stops on an
+	 * interrupt, such as a file channel or some JDBC drivers, would lose that batch).
 	 */
 	@Override
 	public void close() {
@@ -195,7 +183,9 @@ public final class SessionWriter implements AutoCloseable {
 			joinWriter();
 			return;
 		}
-		this.thread.interrupt();
+		// A writer waiting on an empty queue takes this and sees the writer closed; when the queue is full the
+		// writer is not waiting, and it sees the writer closed once it has drained the queue.
+		this.queue.offer(WakeUp.INSTANCE);
 		joinWriter();
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
@@ -244,7 +234,7 @@ public final class SessionWriter implements AutoCloseable {
 		boolean interrupted = false;
 		try {
 			while (true) {
-				if (this.notAnswering.contains(pending.store()) || stalled()) {
+				if (this.outages.isDown(pending.store()) || this.outages.stalled()) {
 					return false;
 				}
 				try {
@@ -262,11 +252,6 @@ public final class SessionWriter implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-	}
-
-	private boolean stalled() {
-		long since = this.storeCallSince;
-		return since != IDLE && System.nanoTime() - since > this.stallNanos;
 	}
 
 	private void joinWriter() {
@@ -288,25 +273,36 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	private void saveLeftovers() {
-		Pending left;
+		Queued left;
 		while ((left = this.queue.poll()) != null) {
-			saveAlone(left);
-			completed(1);
+			if (left instanceof Pending pending) {
+				saveAlone(pending);
+				completed(1);
+			}
 		}
 	}
 
 	private void drain() {
+		List<Queued> taken = new ArrayList<>(MAX_BATCH);
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
 		while (!this.closed.get() || !this.queue.isEmpty()) {
 			try {
-				batch.add(this.queue.take());
+				taken.add(this.queue.take());
 			}
 			catch (InterruptedException ex) {
-				// close() interrupts a writer waiting on an empty queue; the loop drains what is left.
+				// Nothing here interrupts the writer (close() wakes it); whoever did, the loop drains what is left.
 				continue;
 			}
-			this.queue.drainTo(batch, MAX_BATCH - 1);
-			saveBatch(batch);
+			this.queue.drainTo(taken, MAX_BATCH - 1);
+			for (Queued queued : taken) {
+				if (queued instanceof Pending pending) {
+					batch.add(pending);
+				}
+			}
+			if (!batch.isEmpty()) {
+				saveBatch(batch);
+			}
+			taken.clear();
 			batch.clear();
 		}
 	}
@@ -333,7 +329,7 @@ public final class SessionWriter implements AutoCloseable {
 	}
 
 	private void saveRun(SessionStore store, List<Pending> run) {
-		boolean wasAnswering = !this.notAnswering.contains(store);
+		boolean wasAnswering = !this.outages.isDown(store);
 		if (!wasAnswering && this.closed.get()) {
 			// Closing: a store that is not answering would hold the shutdown for a connection timeout per batch.
 			drop(run, new StoreUnavailableException(store + " is not answering, and the session writer is closing"));
@@ -342,7 +338,7 @@ public final class SessionWriter implements AutoCloseable {
 		long started = System.nanoTime();
 		Exception failure = attempt(store, run);
 		if (failure != null && StoreUnavailableException.isUnavailable(failure) && wasAnswering
-				&& System.nanoTime() - started < this.stallNanos) {
+				&& this.outages.quick(started)) {
 			// Failed quickly on a store that answered until now (a stale pooled connection): once more, as a whole.
 			failure = attempt(store, run);
 		}
@@ -372,23 +368,26 @@ public final class SessionWriter implements AutoCloseable {
 	 */
 	private @Nullable Exception attempt(SessionStore store, List<Pending> run) {
 		List<SavedSession> saved;
-		this.storeCallSince = System.nanoTime();
+		this.outages.callStarted();
 		try {
 			saved = (run.size() == 1) ? List.of(store.save(run.get(0).document()))
 					: store.saveAll(run.stream().map(Pending::document).toList());
 		}
 		catch (IOException | RuntimeException ex) {
-			return failed(store, ex);
+			this.outages.failed(store, ex);
+			return ex;
 		}
 		catch (AssertionError | LinkageError ex) {
 			// Errors of this one call (a JDBC driver's internal assertion on a killed connection, a missing class):
 			// the store failed, and the writer thread must live on to save the next documents.
-			return failed(store, new IOException("the store threw " + ex, ex));
+			IOException failure = new IOException("the store threw " + ex, ex);
+			this.outages.failed(store, failure);
+			return failure;
 		}
 		finally {
-			this.storeCallSince = IDLE;
+			this.outages.callEnded();
 		}
-		this.notAnswering.remove(store);
+		this.outages.answered(store);
 		if (saved == null || saved.size() != run.size()) {
 			return new IOException(store + " returned " + ((saved != null) ? saved.size() : 0) + " reports for "
 					+ run.size() + " documents");
@@ -402,13 +401,6 @@ public final class SessionWriter implements AutoCloseable {
 			}
 		}
 		return null;
-	}
-
-	private Exception failed(SessionStore store, Exception failure) {
-		if (StoreUnavailableException.isUnavailable(failure)) {
-			this.notAnswering.add(store);
-		}
-		return failure;
 	}
 
 	private void drop(List<Pending> run, Exception failure) {
@@ -449,7 +441,18 @@ public final class SessionWriter implements AutoCloseable {
 		}
 	}
 
-	private record Pending(SessionStore store, SessionDocument document, SaveReport report) {
+	/** What the writer thread takes from the queue. */
+	private sealed interface Queued permits Pending, WakeUp {
+	}
+
+	private record Pending(SessionStore store, SessionDocument document, SaveReport report) implements Queued {
+	}
+
+	/** Wakes a writer waiting on an empty queue when the writer closes. */
+	private enum WakeUp implements Queued {
+
+		INSTANCE
+
 	}
 
 }

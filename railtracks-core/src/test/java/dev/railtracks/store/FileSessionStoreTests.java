@@ -210,6 +210,40 @@ class FileSessionStoreTests {
 	}
 
 	@Test
+	void aFileSavedAgainSinceTheLastSweepIsRankedByItsNewTime() throws IOException {
+		RetentionPolicy two = new RetentionPolicy(2, Duration.ofDays(7), 1_000_000);
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		write("a.json", 10, NOW.minusSeconds(30));
+		write("b.json", 10, NOW.minusSeconds(20));
+		sessions.retain(two, NOW);
+		// a is saved again (newest now), then c: b is the oldest, though a was the oldest when the last sweep saw it.
+		write("a.json", 20, NOW.minusSeconds(5));
+		write("c.json", 10, NOW.minusSeconds(10));
+		RetentionPolicy.Outcome outcome = sessions.retain(two, NOW);
+		assertThat(names()).containsExactlyInAnyOrder("a.json", "c.json");
+		assertThat(outcome).isEqualTo(new RetentionPolicy.Outcome(1, 10, 2, 30));
+	}
+
+	@Test
+	void aFileDeletedOrReplacedByALinkSinceTheLastSweepIsNoLongerCounted(@TempDir Path elsewhere) throws IOException {
+		RetentionPolicy two = new RetentionPolicy(2, Duration.ofDays(7), 1_000_000);
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		write("a.json", 10, NOW.minusSeconds(40));
+		write("b.json", 10, NOW.minusSeconds(30));
+		sessions.retain(two, NOW);
+		Files.delete(this.directory.resolve("b.json"));
+		Path target = Files.write(elsewhere.resolve("target.json"), new byte[10]);
+		Files.delete(this.directory.resolve("a.json"));
+		Files.createSymbolicLink(this.directory.resolve("a.json"), target);
+		write("c.json", 10, NOW.minusSeconds(20));
+		write("d.json", 10, NOW.minusSeconds(10));
+		write("e.json", 10, NOW.minusSeconds(50));
+		assertThat(sessions.retain(two, NOW)).isEqualTo(new RetentionPolicy.Outcome(1, 10, 2, 20));
+		assertThat(names()).containsExactlyInAnyOrder("a.json", "c.json", "d.json");
+		assertThat(target).exists();
+	}
+
+	@Test
 	void retentionInAMissingDirectoryDeletesNothing() throws IOException {
 		assertThat(new FileSessionStore(this.directory.resolve("never-created")).retain(GENEROUS, NOW))
 			.isEqualTo(new RetentionPolicy.Outcome(0, 0, 0, 0));

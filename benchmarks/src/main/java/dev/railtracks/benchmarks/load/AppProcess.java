@@ -127,14 +127,28 @@ public final class AppProcess implements AutoCloseable {
 	 * @return the live bytes
 	 */
 	public long liveHeapBytes() {
-		Path jcmd = this.javaHome.resolve("bin").resolve("jcmd");
+		return liveHeapBytes(this.javaHome, this.process.pid());
+	}
+
+	/**
+	 * The bytes of all objects live in a JVM's heap, as {@link #liveHeapBytes()} counts them.
+	 * @param javaHome the JDK whose {@code jcmd} counts
+	 * @param pid the JVM's process id (this JVM's own too)
+	 * @return the live bytes
+	 */
+	static long liveHeapBytes(Path javaHome, long pid) {
+		Path jcmd = javaHome.resolve("bin").resolve("jcmd");
 		try {
-			Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(this.process.pid()),
-					"GC.class_histogram")
+			// Into a file, not a pipe: when the JVM counted is this one, its threads stop for the count, and a full
+			// pipe would stop jcmd before it has written the total.
+			Path file = Files.createTempFile("railtracks-histogram", ".txt");
+			Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
 				.redirectErrorStream(true)
+				.redirectOutput(file.toFile())
 				.start();
-			String output = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			histogram.waitFor(1, TimeUnit.MINUTES);
+			String output = Files.readString(file, StandardCharsets.UTF_8);
+			Files.delete(file);
 			Matcher total = HISTOGRAM_TOTAL.matcher(output);
 			if (!total.find()) {
 				throw new IllegalStateException(jcmd + " GC.class_histogram gave no total: " + output);

@@ -29,8 +29,13 @@ import dev.railtracks.observation.NodeObservationContext;
  * {@code error}), but without the {@code railtracks.node.active} long task timer that handler starts for every
  * observation: a node call is usually over in microseconds, so a gauge of running node calls tells little and costs
  * about a quarter of an observed node's time. The timer of each set of tags is looked up in the registry once and kept
- * (until a meter is removed from the registry), where Boot's handler builds the tags and looks the timer up on every
- * call. Events of node observations are counted as Boot's handler counts them.
+ * for {@value #LOOKUP_EVERY} calls (or until a meter is removed from the registry), where Boot's handler builds the
+ * tags and looks the timer up on every call. Events of node observations are counted as Boot's handler counts them.
+ *
+ * <p>A {@code MeterFilter} added to the registry after node timers were registered (Micrometer logs a warning: filters
+ * belong before the first meter) applies to them at their next lookup, as Micrometer applies it to any meter looked up
+ * again: within {@value #LOOKUP_EVERY} calls of each set of tags. Micrometer offers no notice of a new filter, and
+ * looking the timer up on every call would cost about as much as the rest of the handler.
  *
  * <p>Boot asks its meter handlers in order and the first that supports a context handles it: this one, ordered ahead
  * of Boot's, takes the node observations and leaves every other observation (sessions, model calls, HTTP requests)
@@ -54,7 +59,10 @@ public final class NodeMeterObservationHandler
 
 	private final DefaultMeterObservationHandler events;
 
-	private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+	/** How many calls a kept timer serves before it is looked up in the registry again. */
+	static final int LOOKUP_EVERY = 1024;
+
+	private final Map<TimerKey, KeptTimer> timers = new ConcurrentHashMap<>();
 
 	/**
 	 * A handler recording node timers into a registry.
@@ -121,11 +129,13 @@ public final class NodeMeterObservationHandler
 		Throwable error = context.getError();
 		TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(),
 				(error != null) ? error.getClass().getSimpleName() : KeyValue.NONE_VALUE);
-		Timer timer = this.timers.get(key);
-		if (timer == null) {
-			timer = this.timers.computeIfAbsent(key, this::register);
+		KeptTimer kept = this.timers.get(key);
+		// Not atomic: a count lost between threads only delays the next lookup a little.
+		if (kept == null || ++kept.calls >= LOOKUP_EVERY) {
+			kept = new KeptTimer(register(key));
+			this.timers.put(key, kept);
 		}
-		return timer;
+		return kept.timer;
 	}
 
 	/** The timer Boot's handler would record into: the name, a tag per key value and {@code error}. */
@@ -145,6 +155,19 @@ public final class NodeMeterObservationHandler
 		@Override
 		public void accept(Meter meter) {
 			this.handlers.forEach((handler) -> handler.timers.clear());
+		}
+
+	}
+
+	/** A timer as the registry gave it, and how many calls it has served since. */
+	private static final class KeptTimer {
+
+		private final Timer timer;
+
+		private int calls;
+
+		KeptTimer(Timer timer) {
+			this.timer = timer;
 		}
 
 	}

@@ -6,6 +6,9 @@ import java.util.List;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -80,6 +83,21 @@ class NodeMeterObservationHandlerTests {
 		meters.remove(meters.get("railtracks.node").timer());
 		observeNode(registry, "length", null);
 		assertThat(meters.get("railtracks.node").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void aMeterFilterAddedAfterTheFirstCallAppliesWithinALookupInterval() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = registry(new NodeMeterObservationHandler(meters));
+		observeNode(registry, "length", null);
+		meters.config().meterFilter(MeterFilter.commonTags(Tags.of("zone", "b")));
+		for (int i = 0; i < NodeMeterObservationHandler.LOOKUP_EVERY; i++) {
+			observeNode(registry, "length", null);
+		}
+		Timer filtered = meters.get("railtracks.node").tags("zone", "b").timer();
+		assertThat(filtered.count()).isPositive();
+		assertThat(meters.get("railtracks.node").timers().stream().mapToLong(Timer::count).sum())
+			.isEqualTo(NodeMeterObservationHandler.LOOKUP_EVERY + 1);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.railtracks.autoconfigure.observation;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +25,7 @@ import dev.railtracks.autoconfigure.RailtracksAutoConfiguration;
 import dev.railtracks.autoconfigure.SessionFactory;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksLifecycleAutoConfiguration;
 import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
+import dev.railtracks.store.SessionStore;
 import dev.railtracks.store.SessionWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +110,25 @@ class RailtracksMetricsAutoConfigurationTests {
 					.isEqualTo(writer.backPressureWaits());
 				writer.flush();
 				assertThat(registry.get(SessionWriterMeterBinder.QUEUED).gauge().value()).isZero();
+			});
+	}
+
+	@Test
+	void documentsTheStoreFailedToSaveAreCounted() {
+		this.contextRunner.withPropertyValues("railtracks.save-state=true")
+			.withBean(SessionStore.class, () -> (document) -> {
+				throw new IOException("disk full");
+			})
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				SessionFactory factory = context.getBean(SessionFactory.class);
+				for (int i = 0; i < 3; i++) {
+					try (Session session = factory.create()) {
+						session.runSync(DOUBLE, i);
+					}
+				}
+				context.getBean(SessionWriter.class).flush();
+				assertThat(registry.get(SessionWriterMeterBinder.FAILED).functionCounter().count()).isEqualTo(3);
 			});
 	}
 
