@@ -171,16 +171,27 @@ public final class HumanRequests {
 	}
 
 	/**
-	 * Proceeds with a Human call through a channel: the call's request is asked and answered through it. For node
-	 * middleware that wraps Human calls (durable runs do); other calls proceed as they are.
-	 * @param channel the channel
+	 * Whether a node call asks a person (a Human node's call, made by {@link Railtracks#askHuman} or an approval).
 	 * @param call the call
+	 * @return {@code true} for a Human call
+	 */
+	public static boolean asks(NodeCall call) {
+		return HumanNode.isHuman(call.definition());
+	}
+
+	/**
+	 * Proceeds with a Human call through a channel: the call's request is asked and answered through it. For node
+	 * middleware that wraps Human calls (durable runs do).
+	 * @param channel the channel
+	 * @param call the call, one that {@link #asks}
 	 * @return the call's result
 	 * @throws Exception the call's failure
+	 * @throws IllegalArgumentException when the call does not ask a person
 	 */
 	public static @Nullable Object through(HumanChannel channel, NodeCall call) throws Exception {
-		if (!HumanNode.isHuman(call.definition())) {
-			return call.proceed();
+		if (!asks(call)) {
+			throw new IllegalArgumentException("Node '" + call.nodeName() + "' does not ask a person: only Human "
+					+ "calls go through a human channel");
 		}
 		HumanChannel outer = CHANNEL.get();
 		CHANNEL.set(channel);

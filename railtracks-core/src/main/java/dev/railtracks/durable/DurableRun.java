@@ -1,5 +1,6 @@
 package dev.railtracks.durable;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,9 @@ final class DurableRun {
 
 	private static final Comparator<Checkpoint> BY_INDEX = Comparator.comparingInt(Checkpoint::index);
 
+	/** The step name DBOS records a received notification under. */
+	private static final String RECV = "DBOS.recv";
+
 	private final DBOS dbos;
 
 	private final ValueCodec codec;
@@ -41,13 +45,16 @@ final class DurableRun {
 	/** The checkpoints not yet taken by this execution's calls, by position, in the order they were recorded. */
 	private final Map<String, Deque<Checkpoint>> recorded;
 
+	/** The answers for a person this workflow received before (DBOS {@code recv} steps), by request id. */
+	private final Map<String, Map<?, ?>> received = new HashMap<>();
+
 	/** The recorded calls by the position of the call that made them, in the order it made them. */
 	private final Map<String, List<Checkpoint>> madeBy = new HashMap<>();
 
 	private final AtomicInteger nextStep;
 
 	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
-			Map<String, Deque<Checkpoint>> recorded, int nextStep) {
+			Map<String, Deque<Checkpoint>> recorded, List<Map<?, ?>> received, int nextStep) {
 		this.dbos = dbos;
 		this.codec = codec;
 		this.workflowId = workflowId;
@@ -61,6 +68,11 @@ final class DurableRun {
 			}
 		}
 		this.madeBy.values().forEach((calls) -> calls.sort(BY_INDEX));
+		for (Map<?, ?> message : received) {
+			if (message.get(DurableHumanWait.REQUEST) instanceof String requestId) {
+				this.received.put(requestId, message);
+			}
+		}
 	}
 
 	/**
@@ -73,6 +85,7 @@ final class DurableRun {
 	static DurableRun start(DBOS dbos, ValueCodec codec, DBOSContext workflowContext) {
 		String workflowId = workflowContext.getWorkflowId();
 		Map<String, Deque<Checkpoint>> recorded = new HashMap<>();
+		List<Map<?, ?>> received = new ArrayList<>();
 		int nextStep = 0;
 		List<StepInfo> steps = new ArrayList<>(stepsSoFar(dbos, workflowContext));
 		steps.sort(Comparator.comparingInt(StepInfo::functionId));
@@ -82,8 +95,11 @@ final class DurableRun {
 			if (checkpoint != null) {
 				recorded.computeIfAbsent(checkpoint.position(), (position) -> new ArrayDeque<>()).add(checkpoint);
 			}
+			else if (RECV.equals(step.functionName()) && step.output() instanceof Map<?, ?> message) {
+				received.add(message);
+			}
 		}
-		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep);
+		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, received, nextStep);
 	}
 
 	/**
@@ -128,6 +144,65 @@ final class DurableRun {
 	 */
 	List<Checkpoint> madeBy(Checkpoint caller) {
 		return this.madeBy.getOrDefault(caller.position(), List.of());
+	}
+
+	/**
+	 * The answer for a person an earlier execution of this workflow received already: it was taken from DBOS's
+	 * notifications, so it is no longer there to receive again.
+	 * @param requestId the request's id
+	 * @return the message, or {@code null}
+	 */
+	@Nullable Map<?, ?> received(String requestId) {
+		synchronized (this.received) {
+			return this.received.get(requestId);
+		}
+	}
+
+	/**
+	 * Waits for a DBOS notification to this run's workflow, as the workflow itself (not as a step of it), with step
+	 * numbers of its own: DBOS records what it received, which {@link #received} finds on recovery.
+	 * @param topic the notification's topic
+	 * @param timeout how long at most
+	 * @return the message, or {@code null} when the timeout passed
+	 */
+	@Nullable Object receive(String topic, Duration timeout) {
+		DBOSContext outer = DBOSContextHolder.get();
+		// recv takes two step numbers: one for the message, one for its durable timeout.
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndAdd(2), null));
+		try {
+			return this.dbos.recv(topic, timeout).orElse(null);
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+	/**
+	 * Sends a notification to a run's workflow, from outside any workflow; a second message with the same key is
+	 * dropped by DBOS.
+	 * @param dbos the DBOS instance
+	 * @param workflowId the run's id
+	 * @param topic the topic
+	 * @param message the message
+	 * @param key the idempotency key
+	 */
+	static void send(DBOS dbos, String workflowId, String topic, Object message, String key) {
+		DBOSContext outer = DBOSContextHolder.get();
+		DBOSContextHolder.set(new DBOSContext());
+		try {
+			dbos.send(workflowId, message, topic, key);
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+	/**
+	 * The DBOS instance the run executes on.
+	 * @return the instance
+	 */
+	DBOS dbos() {
+		return this.dbos;
 	}
 
 	/**
