@@ -100,6 +100,34 @@ public final class HumanRequests {
 	}
 
 	/**
+	 * A request that waits for an answer, or why it does not: for an API that shows a request before answering it.
+	 * @param runId the run's id
+	 * @param requestId the request's id
+	 * @return the request
+	 * @throws HumanAnswerRefusedException when the request is unknown, or closed (answered, timed out, run ended)
+	 */
+	public HumanRequest awaiting(String runId, String requestId) {
+		return waiting(new Key(runId, requestId)).request;
+	}
+
+	private Waiting waiting(Key key) {
+		Waiting waiting = this.open.get(key);
+		if (waiting != null) {
+			return waiting;
+		}
+		String how;
+		synchronized (this.closed) {
+			how = this.closed.get(key);
+		}
+		if (how != null) {
+			throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.CLOSED,
+					describe(key) + " is closed: it " + how);
+		}
+		throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.UNKNOWN_REQUEST,
+				"No " + describe(key) + " waits for an answer here");
+	}
+
+	/**
 	 * Whether a run waits for a person now.
 	 * @param runId the run's (session's) id
 	 * @return {@code true} while one of its requests is pending
@@ -120,19 +148,7 @@ public final class HumanRequests {
 	 */
 	public HumanAnswer answer(String runId, String requestId, @Nullable Object value, @Nullable String answeredBy) {
 		Key key = new Key(runId, requestId);
-		Waiting waiting = this.open.get(key);
-		if (waiting == null) {
-			String how;
-			synchronized (this.closed) {
-				how = this.closed.get(key);
-			}
-			if (how != null) {
-				throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.CLOSED,
-						describe(key) + " is closed: it " + how);
-			}
-			throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.UNKNOWN_REQUEST,
-					"No " + describe(key) + " waits for an answer here");
-		}
+		Waiting waiting = waiting(key);
 		HumanRequest request = waiting.request;
 		if (!request.answerType().isInstance(value)) {
 			throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.WRONG_TYPE,

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.railtracks.testing.PendingHumanRequests;
+
 import static dev.railtracks.Railtracks.askHuman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,7 +37,7 @@ class HumanRequestsTests {
 			(String trip) -> "Dates for " + trip + ": " + askHuman("Which dates?", String.class, Duration.ofSeconds(30)));
 
 	static HumanRequest awaitPending(HumanRequests requests) throws InterruptedException {
-		return HumanRequestsTestSupport.awaitPending(requests);
+		return PendingHumanRequests.awaitPending(requests);
 	}
 
 	@Test

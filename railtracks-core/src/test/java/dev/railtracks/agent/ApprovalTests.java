@@ -18,6 +18,7 @@ import dev.railtracks.HumanRequest;
 import dev.railtracks.HumanRequests;
 import dev.railtracks.Session;
 import dev.railtracks.TestConfigs;
+import dev.railtracks.testing.PendingHumanRequests;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
 
@@ -60,7 +61,7 @@ class ApprovalTests {
 	}
 
 	private HumanRequest pending() throws InterruptedException {
-		return dev.railtracks.HumanRequestsTestSupport.awaitPending(this.requests);
+		return PendingHumanRequests.awaitPending(this.requests);
 	}
 
 	@Test

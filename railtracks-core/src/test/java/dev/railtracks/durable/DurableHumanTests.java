@@ -17,7 +17,7 @@ import dev.railtracks.FunctionNode;
 import dev.railtracks.HumanAnswerRefusedException;
 import dev.railtracks.HumanRequest;
 import dev.railtracks.HumanRequests;
-import dev.railtracks.HumanRequestsTestSupport;
+import dev.railtracks.testing.PendingHumanRequests;
 import dev.railtracks.TestConfigs;
 import dev.railtracks.testing.PostgresTestDatabase;
 
@@ -67,7 +67,7 @@ class DurableHumanTests {
 		DurableFlow<String> flow = this.durability.register(flow());
 		this.durability.launch();
 		CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> flow.invoke("trip-h1", "Oslo"));
-		HumanRequest request = HumanRequestsTestSupport.awaitPending(this.requests);
+		HumanRequest request = PendingHumanRequests.awaitPending(this.requests);
 		assertThat(request.runId()).isEqualTo("trip-h1");
 		assertThat(request.requestId()).isEqualTo("human-0.0");
 		this.durability.answer("trip-h1", request.requestId(), "June 1-5", "alice");
@@ -93,7 +93,7 @@ class DurableHumanTests {
 			}
 		});
 		caller.start();
-		HumanRequest request = HumanRequestsTestSupport.awaitPending(this.requests);
+		HumanRequest request = PendingHumanRequests.awaitPending(this.requests);
 		// The JVM running the run stops (as far as DBOS knows: the run stays pending).
 		this.dbos.shutdown();
 		caller.join(30_000);

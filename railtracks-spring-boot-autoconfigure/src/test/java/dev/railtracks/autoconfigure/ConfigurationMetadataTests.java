@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
 			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles",
 			"railtracks.observation.node-long-task-timer.enabled", "railtracks.store.type", "railtracks.store.list-limit",
-			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size");
+			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size",
+			"railtracks.human.web.enabled", "railtracks.human.web.path");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -69,6 +70,9 @@ class ConfigurationMetadataTests {
 			.isEqualTo("railtracks_session");
 		assertThat(properties.get("railtracks.store.jdbc.max-document-size").path("defaultValue").asString())
 			.isEqualTo("16MB");
+		assertThat(properties.get("railtracks.human.web.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.human.web.path").path("defaultValue").asString())
+			.isEqualTo("/railtracks/human");
 	}
 
 	@Test

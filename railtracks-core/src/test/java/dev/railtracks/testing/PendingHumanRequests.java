@@ -1,12 +1,15 @@
-package dev.railtracks;
+package dev.railtracks.testing;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Waiting for a run to ask a person, for tests in other packages. */
-public final class HumanRequestsTestSupport {
+import dev.railtracks.HumanRequest;
+import dev.railtracks.HumanRequests;
 
-	private HumanRequestsTestSupport() {
+/** Waiting, in tests, for a run to ask a person. */
+public final class PendingHumanRequests {
+
+	private PendingHumanRequests() {
 	}
 
 	/**
