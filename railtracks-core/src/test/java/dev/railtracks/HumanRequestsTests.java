@@ -200,6 +200,24 @@ class HumanRequestsTests {
 			.withMessageContaining("ended with its run");
 	}
 
+	@Test
+	void aRunCancelledWhileWaitingDropsItsRequestAndRefusesTheAnswer() throws Exception {
+		try (Session session = new Session(this.config)) {
+			CompletableFuture<String> run = session.callAsync(this.planner, "Bern");
+			HumanRequest request = awaitPending(this.requests);
+			run.cancel(true);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (!this.requests.pending().isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			assertThat(this.requests.pending()).isEmpty();
+			assertThatExceptionOfType(HumanAnswerRefusedException.class)
+				.isThrownBy(() -> this.requests.answer(request.runId(), request.requestId(), "May", null))
+				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HumanAnswerRefusedException.Reason.CLOSED))
+				.withMessageContaining("ended with its run");
+		}
+	}
+
 	private static String humanNodeId(JsonNode graph) {
 		for (JsonNode node : graph.get("nodes")) {
 			if (node.get("name").asString().equals("Human")) {
