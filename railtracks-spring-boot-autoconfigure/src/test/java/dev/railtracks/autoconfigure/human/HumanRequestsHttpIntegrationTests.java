@@ -66,7 +66,7 @@ class HumanRequestsHttpIntegrationTests {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
+		.connectTimeout(Duration.ofSeconds(60))
 		.build();
 
 	@Test
@@ -97,7 +97,7 @@ class HumanRequestsHttpIntegrationTests {
 			}
 			List<Integer> statuses = new ArrayList<>();
 			for (CompletableFuture<HttpResponse<String>> response : concurrent) {
-				statuses.add(response.get(30, TimeUnit.SECONDS).statusCode());
+				statuses.add(response.get(120, TimeUnit.SECONDS).statusCode());
 			}
 			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 			assertThat(statuses).filteredOn((status) -> status == 409).hasSize(99);
@@ -122,7 +122,7 @@ class HumanRequestsHttpIntegrationTests {
 
 	private HttpRequest request(HttpMethod method, String path, @Nullable String body, @Nullable String user) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(20))
+			.timeout(Duration.ofSeconds(90))
 			.header("Content-Type", "application/json")
 			.method(method.name(), (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 					: HttpRequest.BodyPublishers.noBody());
