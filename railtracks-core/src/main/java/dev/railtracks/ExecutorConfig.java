@@ -116,6 +116,8 @@ public final class ExecutorConfig {
 
 	private final List<NodeMiddleware> nodeMiddleware;
 
+	private final HumanRequests humanRequests;
+
 	private ExecutorConfig(Builder builder) {
 		this.timeout = builder.timeout;
 		this.timeoutSetting = builder.timeoutSetting;
@@ -139,6 +141,7 @@ public final class ExecutorConfig {
 		this.modelCallObservationConvention = builder.modelCallObservationConvention;
 		this.sessionListeners = List.copyOf(builder.sessionListeners);
 		this.nodeMiddleware = List.copyOf(builder.nodeMiddleware);
+		this.humanRequests = builder.humanRequests;
 	}
 
 	/**
@@ -361,6 +364,14 @@ public final class ExecutorConfig {
 		return this.nodeMiddleware;
 	}
 
+	/**
+	 * Where the session's questions for a person are listed and answered.
+	 * @return the registry ({@link HumanRequests#shared()} unless set)
+	 */
+	public HumanRequests humanRequests() {
+		return this.humanRequests;
+	}
+
 	@Override
 	public String toString() {
 		return "ExecutorConfig[timeout=" + this.timeout + ", timeoutSetting=" + this.timeoutSetting + ", endOnError=" + this.endOnError + ", loggingSetting="
@@ -424,6 +435,8 @@ public final class ExecutorConfig {
 
 		private final List<NodeMiddleware> nodeMiddleware = new ArrayList<>();
 
+		private HumanRequests humanRequests = HumanRequests.shared();
+
 		private Builder() {
 		}
 
@@ -450,6 +463,7 @@ public final class ExecutorConfig {
 			this.modelCallObservationConvention = config.modelCallObservationConvention;
 			this.sessionListeners.addAll(config.sessionListeners);
 			this.nodeMiddleware.addAll(config.nodeMiddleware);
+			this.humanRequests = config.humanRequests;
 		}
 
 		/**
@@ -731,6 +745,16 @@ public final class ExecutorConfig {
 				}
 			}
 			this.nodeMiddleware.add(middleware);
+			return this;
+		}
+
+		/**
+		 * Where the session's questions for a person ({@link Railtracks#askHuman}, approvals) are listed and answered.
+		 * @param humanRequests the registry; by default {@link HumanRequests#shared()}
+		 * @return this builder
+		 */
+		public Builder humanRequests(HumanRequests humanRequests) {
+			this.humanRequests = required(humanRequests, "humanRequests");
 			return this;
 		}
 

@@ -20,13 +20,18 @@ public class FatalException extends RailtracksException {
 	/**
 	 * The engine's failure policy, the one rule for whether a node's failure ends its run: a {@code FatalException}
 	 * always (also passed on by a caller as a fatal {@link NodeInvocationException}), and every failure when the
-	 * session's {@link ExecutorConfig#endOnError()} is on. Code that handles a node's failure itself (an agent handing
+	 * session's {@link ExecutorConfig#endOnError()} is on, except an {@link ApprovalDeclinedException}, which never
+	 * does. Code that handles a node's failure itself (an agent handing
 	 * a tool's failure back to its model, say) asks this rather than keeping its own copy.
 	 * @param failure a node's failure
 	 * @param config the configuration of the session it ran in
 	 * @return {@code true} when the failure ends the run
 	 */
 	public static boolean endsRun(Throwable failure, ExecutorConfig config) {
+		if (failure instanceof ApprovalDeclinedException) {
+			// A person's decision, which the caller handles (an agent tells its model): never an error of the run.
+			return false;
+		}
 		return config.endOnError() || failure instanceof FatalException
 				|| (failure instanceof NodeInvocationException invocation && invocation.isFatal());
 	}

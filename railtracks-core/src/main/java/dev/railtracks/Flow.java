@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -219,6 +220,28 @@ public final class Flow<O> {
 		}
 		return new Flow<>(this.name, this.entryPoint, this.config.toBuilder().runIdentifier(runIdentifier).build(),
 				this.context, this.durable);
+	}
+
+	/**
+	 * The questions for a person that runs of this flow (and of any session sharing its
+	 * {@link ExecutorConfig#humanRequests() registry}) wait for now.
+	 * @return the pending requests, oldest first
+	 */
+	public List<HumanRequest> pendingHumanRequests() {
+		return this.config.humanRequests().pending();
+	}
+
+	/**
+	 * Answers a question or approval a run waits for; the run resumes with the answer. The first answer wins.
+	 * @param runId the run's (session's) id
+	 * @param requestId the request's id
+	 * @param answer the answer, of the request's answer type ({@link ApprovalDecision} for an approval)
+	 * @param answeredBy who answers, or {@code null} when unknown
+	 * @return the answer taken
+	 * @throws HumanAnswerRefusedException when the request is unknown or closed, or the answer has the wrong type
+	 */
+	public HumanAnswer answer(String runId, String requestId, @Nullable Object answer, @Nullable String answeredBy) {
+		return this.config.humanRequests().answer(runId, requestId, answer, answeredBy);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.railtracks;
 
+import java.lang.invoke.MethodType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -175,6 +177,67 @@ public final class Railtracks {
 	 */
 	public static ExecutorConfig config() {
 		return Engines.ENGINE.config();
+	}
+
+	/**
+	 * Asks a person a question and waits for the answer, recorded as a Human node (see {@link HumanRequests} for
+	 * listing and answering). In a plain session the run waits in memory, and the session's own timeout still applies:
+	 * when it is shorter, it wins and ends the run. In a durable flow the wait is durable: the JVM may stop, and an
+	 * answer given later, to any instance, resumes the run (see {@code dev.railtracks.durable}).
+	 *
+	 * <pre>{@code
+	 * String dates = askHuman("Which dates?", String.class, Duration.ofHours(2));
+	 * }</pre>
+	 * @param <T> the answer's type
+	 * @param question what the person reads
+	 * @param answerType the type the answer must have (a primitive type means its wrapper)
+	 * @param timeout how long to wait at most, positive
+	 * @return the answer
+	 * @throws HumanTimeoutException when nobody answered within the timeout
+	 * @throws IllegalArgumentException when an argument is {@code null} or the timeout is not positive
+	 */
+	@SuppressWarnings({ "unchecked", "NullAway" })
+	public static <T> T askHuman(String question, Class<T> answerType, Duration timeout) {
+		if (question == null || answerType == null) {
+			throw new IllegalArgumentException("askHuman needs a question and an answer type, got (" + question + ", "
+					+ answerType + ")");
+		}
+		Class<?> boxed = MethodType.methodType(answerType).wrap().returnType();
+		return (T) call(new HumanNode.Definition(boxed), HumanRequest.Kind.QUESTION.name(), question,
+				positive(timeout), "askHuman", List.of());
+	}
+
+	/**
+	 * Asks a person to approve a call and waits for the decision, recorded as a Human node; what
+	 * {@link dev.railtracks.middleware.Approval} does before a call that needs approval. An approval nobody gives
+	 * within the timeout is a decline.
+	 * @param why why the call needs approval, as the person reads it
+	 * @param subject the node whose call is to be approved
+	 * @param arguments the call's arguments
+	 * @param timeout how long to wait at most, positive
+	 * @return the decision
+	 * @throws IllegalArgumentException when an argument is {@code null} or the timeout is not positive
+	 */
+	public static ApprovalDecision askApproval(String why, String subject, List<? extends @Nullable Object> arguments,
+			Duration timeout) {
+		if (why == null || subject == null || arguments == null) {
+			throw new IllegalArgumentException("askApproval needs a reason, a subject and arguments, got (" + why
+					+ ", " + subject + ", " + arguments + ")");
+		}
+		ApprovalDecision decision = (ApprovalDecision) call(new HumanNode.Definition(ApprovalDecision.class),
+				HumanRequest.Kind.APPROVAL.name(), why, positive(timeout), subject, new ArrayList<>(arguments));
+		if (decision == null) {
+			throw new IllegalStateException("An approval of '" + subject + "' was answered with no decision");
+		}
+		return decision;
+	}
+
+	private static Duration positive(Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The timeout of a question for a person must be positive, got "
+					+ timeout);
+		}
+		return timeout;
 	}
 
 	private static List<@Nullable Object[]> single(String method, Iterable<?> inputs) {

@@ -357,6 +357,21 @@ public final class Agent<T> implements NodeDefinition<AgentResponse<T>> {
 		}
 
 		/**
+		 * Adds a tool whose calls run through middleware of their own, such as an approval:
+		 * {@code .tool(refund, "Refunds an order", requiresApproval())} (see {@code dev.railtracks.middleware.Approval}).
+		 * @param node the node
+		 * @param description what it does, for the model
+		 * @param middleware the middleware around each call of this tool, outermost first
+		 * @return this builder
+		 */
+		public Builder<T> tool(NodeDefinition<?> node, String description, NodeMiddleware... middleware) {
+			if (node == null) {
+				throw new NodeCreationException("Agent '" + this.name + "': a tool must not be null");
+			}
+			return tool(node.withMiddleware(middleware), description);
+		}
+
+		/**
 		 * Adds a tool described by its own {@link Agent#description()} when it is an agent (also one wrapped
 		 * {@linkplain NodeDefinition#withMiddleware with middleware}), else by its name.
 		 * @param node the node

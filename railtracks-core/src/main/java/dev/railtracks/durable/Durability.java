@@ -1,15 +1,23 @@
 package dev.railtracks.durable;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.execution.RegisteredWorkflow;
+import dev.dbos.transact.workflow.WorkflowState;
+import dev.dbos.transact.workflow.WorkflowStatus;
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
+import dev.railtracks.HumanAnswer;
+import dev.railtracks.HumanAnswerRefusedException;
+import dev.railtracks.HumanRequests;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.agent.ModelMiddleware;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Durable flows on one DBOS instance (and so one PostgreSQL system database and one executor id): register the
@@ -61,6 +69,8 @@ public final class Durability {
 	private final Set<String> flows = new HashSet<>();
 
 	private final DurableQueues queues;
+	/** Where the registered flows' runs list their questions for a person in this JVM. */
+	private final Set<HumanRequests> humanRequests = new CopyOnWriteArraySet<>();
 
 	private Durability(DBOS dbos) {
 		this.dbos = dbos;
@@ -156,6 +166,7 @@ public final class Durability {
 			}
 			this.flows.add(flow.name());
 		}
+		this.humanRequests.add(flow.config().humanRequests());
 		return new DurableFlow<>(flow, this.dbos, workflow, this.codec);
 	}
 
@@ -227,7 +238,40 @@ public final class Durability {
 	}
 
 	/**
-	 * Launches DBOS, which creates or migrates its tables and recovers the unfinished runs of its executor id (they run
+	 * Answers a question or approval a durable run waits for, wherever it waits: a request waiting in this JVM is
+	 * answered through its registry (its answer type checked, the first answer winning); any other request of a run
+	 * that has not finished is sent its answer as a DBOS notification, which resumes the run on the instance that runs
+	 * it, or once it is recovered if none does. DBOS keeps the first answer sent to a request and drops the others.
+	 * @param runId the run's id (its idempotency key)
+	 * @param requestId the request's id ({@code human-<position>})
+	 * @param answer the answer; it must be checkpointable
+	 * @param answeredBy who answers, or {@code null} when unknown
+	 * @return the answer sent
+	 * @throws HumanAnswerRefusedException when no run has that id or it has finished, or (for a request waiting here)
+	 * the request is closed or the answer has the wrong type
+	 * @throws UncheckpointableValueException when the answer cannot be checkpointed
+	 */
+	public HumanAnswer answer(String runId, String requestId, @Nullable Object answer, @Nullable String answeredBy) {
+		for (HumanRequests requests : this.humanRequests) {
+			if (requests.pending(runId, requestId).isPresent()) {
+				return requests.answer(runId, requestId, answer, answeredBy);
+			}
+		}
+		WorkflowState state = this.dbos.getWorkflowStatus(runId)
+			.map(WorkflowStatus::status)
+			.orElseThrow(() -> new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.UNKNOWN_REQUEST,
+					"No durable run '" + runId + "' exists, so it has no request '" + requestId + "'"));
+		if (state != WorkflowState.PENDING && state != WorkflowState.ENQUEUED) {
+			throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.CLOSED,
+					"Durable run '" + runId + "' is " + state + ", so its request '" + requestId + "' is closed");
+		}
+		HumanAnswer sent = new HumanAnswer(answer, answeredBy, Instant.now());
+		DurableHumanWait.send(this.dbos, this.codec, runId, requestId, sent);
+		return sent;
+	}
+
+	/**
+		 * Launches DBOS, which creates or migrates its tables and recovers the unfinished runs of its executor id (they run
 	 * again from the top, their completed calls replayed from their checkpoints).
 	 * @throws IllegalStateException when DBOS cannot launch (its database cannot be reached, say), naming the
 	 * database's URL

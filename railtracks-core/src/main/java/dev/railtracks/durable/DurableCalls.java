@@ -6,9 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.dbos.transact.exceptions.DBOSAwaitedWorkflowCancelledException;
 import dev.dbos.transact.exceptions.DBOSWorkflowCancelledException;
+import dev.dbos.transact.execution.ThrowingSupplier;
 import dev.dbos.transact.workflow.WorkflowState;
 import dev.railtracks.FatalException;
 import dev.railtracks.GlobalTimeoutException;
+import dev.railtracks.HumanRequests;
 import dev.railtracks.NodeCall;
 import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Railtracks;
@@ -119,7 +121,10 @@ final class DurableCalls implements NodeMiddleware {
 		RunningCall outer = RUNNING.get();
 		RUNNING.set(new RunningCall(run, position, this.queues));
 		try {
-			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, call::proceed,
+			// A question for a person waits through DBOS notifications, so that the answer survives the JVM.
+			ThrowingSupplier<@Nullable Object, Exception> work = HumanRequests.asks(call)
+					? () -> HumanRequests.through(new DurableHumanWait(run, position), call) : call::proceed;
+			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, work,
 					(failure) -> keepsFailure(call, failure));
 		}
 		finally {

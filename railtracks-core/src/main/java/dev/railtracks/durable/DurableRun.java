@@ -1,6 +1,7 @@
 package dev.railtracks.durable;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,9 @@ final class DurableRun {
 
 	private static final Comparator<Checkpoint> BY_INDEX = Comparator.comparingInt(Checkpoint::index);
 
+	/** The step name DBOS records a received notification under. */
+	private static final String RECV = "DBOS.recv";
+
 	private final DBOS dbos;
 
 	private final ValueCodec codec;
@@ -63,6 +67,9 @@ final class DurableRun {
 	/** The queued children this execution waits for; made by the first wait. */
 	private @Nullable ChildWorkflows children;
 
+	/** The answers for a person this workflow received before (DBOS {@code recv} steps), by request id. */
+	private final Map<String, Map<?, ?>> received = new HashMap<>();
+
 	private final AtomicInteger nextStep;
 
 	/** Whether earlier executions recorded steps: this one continues a run (recovered, resumed or forked). */
@@ -72,7 +79,7 @@ final class DurableRun {
 	private final Map<String, AtomicInteger> checkpointedCalls = new ConcurrentHashMap<>();
 
 	private DurableRun(DBOS dbos, ValueCodec codec, String workflowId, DBOSContext workflowContext,
-			Map<String, Deque<Checkpoint>> recorded, int nextStep, boolean recovered) {
+			Map<String, Deque<Checkpoint>> recorded, List<Map<?, ?>> received, int nextStep, boolean recovered) {
 		this.dbos = dbos;
 		this.codec = codec;
 		this.workflowId = workflowId;
@@ -87,6 +94,11 @@ final class DurableRun {
 			}
 		}
 		this.madeBy.replaceAll((caller, calls) -> sorted(calls));
+		for (Map<?, ?> message : received) {
+			if (message.get(DurableHumanWait.REQUEST) instanceof String requestId) {
+				this.received.put(requestId, message);
+			}
+		}
 	}
 
 	private static List<Checkpoint> sorted(List<Checkpoint> calls) {
@@ -105,6 +117,7 @@ final class DurableRun {
 	static DurableRun start(DBOS dbos, ValueCodec codec, DBOSContext workflowContext) {
 		String workflowId = workflowContext.getWorkflowId();
 		Map<String, Deque<Checkpoint>> recorded = new HashMap<>();
+		List<Map<?, ?>> received = new ArrayList<>();
 		int nextStep = 0;
 		List<StepInfo> steps = new ArrayList<>(stepsSoFar(dbos, workflowContext));
 		steps.sort(Comparator.comparingInt(StepInfo::functionId));
@@ -114,9 +127,13 @@ final class DurableRun {
 			if (checkpoint != null) {
 				recorded.computeIfAbsent(checkpoint.position(), (position) -> new ArrayDeque<>()).add(checkpoint);
 			}
+			else if (RECV.equals(step.functionName()) && step.output() instanceof Map<?, ?> message) {
+				received.add(message);
+			}
 		}
 		dropIncomplete(recorded);
-		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, nextStep, !steps.isEmpty());
+		return new DurableRun(dbos, codec, workflowId, workflowContext, recorded, received, nextStep,
+				!steps.isEmpty());
 	}
 
 	/**
@@ -348,6 +365,65 @@ final class DurableRun {
 	 */
 	List<Checkpoint> madeBy(Checkpoint caller) {
 		return this.madeBy.getOrDefault(caller.position(), List.of());
+	}
+
+	/**
+	 * The answer for a person an earlier execution of this workflow received already: it was taken from DBOS's
+	 * notifications, so it is no longer there to receive again.
+	 * @param requestId the request's id
+	 * @return the message, or {@code null}
+	 */
+	@Nullable Map<?, ?> received(String requestId) {
+		synchronized (this.received) {
+			return this.received.get(requestId);
+		}
+	}
+
+	/**
+	 * Waits for a DBOS notification to this run's workflow, as the workflow itself (not as a step of it), with step
+	 * numbers of its own: DBOS records what it received, which {@link #received} finds on recovery.
+	 * @param topic the notification's topic
+	 * @param timeout how long at most
+	 * @return the message, or {@code null} when the timeout passed
+	 */
+	@Nullable Object receive(String topic, Duration timeout) {
+		DBOSContext outer = DBOSContextHolder.get();
+		// recv takes two step numbers: one for the message, one for its durable timeout.
+		DBOSContextHolder.set(new DBOSContext(this.workflowContext, null, this.nextStep.getAndAdd(2), null));
+		try {
+			return this.dbos.recv(topic, timeout).orElse(null);
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+	/**
+	 * Sends a notification to a run's workflow, from outside any workflow; a second message with the same key is
+	 * dropped by DBOS.
+	 * @param dbos the DBOS instance
+	 * @param workflowId the run's id
+	 * @param topic the topic
+	 * @param message the message
+	 * @param key the idempotency key
+	 */
+	static void send(DBOS dbos, String workflowId, String topic, Object message, String key) {
+		DBOSContext outer = DBOSContextHolder.get();
+		DBOSContextHolder.set(new DBOSContext());
+		try {
+			dbos.send(workflowId, message, topic, key);
+		}
+		finally {
+			DBOSContextHolder.set(outer);
+		}
+	}
+
+	/**
+	 * The DBOS instance the run executes on.
+	 * @return the instance
+	 */
+	DBOS dbos() {
+		return this.dbos;
 	}
 
 	/**

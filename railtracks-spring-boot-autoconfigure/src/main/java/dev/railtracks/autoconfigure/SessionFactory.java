@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.railtracks.ExecutorConfig;
 import dev.railtracks.Flow;
+import dev.railtracks.HumanAnswer;
+import dev.railtracks.HumanAnswerRefusedException;
+import dev.railtracks.HumanRequest;
 import dev.railtracks.NodeDefinition;
 import dev.railtracks.NodeMiddleware;
 import dev.railtracks.Session;
@@ -107,6 +112,27 @@ public final class SessionFactory {
 		customizer.accept(builder);
 		this.listeners.forEach(builder::addSessionListener);
 		return new Session(builder.build(), context);
+	}
+
+	/**
+	 * The questions for a person that runs of this application wait for now (its sessions share one registry).
+	 * @return the pending requests, oldest first
+	 */
+	public List<HumanRequest> pendingHumanRequests() {
+		return this.config.humanRequests().pending();
+	}
+
+	/**
+	 * Answers a question or approval a run waits for; the run resumes with the answer. The first answer wins.
+	 * @param runId the run's (session's) id
+	 * @param requestId the request's id
+	 * @param answer the answer, of the request's answer type ({@link dev.railtracks.ApprovalDecision} for an approval)
+	 * @param answeredBy who answers, or {@code null} when unknown
+	 * @return the answer taken
+	 * @throws HumanAnswerRefusedException when the request is unknown or closed, or the answer has the wrong type
+	 */
+	public HumanAnswer answer(String runId, String requestId, @Nullable Object answer, @Nullable String answeredBy) {
+		return this.config.humanRequests().answer(runId, requestId, answer, answeredBy);
 	}
 
 	/**

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
 			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size",
 			"railtracks.durable.enabled", "railtracks.durable.executor-id", "railtracks.durable.application-version",
 			"railtracks.durable.allowed-value-packages", "railtracks.durable.queues",
-			"railtracks.durable.queued-nodes");
+			"railtracks.durable.queued-nodes",
+			"railtracks.human.web.enabled", "railtracks.human.web.path");
 
 	@Test
 	void everyKeyIsDocumentedWithItsDefault() throws Exception {
@@ -76,6 +77,9 @@ class ConfigurationMetadataTests {
 			.isEqualTo("railtracks_session");
 		assertThat(properties.get("railtracks.store.jdbc.max-document-size").path("defaultValue").asString())
 			.isEqualTo("16MB");
+		assertThat(properties.get("railtracks.human.web.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.human.web.path").path("defaultValue").asString())
+			.isEqualTo("/railtracks/human");
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import dev.railtracks.autoconfigure.lifecycle.RailtracksSessionTracker;
 /**
  * The {@code railtracks} health contributor: {@code DOWN} while a session made by the {@code SessionFactory} stays open
  * longer than its own timeout — a run the engine could not stop, or a session nobody closed; either holds threads,
- * memory and its saved state back. Details (shown per {@code management.endpoint.health.show-details}):
+ * memory and its saved state back. A session waiting for a person ({@code Railtracks.askHuman}, an approval) is not
+ * overdue. Details (shown per {@code management.endpoint.health.show-details}):
  * {@code active}, {@code overdue}, and the ids of up to {@value #LISTED} overdue sessions.
  */
 public class RailtracksHealthIndicator extends AbstractHealthIndicator {
@@ -49,9 +50,11 @@ public class RailtracksHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
+	/** A session waiting for a person is not overdue: its wait has a timeout of its own. */
 	private static boolean isOverdue(Session session, long now) {
 		Duration timeout = session.config().timeout();
-		return timeout != null && now - session.startNanos() > timeout.toNanos();
+		return timeout != null && now - session.startNanos() > timeout.toNanos()
+				&& !session.config().humanRequests().isWaiting(session.identifier());
 	}
 
 }

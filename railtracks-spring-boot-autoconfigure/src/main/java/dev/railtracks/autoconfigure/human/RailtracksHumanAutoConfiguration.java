@@ -1,0 +1,90 @@
+package dev.railtracks.autoconfigure.human;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import dev.railtracks.HumanRequests;
+import dev.railtracks.Session;
+import dev.railtracks.autoconfigure.ExecutorConfigCustomizer;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for human in the loop: one {@link HumanRequests} registry that
+ * every session of the application asks through (an {@link ExecutorConfigCustomizer} sets it), its Spring events,
+ * its meters (when Micrometer is present), the {@code humanrequests} actuator endpoint (when available) and, in
+ * Spring MVC applications, the HTTP API ({@link HumanRequestsController}; {@code railtracks.human.web.enabled}).
+ */
+@AutoConfiguration
+@ConditionalOnClass(Session.class)
+@EnableConfigurationProperties(RailtracksHumanProperties.class)
+public final class RailtracksHumanAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	HumanRequests railtracksHumanRequests() {
+		return new HumanRequests();
+	}
+
+	@Bean
+	ExecutorConfigCustomizer railtracksHumanRequestsCustomizer(HumanRequests railtracksHumanRequests) {
+		return (builder) -> builder.humanRequests(railtracksHumanRequests);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HumanRequestEventPublisher railtracksHumanRequestEventPublisher(HumanRequests railtracksHumanRequests,
+			ApplicationEventPublisher publisher) {
+		return new HumanRequestEventPublisher(railtracksHumanRequests, publisher);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static final class Metrics {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HumanRequestsMeterBinder railtracksHumanRequestsMeterBinder(HumanRequests railtracksHumanRequests) {
+			return new HumanRequestsMeterBinder(railtracksHumanRequests);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	@ConditionalOnAvailableEndpoint(HumanRequestsEndpoint.class)
+	static final class Actuator {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HumanRequestsEndpoint humanRequestsEndpoint(HumanRequests railtracksHumanRequests) {
+			return new HumanRequestsEndpoint(railtracksHumanRequests);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DispatcherServlet.class)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBooleanProperty(name = "railtracks.human.web.enabled", matchIfMissing = true)
+	static final class Web {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HumanRequestsController railtracksHumanRequestsController(HumanRequests railtracksHumanRequests) {
+			return new HumanRequestsController(railtracksHumanRequests);
+		}
+
+	}
+
+}
