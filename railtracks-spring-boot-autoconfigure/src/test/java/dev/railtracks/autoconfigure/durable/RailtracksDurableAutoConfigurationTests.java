@@ -1,7 +1,12 @@
 package dev.railtracks.autoconfigure.durable;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +34,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.railtracks.Flow;
 import dev.railtracks.agent.ModelMiddleware;
+import dev.railtracks.autoconfigure.actuate.RailtracksDurableEndpoint;
 import dev.railtracks.autoconfigure.flow.RailtracksFlows;
 import dev.railtracks.durable.Durability;
 import dev.railtracks.durable.DurableFlow;
@@ -157,6 +163,33 @@ class RailtracksDurableAutoConfigurationTests {
 		assertThat(dbos.listWorkflows(new ListWorkflowsInput().withParentWorkflowId("forecasts-1")))
 			.extracting(WorkflowStatus::queueName)
 			.containsExactly("forecasts", "forecasts", "forecasts");
+	}
+
+	@Test
+	void theRailtracksdurableEndpointAndTheVisualisersDurableRoutesOperateTheAutoConfiguredRuns() throws Exception {
+		ConfigurableApplicationContext context = start("instance-1", "spring.main.web-application-type=servlet",
+				"server.port=0", "management.endpoints.web.exposure.include=railtracksdurable",
+				"railtracks.viz.enabled=true", "spring.security.user.name=ops", "spring.security.user.password=secret");
+		context.getBean(DurableFlows.class).<String>get("greeting").invoke("greet-web", "Ada");
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		assertThat(context.getBeanNamesForType(RailtracksDurableEndpoint.class)).hasSize(1);
+		assertThat(context.containsBean("railtracksVizDurableRoutes")).as("the visualiser's durable routes").isTrue();
+
+		assertThat(get(port, "/actuator/railtracksdurable")).contains("\"id\":\"greet-web\"");
+		assertThat(get(port, "/actuator/railtracksdurable/greet-web")).contains("greet");
+		assertThat(get(port, "/railtracks/api/durable/runs")).contains("greet-web");
+	}
+
+	private static String get(int port, String path) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				// Spring Security is on the test classpath: its default basic authentication, as a user's actuator.
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:secret".getBytes()))
+				.GET()
+				.build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	@Test
