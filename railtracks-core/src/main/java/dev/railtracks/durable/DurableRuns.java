@@ -1,5 +1,6 @@
 package dev.railtracks.durable;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.dbos.transact.DBOS;
+import dev.dbos.transact.execution.DBOSExecutor;
 import dev.dbos.transact.workflow.ErrorResult;
 import dev.dbos.transact.workflow.ForkOptions;
 import dev.dbos.transact.workflow.ListWorkflowsInput;
@@ -45,6 +47,9 @@ public final class DurableRuns {
 
 	/** How many positions a message lists at most. */
 	private static final int POSITIONS_NAMED = 20;
+
+	/** DBOS's accessor of a launched instance's executor, which knows the instance's application version. */
+	private static final @Nullable Method EXECUTOR = executorAccessor();
 
 	private final DBOS dbos;
 
@@ -120,8 +125,9 @@ public final class DurableRuns {
 	 * take it runs it again from the top, its completed calls replayed from their checkpoints.
 	 * @param runId the run's id
 	 * @throws IllegalArgumentException when no durable flow has a run with that id
-	 * @throws IllegalStateException when the run has finished (fork it instead) or is running ({@code PENDING}: an
-	 * executor is running it, or died and is recovered by {@link #recover})
+	 * @throws IllegalStateException when the run has finished (fork it instead), is running ({@code PENDING}: an
+	 * executor is running it, or died and is recovered by {@link #recover}), or is of another application version
+	 * than this instance's (only an instance of its version runs it: fork it to run it with this one's code)
 	 */
 	public void resume(String runId) {
 		WorkflowStatus status = required(runId);
@@ -134,6 +140,7 @@ public final class DurableRuns {
 					+ status.executorId() + "': cancel it before resuming it, or, if that executor is gone, recover "
 					+ "its runs");
 		}
+		requireThisVersion(status, "resumed");
 		this.dbos.resumeWorkflow(runId);
 	}
 
@@ -149,7 +156,8 @@ public final class DurableRuns {
 
 	/**
 	 * Forks a run from one of its calls: a new run of the same flow with the same arguments, with today's code, in
-	 * which the calls and model rounds that started before that call (and are not among the calls enclosing it)
+	 * which (under this instance's application version, whatever the original run's) the calls and model rounds that
+	 * started before that call (and are not among the calls enclosing it)
 	 * return their recorded results without running, marked {@code replayed}, and that call, the calls enclosing it
 	 * and every later one run again. The run forked from is left as it is. Wait for the new run with
 	 * {@link DurableFlow#result}.
@@ -184,7 +192,8 @@ public final class DurableRuns {
 					+ position + "'; its steps are at " + positions(steps)));
 		// DBOS copies the steps numbered below the start; the new run drops those of the calls enclosing the fork
 		// point, which started before it but lack the calls made from it on (see DurableRun).
-		this.dbos.forkWorkflow(runId, start, new ForkOptions(newRunId));
+		// Under this instance's application version: under the original run's, no instance of today's code runs it.
+		this.dbos.forkWorkflow(runId, start, new ForkOptions(newRunId).withApplicationVersion(applicationVersion()));
 		return newRunId;
 	}
 
@@ -198,6 +207,8 @@ public final class DurableRuns {
 	 * @return the ids of the runs handed over
 	 * @throws IllegalArgumentException when {@code executorId} is blank or is this instance's own (it recovers its
 	 * own runs when it launches)
+	 * @throws IllegalStateException when a pending run of that executor is of another application version than this
+	 * instance's: no run is handed over (only instances of that version run them; recover them from one of those)
 	 */
 	public List<String> recover(String executorId) {
 		if (executorId == null || executorId.isBlank()) {
@@ -212,6 +223,16 @@ public final class DurableRuns {
 			.withExecutorIds(executorId)
 			.withLoadInput(false)
 			.withLoadOutput(false));
+		String version = applicationVersion();
+		List<String> otherVersion = pending.stream()
+			.filter((status) -> !version.equals(status.appVersion()))
+			.map((status) -> status.workflowId() + " (" + status.appVersion() + ")")
+			.toList();
+		if (!otherVersion.isEmpty()) {
+			throw new IllegalStateException("Cannot recover the runs of executor '" + executorId + "' here: "
+					+ "this instance's application version is '" + version + "', and only an instance of a run's own "
+					+ "version runs it; of another version: " + String.join(", ", otherVersion));
+		}
 		// Queued again on the queue each came from (DBOS's internal queue for runs started directly).
 		Map<String, List<String>> byQueue = pending.stream()
 			.collect(Collectors.groupingBy((status) -> Objects.requireNonNullElse(status.queueName(), ""),
@@ -269,6 +290,51 @@ public final class DurableRuns {
 	private WorkflowStatus required(String runId) {
 		return status(runId).orElseThrow(
 				() -> new IllegalArgumentException("No durable flow has a run with id '" + runId + "'"));
+	}
+
+	/**
+	 * Refuses to hand a run to the fleet when this instance is of another application version: DBOS gives a run only
+	 * to instances of its own version, and it would wait for one, perhaps for ever.
+	 */
+	private void requireThisVersion(WorkflowStatus status, String operation) {
+		String version = applicationVersion();
+		if (!version.equals(status.appVersion())) {
+			throw new IllegalStateException("Durable run '" + status.workflowId() + "' is of application version '"
+					+ status.appVersion() + "' and this instance's is '" + version + "': it cannot be " + operation
+					+ " here, only an instance of its own version runs it; fork it to run it with this instance's code");
+		}
+	}
+
+	/** This instance's DBOS application version: the configured one, or the one DBOS computed at launch. */
+	private String applicationVersion() {
+		if (EXECUTOR != null) {
+			try {
+				Object executor = EXECUTOR.invoke(this.dbos);
+				if (executor instanceof DBOSExecutor launched && launched.appVersion() != null) {
+					return launched.appVersion();
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				// Read from the configuration below.
+			}
+		}
+		String configured = this.dbos.integration().config().appVersion();
+		if (configured != null) {
+			return configured;
+		}
+		throw new IllegalStateException("This instance's DBOS application version is unknown: launch DBOS first, or "
+				+ "configure the version (DBOSConfig.withAppVersion)");
+	}
+
+	private static @Nullable Method executorAccessor() {
+		try {
+			Method executor = DBOS.class.getDeclaredMethod("getDbosExecutor");
+			executor.setAccessible(true);
+			return executor;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static boolean finished(WorkflowStatus status) {

@@ -247,6 +247,72 @@ class DurableRunsTests {
 		assertThat(this.durability.runs().recover("runs-tests")).isEmpty();
 	}
 
+	@Test
+	void anInstanceOfANewApplicationVersionForksWithItsOwnCodeAndRefusesToResumeOrRecoverRunsOfTheOldOne()
+			throws Exception {
+		CountDownLatch holding = new CountDownLatch(2);
+		CountDownLatch release = new CountDownLatch(1);
+		FunctionNode<String> echoNode = FunctionNode.of("echo", (String text) -> {
+			if (text.startsWith("hold")) {
+				holding.countDown();
+				release.await();
+			}
+			return text;
+		});
+		DurableFlow<String> echo = this.durability.register(Flow.builder("echo", echoNode)
+			.config(TestConfigs.NO_SAVE)
+			.build());
+		this.durability.launch();
+		echo.invoke("echo-1", "hi");
+		List<Thread> callers = List.of(invokeQuietly(echo, "echo-2", "hold on"), invokeQuietly(echo, "echo-3", "hold"));
+		assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+		this.durability.runs().cancel("echo-2");
+		String oldVersion = this.dbos.getWorkflowStatus("echo-1").orElseThrow().appVersion();
+		this.dbos.shutdown();
+		release.countDown();
+		for (Thread caller : callers) {
+			caller.join(30_000);
+		}
+		// Today's code registers one flow more: another application version.
+		this.dbos = TestDbos.create(this.database.jdbcUrl(), this.database.user(), "runs-tests-new");
+		this.durability = Durability.on(this.dbos);
+		DurableFlow<String> newEcho = this.durability.register(Flow.builder("echo", echoNode)
+			.config(TestConfigs.NO_SAVE)
+			.build());
+		this.durability.register(Flow.of("other", FunctionNode.of("other", (String text) -> text)));
+		this.durability.launch();
+		DurableRuns runs = this.durability.runs();
+
+		String fork = runs.fork("echo-1", "0", "echo-1-again");
+
+		assertThat(newEcho.result(fork)).isEqualTo("hi");
+		String newVersion = this.dbos.getWorkflowStatus(fork).orElseThrow().appVersion();
+		assertThat(newVersion).isNotEqualTo(oldVersion);
+		assertThatThrownBy(() -> runs.resume("echo-2")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("'echo-2'")
+			.hasMessageContaining("'" + oldVersion + "'")
+			.hasMessageContaining("'" + newVersion + "'");
+		assertThat(runs.find("echo-2").orElseThrow().status()).isEqualTo(WorkflowState.CANCELLED);
+		assertThatThrownBy(() -> runs.recover("runs-tests")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("echo-3 (" + oldVersion + ")")
+			.hasMessageContaining("'" + newVersion + "'");
+		assertThat(runs.find("echo-3").orElseThrow().status()).isEqualTo(WorkflowState.PENDING);
+		assertThat(runs.find("echo-3").orElseThrow().executorId()).isEqualTo("runs-tests");
+	}
+
+	private static Thread invokeQuietly(DurableFlow<String> flow, String key, String text) {
+		Thread caller = new Thread(() -> {
+			try {
+				flow.invoke(key, text);
+			}
+			catch (RuntimeException expected) {
+				// Cancelled, or its instance is shut down.
+			}
+		});
+		caller.start();
+		return caller;
+	}
+
 	private static String ran(Map<String, Integer> executions, String node) {
 		executions.merge(node, 1, Integer::sum);
 		return node;
