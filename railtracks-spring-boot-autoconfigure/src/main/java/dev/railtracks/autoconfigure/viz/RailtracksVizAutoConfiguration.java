@@ -40,8 +40,9 @@ import dev.railtracks.viz.VizUi;
  * command-line server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
  * to its {@code railtracks.endpoint.*} counterpart when unset, so without either the visualiser masks as the
  * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
- * own security applies to them. With durable flows (a {@link Durability} bean) it also lists the durable runs and
- * cancels, resumes and forks them ({@link VizDurableApi}: JSON-only writes, under the application's security).
+ * own security applies to them. With durable flows (a {@link Durability} bean) it also lists the durable runs, and
+ * with {@code railtracks.viz.durable-operations=true} cancels, resumes and forks them ({@link VizDurableApi}:
+ * JSON-only writes, under the application's security; without that property the writes are not served).
  */
 @AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
 		afterName = "dev.railtracks.autoconfigure.durable.RailtracksDurableAutoConfiguration")
@@ -105,12 +106,15 @@ public final class RailtracksVizAutoConfiguration {
 		@ConditionalOnMissingBean(name = "railtracksVizDurableRoutes")
 		RouterFunction<ServerResponse> railtracksVizDurableRoutes(RailtracksVizProperties properties,
 				Durability durability) {
-			VizDurableApi api = new VizDurableApi(durability.runs());
+			boolean operations = properties.isDurableOperations();
+			VizDurableApi api = new VizDurableApi(durability.runs(), operations);
 			String path = properties.getPath();
-			return RouterFunctions.route()
-				.GET(path + "/api/durable/runs", api::runs)
-				.POST(path + "/api/durable/runs/{runId}/{operation}", api::operate)
-				.build();
+			RouterFunctions.Builder routes = RouterFunctions.route().GET(path + "/api/durable/runs", api::runs);
+			if (operations) {
+				// Writes only when asked for: with them off, a POST here is a 404 like any unknown route.
+				routes.POST(path + "/api/durable/runs/{runId}/{operation}", api::operate);
+			}
+			return routes.build();
 		}
 
 	}
