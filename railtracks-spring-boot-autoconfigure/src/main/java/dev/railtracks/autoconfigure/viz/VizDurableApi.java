@@ -2,6 +2,7 @@ package dev.railtracks.autoconfigure.viz;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import dev.railtracks.durable.DurableRunInfo;
 import dev.railtracks.durable.DurableRunQuery;
 import dev.railtracks.durable.DurableRuns;
 
@@ -32,13 +34,26 @@ final class VizDurableApi {
 	/** Whether the writes are served: the UI offers its buttons only then. */
 	private final boolean operations;
 
-	VizDurableApi(DurableRuns runs, boolean operations) {
+	private final ShowValues showValues;
+
+	private final Set<String> roles;
+
+	VizDurableApi(DurableRuns runs, boolean operations, ShowValues showValues, Set<String> roles) {
 		this.runs = runs;
 		this.operations = operations;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	ServerResponse runs(ServerRequest request) {
-		return answer(() -> Map.of("runs", this.runs.list(DurableRunQuery.all()), "operations", this.operations));
+		// A failure's message may quote values: masked (its exception class kept) as the sessions' values are.
+		boolean shown = this.showValues.isShown(request.principal().orElse(null),
+				request.servletRequest()::isUserInRole, this.roles);
+		return answer(() -> {
+			List<DurableRunInfo> listed = this.runs.list(DurableRunQuery.all());
+			return Map.of("runs", shown ? listed : listed.stream().map(DurableRunInfo::masked).toList(), "operations",
+					this.operations);
+		});
 	}
 
 	ServerResponse operate(ServerRequest request) throws Exception {
