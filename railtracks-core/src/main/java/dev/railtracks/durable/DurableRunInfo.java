@@ -23,4 +23,26 @@ public record DurableRunInfo(String id, String flow, WorkflowState status, @Null
 		@Nullable Instant startedAt, @Nullable Instant updatedAt, int steps, @Nullable String error,
 		@Nullable String forkedFrom) {
 
+	/** What replaces a masked message. */
+	static final String MASK = "******";
+
+	/**
+	 * This run with its error's message masked (its exception class kept), for readers not shown values: a failure's
+	 * message may quote a node's inputs or a model's answer.
+	 * @return this run, its error's message replaced by {@code ******}
+	 */
+	public DurableRunInfo masked() {
+		return new DurableRunInfo(this.id, this.flow, this.status, this.executorId, this.startedAt, this.updatedAt,
+				this.steps, masked(this.error), this.forkedFrom);
+	}
+
+	/** A failure ({@code class: message}) with its message masked. */
+	static @Nullable String masked(@Nullable String failure) {
+		if (failure == null) {
+			return null;
+		}
+		int colon = failure.indexOf(": ");
+		return (colon < 0) ? MASK : failure.substring(0, colon + 2) + MASK;
+	}
+
 }

@@ -20,6 +20,15 @@ import org.jspecify.annotations.Nullable;
 public record DurableRunStep(String position, String node, int stepNumber, Outcome outcome, @Nullable String failure,
 		@Nullable Instant startedAt, @Nullable Instant completedAt) {
 
+	/**
+	 * This step with its failure's message masked (its exception class kept), for readers not shown values.
+	 * @return this step, its failure's message replaced by {@code ******}
+	 */
+	public DurableRunStep masked() {
+		return new DurableRunStep(this.position, this.node, this.stepNumber, this.outcome,
+				DurableRunInfo.masked(this.failure), this.startedAt, this.completedAt);
+	}
+
 	/** How a step ended. */
 	public enum Outcome {
 

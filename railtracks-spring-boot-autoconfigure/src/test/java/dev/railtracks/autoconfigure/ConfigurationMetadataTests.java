@@ -27,6 +27,7 @@ class ConfigurationMetadataTests {
 			"railtracks.agent.retry.max-attempts", "railtracks.agent.retry.initial-backoff",
 			"railtracks.agent.retry.max-backoff", "railtracks.agent.retry.multiplier", "railtracks.flows",
 			"railtracks.viz.enabled", "railtracks.viz.path", "railtracks.viz.show-values", "railtracks.viz.roles",
+			"railtracks.viz.durable-operations",
 			"railtracks.observation.node-long-task-timer.enabled", "railtracks.store.type", "railtracks.store.list-limit",
 			"railtracks.store.jdbc.table", "railtracks.store.jdbc.schema", "railtracks.store.jdbc.max-document-size",
 			"railtracks.durable.enabled", "railtracks.durable.executor-id", "railtracks.durable.application-version",
@@ -58,6 +59,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("railtracks.observation.node-long-task-timer.enabled").path("defaultValue").asBoolean())
 			.isFalse();
 		assertThat(properties.get("railtracks.viz.path").path("defaultValue").asString()).isEqualTo("/railtracks");
+		assertThat(properties.get("railtracks.viz.durable-operations").path("defaultValue").asBoolean()).isFalse();
 		// No fixed default: unset, the railtracks.endpoint.* value applies.
 		assertThat(properties.get("railtracks.viz.show-values").has("defaultValue")).isFalse();
 		assertThat(properties.get("railtracks.viz.show-values").path("description").asString())

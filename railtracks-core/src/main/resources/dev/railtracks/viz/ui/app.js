@@ -5,6 +5,8 @@
 
 (function () {
   const POLL_MS = 2000;
+  // Listing durable runs reads every run's checkpoints on the server: less often than the sessions.
+  const DURABLE_POLL_MS = 10000;
   const MASK = '******';
   // World units of the layout: a node box, a row, a column.
   const W = 170, H = 28, ROW = 38, COL = 220;
@@ -16,7 +18,7 @@
   const ctx = canvas.getContext('2d');
 
   const state = {
-    summaries: [], durableRuns: [], currentId: null, revision: null, graph: null, stepIndex: 0, following: true,
+    summaries: [], durableRuns: [], durableOperations: false, currentId: null, revision: null, graph: null, stepIndex: 0, following: true,
     selected: null, view: { scale: 1, tx: 20, ty: 20 }, playing: null, loadStarted: 0, timingLoad: false,
   };
 
@@ -139,6 +141,7 @@
       return;
     }
     state.durableRuns = body.runs;
+    state.durableOperations = body.operations === true;
     renderDurable();
   }
 
@@ -154,10 +157,10 @@
           + (run.forkedFrom ? ' · forked from ' + run.forkedFrom : '') + (run.error ? ' · ' + run.error : '')));
       li.dataset.runId = run.id;
       li.dataset.status = run.status;
-      if (['PENDING', 'ENQUEUED', 'DELAYED'].includes(run.status)) {
+      if (state.durableOperations && ['PENDING', 'ENQUEUED', 'DELAYED'].includes(run.status)) {
         li.append(el('button', { type: 'button', class: 'cancel', onclick: (e) => { e.stopPropagation(); operate(run.id, 'cancel'); } }, 'Cancel'));
       }
-      if (['CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'].includes(run.status)) {
+      if (state.durableOperations && ['CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'].includes(run.status)) {
         li.append(el('button', { type: 'button', class: 'resume', onclick: (e) => { e.stopPropagation(); operate(run.id, 'resume'); } }, 'Resume'));
       }
       li.addEventListener('click', () => { location.hash = 'session=' + encodeURIComponent(run.id); });
@@ -668,7 +671,7 @@
       }
     }
     // A durable run's call: fork the run from it (the new run runs it and what came after again, with today's code).
-    if (typeof internals.call_path === 'string' && state.durableRuns.some((r) => r.id === state.currentId)) {
+    if (state.durableOperations && typeof internals.call_path === 'string' && state.durableRuns.some((r) => r.id === state.currentId)) {
       const path = internals.call_path;
       box.append(el('button', { type: 'button', id: 'detail-fork', onclick: () => operate(state.currentId, 'fork', { position: path }) },
         'Fork the run from this node (' + path + ')'));
@@ -756,5 +759,6 @@
 
   resize();
   refreshList().then(route).then(refreshDurable);
-  setInterval(() => { refreshList(); refreshDurable(); }, POLL_MS);
+  setInterval(refreshList, POLL_MS);
+  setInterval(refreshDurable, DURABLE_POLL_MS);
 })();

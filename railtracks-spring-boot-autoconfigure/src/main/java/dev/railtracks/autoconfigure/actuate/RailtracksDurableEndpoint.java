@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.dbos.transact.workflow.WorkflowState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
+import dev.railtracks.durable.DurableRunInfo;
 import dev.railtracks.durable.DurableRunQuery;
+import dev.railtracks.durable.DurableRunStep;
 import dev.railtracks.durable.DurableRuns;
 
 /**
@@ -33,23 +38,42 @@ import dev.railtracks.durable.DurableRuns;
  * Its default access is read-only: the write operations need
  * {@code management.endpoint.railtracksdurable.access=unrestricted} (and, as every actuator operation, the exposure and
  * the security the application gives the actuator). A bad request (an unknown run, a position the run does not have,
- * a finished run to resume) is a 400 whose message names the run and what is wrong.
+ * a finished run to resume) is a 400 whose message names the run and what is wrong. The messages of runs' and steps'
+ * failures are masked (their exception class kept) under {@code railtracks.endpoint.show-values} and
+ * {@code railtracks.endpoint.roles}, as the {@code railtracks} endpoint masks values.
  */
 @Endpoint(id = "railtracksdurable", defaultAccess = Access.READ_ONLY)
 public class RailtracksDurableEndpoint {
 
 	private final DurableRuns runs;
 
+	private final Show showValues;
+
+	private final Set<String> roles;
+
 	/**
-	 * An endpoint over the durable runs of one DBOS database.
+	 * An endpoint over the durable runs of one DBOS database that masks failures' messages.
 	 * @param runs the runs' operations
 	 */
 	public RailtracksDurableEndpoint(DurableRuns runs) {
+		this(runs, Show.NEVER, Set.of());
+	}
+
+	/**
+	 * An endpoint over the durable runs of one DBOS database.
+	 * @param runs the runs' operations
+	 * @param showValues when the messages of failures are shown (else masked, their exception class kept)
+	 * @param roles roles that may see them when {@code showValues} is {@link Show#WHEN_AUTHORIZED}
+	 */
+	public RailtracksDurableEndpoint(DurableRuns runs, Show showValues, Set<String> roles) {
 		this.runs = runs;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
 	 * The durable runs a query selects, newest first.
+	 * @param securityContext who is asking, to decide whether failures' messages are shown
 	 * @param status the statuses a run may have, comma-separated ({@code PENDING}, {@code ENQUEUED}, {@code SUCCESS},
 	 * {@code ERROR}, {@code CANCELLED}, ...), or {@code null} for any
 	 * @param flow a flow's name, or {@code null} for any
@@ -60,7 +84,7 @@ public class RailtracksDurableEndpoint {
 	 * @return the runs
 	 */
 	@ReadOperation
-	public DurableRunsDescriptor runs(@Nullable String status, @Nullable String flow, @Nullable String executorId,
+	public DurableRunsDescriptor runs(SecurityContext securityContext, @Nullable String status, @Nullable String flow, @Nullable String executorId,
 			@Nullable Instant startedAfter, @Nullable Instant startedBefore, @Nullable Integer limit) {
 		return request(() -> {
 			DurableRunQuery query = DurableRunQuery.all()
@@ -68,19 +92,25 @@ public class RailtracksDurableEndpoint {
 				.withFlow(flow)
 				.withExecutorId(executorId)
 				.withStartedBetween(startedAfter, startedBefore);
-			return new DurableRunsDescriptor(this.runs.list((limit != null) ? query.withLimit(limit) : query));
+			List<DurableRunInfo> listed = this.runs.list((limit != null) ? query.withLimit(limit) : query);
+			return new DurableRunsDescriptor(shown(securityContext) ? listed
+					: listed.stream().map(DurableRunInfo::masked).toList());
 		});
 	}
 
 	/**
 	 * A durable run and its steps.
+	 * @param securityContext who is asking, to decide whether failures' messages are shown
 	 * @param runId the run's id
 	 * @return the run, or {@code null} (404) when no durable flow has a run with that id
 	 */
 	@ReadOperation
-	public @Nullable DurableRunDescriptor run(@Selector String runId) {
+	public @Nullable DurableRunDescriptor run(SecurityContext securityContext, @Selector String runId) {
+		boolean shown = shown(securityContext);
 		return request(() -> this.runs.find(runId)
-			.map((run) -> new DurableRunDescriptor(run, this.runs.steps(runId)))
+			.map((run) -> (shown) ? new DurableRunDescriptor(run, this.runs.steps(runId))
+					: new DurableRunDescriptor(run.masked(),
+							this.runs.steps(runId).stream().map(DurableRunStep::masked).toList()))
 			.orElse(null));
 	}
 
@@ -126,6 +156,10 @@ public class RailtracksDurableEndpoint {
 	@WriteOperation
 	public DurableOperationDescriptor recover(String executorId) {
 		return request(() -> new DurableOperationDescriptor("recover", this.runs.recover(executorId)));
+	}
+
+	private boolean shown(SecurityContext securityContext) {
+		return this.showValues.isShown(securityContext, this.roles);
 	}
 
 	private static WorkflowState[] statuses(@Nullable String statuses) {

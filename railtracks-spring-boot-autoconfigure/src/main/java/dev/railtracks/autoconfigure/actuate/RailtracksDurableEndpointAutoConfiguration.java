@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import dev.railtracks.durable.Durability;
@@ -23,12 +24,14 @@ import dev.railtracks.durable.Durability;
 		DBOS.class })
 @ConditionalOnAvailableEndpoint(RailtracksDurableEndpoint.class)
 @ConditionalOnBean(Durability.class)
+@EnableConfigurationProperties(RailtracksEndpointProperties.class)
 public final class RailtracksDurableEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RailtracksDurableEndpoint railtracksDurableEndpoint(Durability durability) {
-		return new RailtracksDurableEndpoint(durability.runs());
+	RailtracksDurableEndpoint railtracksDurableEndpoint(Durability durability, RailtracksEndpointProperties properties) {
+		// Failures' messages are masked as the railtracks endpoint masks values.
+		return new RailtracksDurableEndpoint(durability.runs(), properties.getShowValues(), properties.getRoles());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -31,6 +32,7 @@ public class RailtracksDurableEndpointWebExtension {
 
 	/**
 	 * The durable runs a query selects; see {@link RailtracksDurableEndpoint#runs}.
+	 * @param securityContext who is asking
 	 * @param status the statuses, comma-separated, or {@code null}
 	 * @param flow a flow's name, or {@code null}
 	 * @param executorId an executor id, or {@code null}
@@ -40,19 +42,20 @@ public class RailtracksDurableEndpointWebExtension {
 	 * @return 200 with a {@link DurableRunsDescriptor}, or 400
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> runs(@Nullable String status, @Nullable String flow, @Nullable String executorId,
+	public WebEndpointResponse<Object> runs(SecurityContext securityContext, @Nullable String status, @Nullable String flow, @Nullable String executorId,
 			@Nullable Instant startedAfter, @Nullable Instant startedBefore, @Nullable Integer limit) {
-		return respond(() -> this.delegate.runs(status, flow, executorId, startedAfter, startedBefore, limit));
+		return respond(() -> this.delegate.runs(securityContext, status, flow, executorId, startedAfter, startedBefore, limit));
 	}
 
 	/**
 	 * A durable run and its steps; see {@link RailtracksDurableEndpoint#run}.
+	 * @param securityContext who is asking
 	 * @param runId the run's id
 	 * @return 200 with a {@link DurableRunDescriptor}, 404 for an unknown run, or 400
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> run(@Selector String runId) {
-		WebEndpointResponse<Object> response = respond(() -> this.delegate.run(runId));
+	public WebEndpointResponse<Object> run(SecurityContext securityContext, @Selector String runId) {
+		WebEndpointResponse<Object> response = respond(() -> this.delegate.run(securityContext, runId));
 		if (response.getBody() == null) {
 			return new WebEndpointResponse<>(new DurableRunErrorDescriptor("No durable flow has a run with id '" + runId
 					+ "'"), WebEndpointResponse.STATUS_NOT_FOUND);

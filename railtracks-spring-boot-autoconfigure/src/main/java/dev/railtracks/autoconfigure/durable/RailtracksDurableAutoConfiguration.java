@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.config.DBOSConfig;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -64,6 +66,8 @@ import dev.railtracks.durable.DurableQueue;
 @ConditionalOnClass(Session.class)
 @EnableConfigurationProperties(RailtracksDurableProperties.class)
 public final class RailtracksDurableAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(RailtracksDurableAutoConfiguration.class);
 
 	private static final String DBOS_CLASS = "dev.dbos.transact.DBOS";
 
@@ -122,10 +126,16 @@ public final class RailtracksDurableAutoConfiguration {
 		}
 
 		@Bean
-		DurableLifecycle railtracksDurableLifecycle(Durability durability, DurableFlows durableFlows,
+		DurableLifecycle railtracksDurableLifecycle(Durability durability) {
+			return new DurableLifecycle(durability);
+		}
+
+		@Bean
+		DurableLifecycle.Launch railtracksDurableLaunch(Durability durability, DurableFlows durableFlows,
 				RailtracksDurableProperties properties, ObjectProvider<RailtracksNodeRegistry> nodes,
 				ListableBeanFactory beans, ExecutorConfig config) {
-			return new DurableLifecycle(durability, () -> {
+			warnWhereIgnored(durability.dbos(), properties);
+			return new DurableLifecycle.Launch(durability, () -> {
 				durableFlows.registerAll();
 				for (String name : properties.getQueuedNodes()) {
 					durability.registerNode(queuedNode(name, nodes, beans), config);
@@ -146,7 +156,7 @@ public final class RailtracksDurableAutoConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-		@ConditionalOnEnabledHealthIndicator("railtracks")
+		@ConditionalOnEnabledHealthIndicator("railtracksdurable")
 		static class DurableHealthConfiguration {
 
 			@Bean
@@ -159,6 +169,25 @@ public final class RailtracksDurableAutoConfiguration {
 						: System.getenv().getOrDefault("DBOS__VMID", "local"));
 			}
 
+		}
+
+		/**
+		 * Warns when the properties set an executor id or application version that the {@code DBOS} bean does not
+		 * have: a {@code DBOS} bean of the application carries its own configuration, and the properties do not
+		 * apply to it.
+		 */
+		private static void warnWhereIgnored(DBOS dbos, RailtracksDurableProperties properties) {
+			DBOSConfig config = dbos.integration().config();
+			String executorId = properties.getExecutorId();
+			if (executorId != null && !executorId.equals(config.executorId())) {
+				logger.warn("railtracks.durable.executor-id={} is ignored: the application's DBOS bean has executor id "
+						+ "{}; set it with DBOSConfig.withExecutorId", executorId, config.executorId());
+			}
+			String version = properties.getApplicationVersion();
+			if (version != null && !version.equals(config.appVersion())) {
+				logger.warn("railtracks.durable.application-version={} is ignored: the application's DBOS bean has "
+						+ "application version {}; set it with DBOSConfig.withAppVersion", version, config.appVersion());
+			}
 		}
 
 		/**

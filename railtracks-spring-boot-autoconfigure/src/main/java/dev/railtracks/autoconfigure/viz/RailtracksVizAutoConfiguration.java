@@ -40,8 +40,9 @@ import dev.railtracks.viz.VizUi;
  * command-line server. Values are masked by {@code railtracks.viz.show-values} and {@code railtracks.viz.roles}, each falling back
  * to its {@code railtracks.endpoint.*} counterpart when unset, so without either the visualiser masks as the
  * {@code railtracks} endpoint does; Actuator is not needed. The routes are ordinary MVC routes, so the application's
- * own security applies to them. With durable flows (a {@link Durability} bean) it also lists the durable runs and
- * cancels, resumes and forks them ({@link VizDurableApi}: JSON-only writes, under the application's security).
+ * own security applies to them. With durable flows (a {@link Durability} bean) it also lists the durable runs, and
+ * with {@code railtracks.viz.durable-operations=true} cancels, resumes and forks them ({@link VizDurableApi}:
+ * JSON-only writes, under the application's security; without that property the writes are not served).
  */
 @AutoConfiguration(after = RailtracksLifecycleAutoConfiguration.class,
 		afterName = "dev.railtracks.autoconfigure.durable.RailtracksDurableAutoConfiguration")
@@ -68,19 +69,9 @@ public final class RailtracksVizAutoConfiguration {
 	RouterFunction<ServerResponse> railtracksVizRoutes(RailtracksVizProperties properties,
 			RailtracksStoreProperties storeProperties, RailtracksSessionTracker railtracksSessionTracker,
 			ExecutorConfig executorConfig, Environment environment) {
-		// The endpoint's keys are read here, not through its properties class, which needs Actuator.
-		Binder binder = Binder.get(environment);
-		ShowValues showValues = properties.getShowValues();
-		if (showValues == null) {
-			showValues = binder.bind(ENDPOINT_SHOW_VALUES, ShowValues.class).orElse(ShowValues.NEVER);
-		}
-		Set<String> roles = properties.getRoles();
-		if (roles == null) {
-			roles = binder.bind(ENDPOINT_ROLES, Bindable.setOf(String.class)).orElse(Set.of());
-		}
 		SessionBrowser browser = new SessionBrowser(executorConfig.sessionStore(), storeProperties.getListLimit(),
 				new TrackedSessions(railtracksSessionTracker));
-		VizApi api = new VizApi(browser, showValues, roles);
+		VizApi api = new VizApi(browser, showValues(properties, environment), roles(properties, environment));
 		String path = properties.getPath();
 		ClassPathResource index = new ClassPathResource(VizUi.LOCATION + VizUi.INDEX);
 		return RouterFunctions.route()
@@ -95,6 +86,21 @@ public final class RailtracksVizAutoConfiguration {
 			.build();
 	}
 
+	/** {@code railtracks.viz.show-values}, else {@code railtracks.endpoint.show-values}, else never. */
+	static ShowValues showValues(RailtracksVizProperties properties, Environment environment) {
+		ShowValues showValues = properties.getShowValues();
+		// The endpoint's keys are read here, not through its properties class, which needs Actuator.
+		return (showValues != null) ? showValues
+				: Binder.get(environment).bind(ENDPOINT_SHOW_VALUES, ShowValues.class).orElse(ShowValues.NEVER);
+	}
+
+	/** {@code railtracks.viz.roles}, else {@code railtracks.endpoint.roles}, else none. */
+	static Set<String> roles(RailtracksVizProperties properties, Environment environment) {
+		Set<String> roles = properties.getRoles();
+		return (roles != null) ? roles
+				: Binder.get(environment).bind(ENDPOINT_ROLES, Bindable.setOf(String.class)).orElse(Set.of());
+	}
+
 	/** The durable runs' routes, with durable flows. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Durability.class, DBOS.class })
@@ -104,13 +110,17 @@ public final class RailtracksVizAutoConfiguration {
 		@ConditionalOnBean(Durability.class)
 		@ConditionalOnMissingBean(name = "railtracksVizDurableRoutes")
 		RouterFunction<ServerResponse> railtracksVizDurableRoutes(RailtracksVizProperties properties,
-				Durability durability) {
-			VizDurableApi api = new VizDurableApi(durability.runs());
+				Durability durability, Environment environment) {
+			boolean operations = properties.isDurableOperations();
+			VizDurableApi api = new VizDurableApi(durability.runs(), operations, showValues(properties, environment),
+					roles(properties, environment));
 			String path = properties.getPath();
-			return RouterFunctions.route()
-				.GET(path + "/api/durable/runs", api::runs)
-				.POST(path + "/api/durable/runs/{runId}/{operation}", api::operate)
-				.build();
+			RouterFunctions.Builder routes = RouterFunctions.route().GET(path + "/api/durable/runs", api::runs);
+			if (operations) {
+				// Writes only when asked for: with them off, a POST here is a 404 like any unknown route.
+				routes.POST(path + "/api/durable/runs/{runId}/{operation}", api::operate);
+			}
+			return routes.build();
 		}
 
 	}

@@ -17,7 +17,7 @@ public class RailtracksVizProperties {
 	private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
 	/**
-	 * Whether to serve the visualiser (its web UI and read-only JSON API) in this web application.
+	 * Whether to serve the visualiser (its web UI and JSON API, read-only unless 'railtracks.viz.durable-operations') in this web application.
 	 */
 	private boolean enabled;
 
@@ -39,6 +39,13 @@ public class RailtracksVizProperties {
 	 * authenticated user is. When unset, 'railtracks.endpoint.roles' applies.
 	 */
 	private @Nullable Set<String> roles;
+
+	/**
+	 * Whether the visualiser may cancel, resume and fork durable runs (POST '{path}/api/durable/runs/{id}/{operation}').
+	 * Off by default: the visualiser then only lists durable runs, and these writes answer 404. Turn it on only where
+	 * the application's own security restricts the visualiser to the users allowed to act on runs.
+	 */
+	private boolean durableOperations;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -73,6 +80,14 @@ public class RailtracksVizProperties {
 
 	public void setShowValues(@Nullable ShowValues showValues) {
 		this.showValues = showValues;
+	}
+
+	public boolean isDurableOperations() {
+		return this.durableOperations;
+	}
+
+	public void setDurableOperations(boolean durableOperations) {
+		this.durableOperations = durableOperations;
 	}
 
 	public @Nullable Set<String> getRoles() {

@@ -13,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import dev.dbos.transact.DBOS;
+import dev.dbos.transact.config.DBOSConfig;
 import dev.dbos.transact.workflow.ListWorkflowsInput;
 import dev.dbos.transact.workflow.Queue;
 import dev.dbos.transact.workflow.WorkflowState;
@@ -24,13 +27,17 @@ import example.trips.TripNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 
 import dev.railtracks.Flow;
 import dev.railtracks.agent.ModelMiddleware;
@@ -38,6 +45,7 @@ import dev.railtracks.autoconfigure.actuate.RailtracksDurableEndpoint;
 import dev.railtracks.autoconfigure.flow.RailtracksFlows;
 import dev.railtracks.durable.Durability;
 import dev.railtracks.durable.DurableFlow;
+import dev.railtracks.durable.DurableRunQuery;
 import dev.railtracks.testing.PostgresTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * a durable {@code Flow} bean and a durable {@code railtracks.flows} flow run once per idempotency key, a run under way
  * when the context closes stays pending and the next context with the same executor id finishes it, and health.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RailtracksDurableAutoConfigurationTests {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -200,7 +209,39 @@ class RailtracksDurableAutoConfigurationTests {
 			.contains(durability.modelRounds());
 	}
 
+	@Test
+	void dbosLaunchesBeforeTheWebServerStartsServing() {
+		ConfigurableApplicationContext context = start(List.of(LaunchedWhenTheWebServerStarts.class), "instance-1");
+		// A lifecycle in the web server's phase finds DBOS launched: no request meets a DBOS not yet launched.
+		assertThat(context.getBean(LaunchedWhenTheWebServerStarts.class).launched).isTrue();
+	}
+
+	@Test
+	void aContextStoppedAndStartedAgainRegistersNothingTwice() {
+		ConfigurableApplicationContext context = start("instance-1", "railtracks.durable.queued-nodes=weather",
+				"management.health.railtracksdurable.enabled=false");
+		// The health indicator has its own key.
+		assertThat(context.getBeanNamesForType(RailtracksDurableHealthIndicator.class)).isEmpty();
+		context.stop();
+		context.start();
+		assertThat(context.getBean(DurableFlows.class).<String>get("greeting").invoke("greet-2", "Ada"))
+			.isEqualTo("hello Ada");
+	}
+
+	@Test
+	void propertiesThatAnApplicationsDbosBeanIgnoresAreWarnedAbout(CapturedOutput output) {
+		ConfigurableApplicationContext context = start(List.of(OwnDbos.class), "instance-1",
+				"railtracks.durable.application-version=v7");
+		assertThat(context.getBean(DBOS.class).integration().config().executorId()).isEqualTo("own");
+		assertThat(output).contains("railtracks.durable.executor-id=instance-1 is ignored")
+			.contains("railtracks.durable.application-version=v7 is ignored");
+	}
+
 	private ConfigurableApplicationContext start(String executorId, String... properties) {
+		return start(List.of(), executorId, properties);
+	}
+
+	private ConfigurableApplicationContext start(List<Class<?>> sources, String executorId, String... properties) {
 		List<String> all = new ArrayList<>(List.of("railtracks.durable.enabled=true",
 				"railtracks.durable.executor-id=" + executorId, "spring.main.web-application-type=none",
 				"railtracks.logging-setting=none", "railtracks.save-state=false",
@@ -208,10 +249,64 @@ class RailtracksDurableAutoConfigurationTests {
 				"trips.database.url=" + this.database.url()));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TripApplication.class)
+			.sources(sources.toArray(Class<?>[]::new))
 			.properties(all.toArray(String[]::new))
 			.run();
 		this.contexts.add(context);
 		return context;
+	}
+
+	/** A lifecycle in the web server's start phase that records whether DBOS was launched when it started. */
+	static class LaunchedWhenTheWebServerStarts implements SmartLifecycle {
+
+		private final Durability durability;
+
+		private volatile boolean running;
+
+		volatile boolean launched;
+
+		LaunchedWhenTheWebServerStarts(Durability durability) {
+			this.durability = durability;
+		}
+
+		@Override
+		public void start() {
+			try {
+				this.durability.runs().list(DurableRunQuery.all());
+				this.launched = true;
+			}
+			catch (RuntimeException ex) {
+				// "Cannot call ... before DBOS is launched"
+				this.launched = false;
+			}
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE;
+		}
+
+	}
+
+	/** The application's own DBOS bean, with its own executor id. */
+	static class OwnDbos {
+
+		@Bean
+		DBOS dbos(DataSource dataSource) {
+			return new DBOS(DBOSConfig.defaults("trips").withDataSource(dataSource).withExecutorId("own"));
+		}
+
 	}
 
 }

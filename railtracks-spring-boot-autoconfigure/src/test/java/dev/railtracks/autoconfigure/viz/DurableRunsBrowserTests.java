@@ -40,6 +40,7 @@ class DurableRunsBrowserTests {
 		this.database = PostgresTestDatabase.create("durableviz");
 		this.application = new SpringApplicationBuilder(DurableTestApplication.class)
 			.properties("server.port=0", "server.address=127.0.0.1", "railtracks.viz.enabled=true",
+					"railtracks.viz.durable-operations=true",
 					"railtracks.logging-setting=none", "durable.database.url=" + this.database.jdbcUrl(),
 					"durable.database.user=" + this.database.user(),
 					"durable.executions=" + this.directory.resolve("executions.txt"),
