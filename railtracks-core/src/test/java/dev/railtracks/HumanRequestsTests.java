@@ -289,6 +289,37 @@ class HumanRequestsTests {
 	}
 
 	@Test
+	void aWaitThatFailsRecordsTheHumanCallAsEnded() throws Exception {
+		HumanChannel failing = new HumanChannel() {
+
+			@Override
+			public String requestId(String proposed) {
+				return proposed;
+			}
+
+			@Override
+			public Optional<HumanAnswer> await(HumanRequest request, Duration timeout) {
+				throw new IllegalStateException("The wait failed");
+			}
+
+			@Override
+			public void deliver(HumanRequest request, HumanAnswer answer) {
+			}
+
+		};
+		NodeMiddleware throughFailing = (call) -> HumanRequests.asks(call) ? HumanRequests.through(failing, call)
+				: call.proceed();
+		try (Session session = new Session(TestConfigs.noSave().humanRequests(this.requests)
+			.addNodeMiddleware(throughFailing)
+			.build())) {
+			CompletableFuture<String> run = session.callAsync(this.planner, "Bern");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(10, TimeUnit.SECONDS));
+			JsonNode human = NodeMiddlewareTests.internalsOf(session, "Human").get("human");
+			assertThat(human.get("status").asString()).isEqualTo("ended");
+		}
+	}
+
+	@Test
 	void aTimeoutThatIsNotPositiveIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> askHuman("?", String.class, Duration.ZERO))
 			.withMessage("The timeout of a question for a person must be positive, got PT0S");
