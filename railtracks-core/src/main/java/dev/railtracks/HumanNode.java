@@ -73,6 +73,11 @@ final class HumanNode extends Node<Object> {
 			Thread.currentThread().interrupt();
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			// The wait failed (a durable wait's database, or its run ending): the request is no longer waiting.
+			record("ended", null);
+			throw ex;
+		}
 		if (answer.isPresent()) {
 			record("answered", answer.get());
 			return answer.get().value();

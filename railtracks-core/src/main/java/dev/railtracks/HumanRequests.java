@@ -145,6 +145,8 @@ public final class HumanRequests {
 	 * @return the answer taken
 	 * @throws HumanAnswerRefusedException when the request is unknown, closed (answered, timed out, run ended), or the
 	 * answer has the wrong type
+	 * @throws RuntimeException when the request's channel cannot hand the answer over (a durable run's database is
+	 * unreachable, say): the request still waits, and a later answer may be taken
 	 */
 	public HumanAnswer answer(String runId, String requestId, @Nullable Object value, @Nullable String answeredBy) {
 		Key key = new Key(runId, requestId);
@@ -160,7 +162,14 @@ public final class HumanRequests {
 			throw new HumanAnswerRefusedException(HumanAnswerRefusedException.Reason.CLOSED,
 					describe(key) + " is closed: it " + waiting.describeOutcome());
 		}
-		waiting.channel.deliver(request, answer);
+		try {
+			waiting.channel.deliver(request, answer);
+		}
+		catch (RuntimeException | Error ex) {
+			// Not delivered: the request waits on, for an answer that is.
+			waiting.outcome.compareAndSet(answer, null);
+			throw ex;
+		}
 		for (Listener listener : this.listeners) {
 			notify(listener, () -> listener.answered(request, answer));
 		}

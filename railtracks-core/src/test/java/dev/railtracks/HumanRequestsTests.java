@@ -3,12 +3,16 @@ package dev.railtracks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +24,7 @@ import static dev.railtracks.Railtracks.askHuman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link Railtracks#askHuman} and {@link HumanRequests}: a run waits in memory for a person's answer, which
@@ -235,6 +240,83 @@ class HumanRequestsTests {
 		assertThat(flow.pendingHumanRequests()).containsExactly(request);
 		flow.answer(request.runId(), request.requestId(), "August", "carol");
 		assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo("Dates for Porto: August");
+	}
+
+	@Test
+	void anAnswerItsChannelFailsToDeliverLeavesTheRequestWaitingForTheNext() throws Exception {
+		CompletableFuture<HumanAnswer> delivered = new CompletableFuture<>();
+		AtomicInteger deliveries = new AtomicInteger();
+		HumanChannel flaky = new HumanChannel() {
+
+			@Override
+			public String requestId(String proposed) {
+				return proposed;
+			}
+
+			@Override
+			public Optional<HumanAnswer> await(HumanRequest request, Duration timeout) throws InterruptedException {
+				try {
+					return Optional.of(delivered.get(30, TimeUnit.SECONDS));
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					return Optional.empty();
+				}
+			}
+
+			@Override
+			public void deliver(HumanRequest request, HumanAnswer answer) {
+				if (deliveries.incrementAndGet() == 1) {
+					throw new IllegalStateException("The database is down");
+				}
+				delivered.complete(answer);
+			}
+
+		};
+		NodeMiddleware throughFlaky = (call) -> HumanRequests.asks(call) ? HumanRequests.through(flaky, call)
+				: call.proceed();
+		ExecutorConfig flakyConfig = TestConfigs.noSave().humanRequests(this.requests).addNodeMiddleware(throughFlaky)
+			.build();
+		try (Session session = new Session(flakyConfig)) {
+			CompletableFuture<String> run = session.callAsync(this.planner, "Rome");
+			HumanRequest request = awaitPending(this.requests);
+			assertThatIllegalStateException()
+				.isThrownBy(() -> this.requests.answer(request.runId(), request.requestId(), "May", "alice"))
+				.withMessage("The database is down");
+			assertThat(this.requests.pending(request.runId(), request.requestId())).isPresent();
+			this.requests.answer(request.runId(), request.requestId(), "June", "bob");
+			assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo("Dates for Rome: June");
+		}
+	}
+
+	@Test
+	void aWaitThatFailsRecordsTheHumanCallAsEnded() throws Exception {
+		HumanChannel failing = new HumanChannel() {
+
+			@Override
+			public String requestId(String proposed) {
+				return proposed;
+			}
+
+			@Override
+			public Optional<HumanAnswer> await(HumanRequest request, Duration timeout) {
+				throw new IllegalStateException("The wait failed");
+			}
+
+			@Override
+			public void deliver(HumanRequest request, HumanAnswer answer) {
+			}
+
+		};
+		NodeMiddleware throughFailing = (call) -> HumanRequests.asks(call) ? HumanRequests.through(failing, call)
+				: call.proceed();
+		try (Session session = new Session(TestConfigs.noSave().humanRequests(this.requests)
+			.addNodeMiddleware(throughFailing)
+			.build())) {
+			CompletableFuture<String> run = session.callAsync(this.planner, "Bern");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(10, TimeUnit.SECONDS));
+			JsonNode human = NodeMiddlewareTests.internalsOf(session, "Human").get("human");
+			assertThat(human.get("status").asString()).isEqualTo("ended");
+		}
 	}
 
 	@Test

@@ -243,7 +243,8 @@ public final class Durability {
 	 * that has not finished is sent its answer as a DBOS notification, which resumes the run on the instance that runs
 	 * it, or once it is recovered if none does. DBOS keeps the first answer sent to a request and drops the others.
 	 * @param runId the run's id (its idempotency key)
-	 * @param requestId the request's id ({@code human-<position>})
+	 * @param requestId the request's id ({@code human-<position>}, or {@code human-<position>-<n>} for the n-th
+	 * question a retried call asks there)
 	 * @param answer the answer; it must be checkpointable
 	 * @param answeredBy who answers, or {@code null} when unknown
 	 * @return the answer sent

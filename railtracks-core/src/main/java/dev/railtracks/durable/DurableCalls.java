@@ -92,12 +92,13 @@ final class DurableCalls implements NodeMiddleware {
 		if (run.recovered() && Checkpoint.owner(position) == null) {
 			call.recordDetail(RECOVERED_DETAIL, true);
 		}
+		int nth = run.callAt(position);
 		Checkpoint recorded = run.recorded(position);
 		if (recorded == null) {
 			if (call.definition() instanceof QueuedCall<?> queued) {
 				return enqueue(call, run, queued, position, arguments);
 			}
-			return checkpoint(call, run, position, what, arguments);
+			return checkpoint(call, run, position, nth, what, arguments);
 		}
 		if (!recorded.node().equals(call.nodeName()) || !this.codec.same(recorded.arguments(), arguments)) {
 			throw new DeterminismException(run.workflowId(), position, recorded.describeCall(),
@@ -116,14 +117,14 @@ final class DurableCalls implements NodeMiddleware {
 	}
 
 	/** Runs a new call as a DBOS step of the run, on this thread, and returns its result. */
-	private @Nullable Object checkpoint(NodeCall call, DurableRun run, String position, String what, String arguments)
-			throws Exception {
+	private @Nullable Object checkpoint(NodeCall call, DurableRun run, String position, int nth, String what,
+			String arguments) throws Exception {
 		RunningCall outer = RUNNING.get();
 		RUNNING.set(new RunningCall(run, position, this.queues));
 		try {
 			// A question for a person waits through DBOS notifications, so that the answer survives the JVM.
 			ThrowingSupplier<@Nullable Object, Exception> work = HumanRequests.asks(call)
-					? () -> HumanRequests.through(new DurableHumanWait(run, position), call) : call::proceed;
+					? () -> HumanRequests.through(new DurableHumanWait(run, position, nth), call) : call::proceed;
 			return run.step(position, call.nodeName(), call.nodeType().name(), what, arguments, work,
 					(failure) -> keepsFailure(call, failure));
 		}

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a durable run waits for a person: through DBOS notifications to its workflow ({@code DBOS.recv}, topic
  * {@code railtracks.human.<request id>}), so that the JVM may stop while it waits and an answer sent later, from any
- * instance ({@code DBOS.send}), resumes the run when it is recovered. The request's id is the Human call's position,
- * the same in every execution of the run, so a recovered run asks the very request the answer was sent to; an answer
- * an earlier execution received already (DBOS records it) is taken from that record.
+ * instance ({@code DBOS.send}), resumes the run when it is recovered. The request's id is the Human call's position
+ * (and which call at that position it is, for a retried call's later attempts), the same in every execution of the
+ * run, so a recovered run asks the very request the answer was sent to; an answer an earlier execution received
+ * already (DBOS records it) is taken from that record.
  */
 final class DurableHumanWait implements HumanChannel {
 
@@ -32,20 +33,22 @@ final class DurableHumanWait implements HumanChannel {
 
 	private final DurableRun run;
 
-	private final String position;
+	private final String requestId;
 
-	DurableHumanWait(DurableRun run, String position) {
+	DurableHumanWait(DurableRun run, String position, int nth) {
 		this.run = run;
-		this.position = position;
+		this.requestId = requestIdAt(position, nth);
 	}
 
 	/**
-	 * The id of the request a Human call at a position asks.
+	 * The id of the request a Human call at a position asks: the attempts of a retried call number their calls from 0
+	 * again, so the n-th call at a position (in every execution the same) has an id of its own.
 	 * @param position the call's position
-	 * @return {@code human-<position>}
+	 * @param nth which call at that position it is, from 1
+	 * @return {@code human-<position>} for the first, {@code human-<position>-<nth>} for a later one
 	 */
-	static String requestIdAt(String position) {
-		return "human-" + position;
+	static String requestIdAt(String position, int nth) {
+		return (nth == 1) ? "human-" + position : "human-" + position + "-" + nth;
 	}
 
 	static String topic(String requestId) {
@@ -54,7 +57,7 @@ final class DurableHumanWait implements HumanChannel {
 
 	@Override
 	public String requestId(String proposed) {
-		return requestIdAt(this.position);
+		return this.requestId;
 	}
 
 	@Override

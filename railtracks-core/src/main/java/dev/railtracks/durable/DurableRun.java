@@ -75,6 +75,9 @@ final class DurableRun {
 	/** Whether earlier executions recorded steps: this one continues a run (recovered, resumed or forked). */
 	private final boolean recovered;
 
+	/** By position, how many calls this execution made there so far (a retried call's attempts share positions). */
+	private final Map<String, AtomicInteger> callsAt = new ConcurrentHashMap<>();
+
 	/** By a call's position, how many of its calls and model rounds have a checkpoint in this run so far. */
 	private final Map<String, AtomicInteger> checkpointedCalls = new ConcurrentHashMap<>();
 
@@ -343,6 +346,17 @@ final class DurableRun {
 	private int checkpointedCallsOf(String position) {
 		AtomicInteger count = this.checkpointedCalls.get(position);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Counts a call this execution makes at a position (not a replayed call's calls): the attempts of a retried call
+	 * number their calls from 0 again, so a position may be called more than once, in the same order in every
+	 * execution.
+	 * @param position the call's position
+	 * @return how many calls at that position this execution made, this one included (1 for the first)
+	 */
+	int callAt(String position) {
+		return this.callsAt.computeIfAbsent(position, (key) -> new AtomicInteger()).incrementAndGet();
 	}
 
 	/**

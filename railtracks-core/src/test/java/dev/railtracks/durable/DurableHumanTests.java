@@ -1,8 +1,13 @@
 package dev.railtracks.durable;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.workflow.StepInfo;
@@ -17,8 +22,10 @@ import dev.railtracks.FunctionNode;
 import dev.railtracks.HumanAnswerRefusedException;
 import dev.railtracks.HumanRequest;
 import dev.railtracks.HumanRequests;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.testing.PendingHumanRequests;
 import dev.railtracks.TestConfigs;
+import dev.railtracks.middleware.Retry;
 import dev.railtracks.testing.PostgresTestDatabase;
 
 import static dev.railtracks.Railtracks.askHuman;
@@ -78,6 +85,44 @@ class DurableHumanTests {
 			.isThrownBy(() -> this.durability.answer("trip-h1", request.requestId(), "July", "bob"))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HumanAnswerRefusedException.Reason.CLOSED))
 			.withMessageContaining("is SUCCESS");
+	}
+
+	@Test
+	void eachAttemptOfARetriedNodeAsksARequestOfItsOwnWhoseAnswerDbosKeeps() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		BlockingQueue<HumanRequest> asked = new LinkedBlockingQueue<>();
+		this.requests.addListener(new HumanRequests.Listener() {
+
+			@Override
+			public void requested(HumanRequest request) {
+				asked.add(request);
+			}
+
+		});
+		NodeDefinition<String> plan = FunctionNode.of("plan", (String city) -> {
+			String dates = askHuman("Which dates?", String.class, Duration.ofMinutes(5));
+			if (attempts.incrementAndGet() == 1) {
+				throw new IllegalArgumentException("the first attempt fails after its answer");
+			}
+			return "Trip to " + city + " on " + dates;
+		}).withMiddleware(Retry.builder().maxAttempts(2).backoff(Duration.ofMillis(1), 1.0).build());
+		Flow<String> retried = Flow.builder("trip", plan)
+			.config(TestConfigs.noSave().humanRequests(this.requests).build())
+			.build();
+		DurableFlow<String> flow = this.durability.register(retried);
+		this.durability.launch();
+		CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> flow.invoke("trip-h3", "Rome"));
+		HumanRequest first = asked.poll(30, TimeUnit.SECONDS);
+		assertThat(first).isNotNull();
+		this.durability.answer("trip-h3", first.requestId(), "June", "alice");
+		HumanRequest second = asked.poll(30, TimeUnit.SECONDS);
+		assertThat(second).isNotNull();
+		assertThat(List.of(first.requestId(), second.requestId())).containsExactly("human-0.0", "human-0.0-2");
+		this.durability.answer("trip-h3", second.requestId(), "July", "bob");
+		assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo("Trip to Rome on July");
+		assertThat(this.dbos.listWorkflowSteps("trip-h3")).filteredOn((step) -> "DBOS.recv".equals(step.functionName()))
+			.extracting((step) -> (Object) ((Map<?, ?>) step.output()).get(DurableHumanWait.REQUEST))
+			.containsExactly("human-0.0", "human-0.0-2");
 	}
 
 	@Test
