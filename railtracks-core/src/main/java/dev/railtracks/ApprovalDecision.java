@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param approved whether the call may run
  * @param arguments for an approval, the arguments to change, by parameter name (the others keep their values);
  * empty to keep them all
- * @param reason why (required to decline, optional otherwise)
+ * @param reason why, optional; a decline without one reads "no reason given" to the caller
  */
 public record ApprovalDecision(boolean approved, Map<String, @Nullable Object> arguments, @Nullable String reason) {
 
 	/**
-	 * A decision; a decline needs a reason.
+	 * A decision; a declined one changes no arguments.
 	 * @param approved whether the call may run
 	 * @param arguments the arguments to change, {@code null} for none
 	 * @param reason why

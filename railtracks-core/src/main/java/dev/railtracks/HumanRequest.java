@@ -1,6 +1,8 @@
 package dev.railtracks;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,12 +18,20 @@ import org.jspecify.annotations.Nullable;
  * @param question what the person reads: the question, or why the call needs approval
  * @param answerType the type an answer must have ({@link ApprovalDecision} for an approval)
  * @param subject the node that asks (a question) or whose call needs approval (an approval)
- * @param arguments the arguments of the call to approve; empty for a question
+ * @param arguments the arguments of the call to approve, unmodifiable; empty for a question
  * @param askedAt when it was asked
  * @param deadline when the wait ends without an answer
  */
 public record HumanRequest(String runId, String requestId, Kind kind, String question, Class<?> answerType,
 		String subject, List<@Nullable Object> arguments, Instant askedAt, Instant deadline) {
+
+	/**
+	 * A request; its arguments are copied into an unmodifiable list (every caller of
+	 * {@link HumanRequests#pending()} sees the same one).
+	 */
+	public HumanRequest {
+		arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
+	}
 
 	/** What a request asks for. */
 	public enum Kind {

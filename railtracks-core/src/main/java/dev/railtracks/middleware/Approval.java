@@ -24,8 +24,9 @@ import dev.railtracks.Railtracks;
 /**
  * A person approves a node call before it runs, as the original's {@code verifier}: the run pauses with a pending
  * approval (a Human node, child of the call, showing the node, its arguments and why) until someone approves,
- * approves with changed arguments, or declines with a reason (see {@link dev.railtracks.HumanRequests}). A decline,
- * or no decision within the timeout, fails the call with an {@link ApprovalDeclinedException}, which an agent tells its
+ * approves with changed arguments, or declines with a reason (see {@link dev.railtracks.HumanRequests}). A decline
+ * (its reason cut at {@link #MAX_REASON_LENGTH} characters; the Human node records it whole), or no decision within
+ * the timeout, fails the call with an {@link ApprovalDeclinedException}, which an agent tells its
  * model as the tool's result and which never ends the run.
  *
  * <pre>{@code
@@ -43,6 +44,12 @@ public final class Approval implements NodeMiddleware {
 
 	/** How long a call waits for approval unless {@link #timeout(Duration)} says otherwise. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
+
+	/**
+	 * How many characters of a decline's reason the caller (an agent's model) reads; a longer one is cut there and
+	 * ends with {@code …}. The Human node records the whole decision.
+	 */
+	public static final int MAX_REASON_LENGTH = 4096;
 
 	/** The detail the changed arguments of an approved call are recorded under. */
 	public static final String APPROVED_ARGUMENTS_DETAIL = "approved_arguments";
@@ -137,13 +144,25 @@ public final class Approval implements NodeMiddleware {
 		if (!decision.approved()) {
 			String declined = decision.reason();
 			throw new ApprovalDeclinedException(call.nodeName(),
-					(declined != null && !declined.isBlank()) ? declined : "no reason given");
+					(declined != null && !declined.isBlank()) ? shortened(declined) : "no reason given");
 		}
 		if (decision.arguments().isEmpty()) {
 			return call.proceed();
 		}
 		call.recordDetail(APPROVED_ARGUMENTS_DETAIL, decision.arguments());
 		return call.proceed(changed(call, decision.arguments()));
+	}
+
+	/** A reason as the caller reads it: at most {@link #MAX_REASON_LENGTH} characters, then {@code …}. */
+	static String shortened(String reason) {
+		if (reason.length() <= MAX_REASON_LENGTH) {
+			return reason;
+		}
+		int end = MAX_REASON_LENGTH;
+		if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+			end--;
+		}
+		return reason.substring(0, end) + "…";
 	}
 
 	/** The call's arguments with the approver's changes, each converted to its parameter's type. */

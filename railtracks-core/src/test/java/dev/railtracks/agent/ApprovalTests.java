@@ -21,6 +21,7 @@ import dev.railtracks.TestConfigs;
 import dev.railtracks.testing.PendingHumanRequests;
 import dev.railtracks.llm.ModelResponse;
 import dev.railtracks.llm.ScriptedModel;
+import dev.railtracks.middleware.Approval;
 
 import static dev.railtracks.agent.AgentTests.call;
 import static dev.railtracks.agent.AgentTests.edgeTo;
@@ -29,6 +30,7 @@ import static dev.railtracks.agent.AgentTests.node;
 import static dev.railtracks.agent.AgentTests.toolResults;
 import static dev.railtracks.middleware.Approval.requiresApproval;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link dev.railtracks.middleware.Approval} on an agent's tool: the run pauses until a person approves,
@@ -75,6 +77,8 @@ class ApprovalTests {
 			assertThat(request.kind()).isEqualTo(HumanRequest.Kind.APPROVAL);
 			assertThat(request.subject()).isEqualTo("refund");
 			assertThat(request.arguments()).containsExactly("A-1", 250.0);
+			assertThatThrownBy(() -> request.arguments().set(1, 1.0))
+				.isInstanceOf(UnsupportedOperationException.class);
 			assertThat(request.question()).isEqualTo("Refunds move money");
 			assertThat(this.refunded).isEmpty();
 			this.requests.answer(request.runId(), request.requestId(), ApprovalDecision.approve(), "alice");
@@ -107,7 +111,7 @@ class ApprovalTests {
 	}
 
 	@Test
-	void aDeclineReachesTheModelAsTheToolsResultWithItsReasonAndTheRunGoesOnDespiteEndOnError() throws Exception {
+	void aDeclineReachesTheModelAsTheToolsResultWithItsReasonCutAndTheRunGoesOnDespiteEndOnError() throws Exception {
 		ScriptedModel model = refundThenDone(250);
 		Agent<String> agent = Agent.builder("support").model(model)
 			.tool(this.refund, "Refunds an order", requiresApproval()).build();
@@ -119,9 +123,13 @@ class ApprovalTests {
 					ApprovalDecision.decline("over the limit " + longReason), "bob");
 			assertThat(run.get(10, TimeUnit.SECONDS).content()).isEqualTo("done");
 			String result = toolResults(model.requests().get(1)).get(0);
+			// The model reads the reason cut at 4096 characters; the Human node records it whole.
 			assertThat(result).startsWith(AgentNode.TOOL_ERROR_PREFIX
 					+ "ApprovalDeclinedException: The call of 'refund' was declined: over the limit x")
-				.endsWith(longReason);
+				.endsWith("x…")
+				.hasSizeLessThan(Approval.MAX_REASON_LENGTH + 200);
+			assertThat(node(graph(session), "Human").get("details").get("internals").get("human").get("answer")
+				.get("reason").asString()).isEqualTo("over the limit " + longReason);
 			assertThat(edgeTo(graph(session), node(graph(session), "refund").get("identifier").asString())
 				.get("details").get("status").asString()).isEqualTo("Failed");
 		}

@@ -79,7 +79,7 @@ class ConfigurationMetadataTests {
 			.isEqualTo("railtracks_session");
 		assertThat(properties.get("railtracks.store.jdbc.max-document-size").path("defaultValue").asString())
 			.isEqualTo("16MB");
-		assertThat(properties.get("railtracks.human.web.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("railtracks.human.web.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("railtracks.human.web.path").path("defaultValue").asString())
 			.isEqualTo("/railtracks/human");
 	}

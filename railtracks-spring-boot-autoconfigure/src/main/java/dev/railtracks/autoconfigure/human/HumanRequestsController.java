@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,11 +27,13 @@ import dev.railtracks.HumanAnswer;
 import dev.railtracks.HumanAnswerRefusedException;
 import dev.railtracks.HumanRequest;
 import dev.railtracks.HumanRequests;
+import dev.railtracks.autoconfigure.viz.ShowValues;
 
 /**
  * The HTTP API of human in the loop, under {@code railtracks.human.web.path} ({@code /railtracks/human}):
  * <ul>
- * <li>{@code GET {path}/requests}: the pending requests, oldest first, with the arguments of calls to approve;</li>
+ * <li>{@code GET {path}/requests}: the pending requests, oldest first, with the arguments of calls to approve (each
+ * {@code ******} unless the show-values policy lets the sender see them);</li>
  * <li>{@code GET {path}/requests/{runId}/{requestId}}: one pending request (404 when it does not wait here);</li>
  * <li>{@code POST {path}/requests/{runId}/{requestId}} with {@code {"answer": ...}}: answers it. The answer is read as
  * the request's answer type, strictly (a JSON string is no number); an approval's answer is
@@ -37,8 +41,8 @@ import dev.railtracks.HumanRequests;
  * {@link Principal} when there is one. 400 for an answer of the wrong type (naming the expected and the given type),
  * 404 for an unknown request, 409 for one answered already, timed out or whose run ended: the first answer wins.</li>
  * </ul>
- * It is a plain Spring MVC controller: the application's security (Spring Security's filter chain) applies to it as
- * to any other path, so secure {@code {path}/**} as approvers need.
+ * It is a plain Spring MVC controller, off unless {@code railtracks.human.web.enabled}: the application's security
+ * (Spring Security's filter chain) applies to it as to any other path, so secure {@code {path}/**} as approvers need.
  */
 @RestController
 @RequestMapping("${railtracks.human.web.path:/railtracks/human}")
@@ -53,32 +57,52 @@ public class HumanRequestsController {
 
 	private final HumanRequests requests;
 
+	private final ShowValues showValues;
+
+	private final Set<String> roles;
+
 	/**
 	 * The API of a registry.
 	 * @param requests the registry
+	 * @param showValues when to show the arguments of calls to approve ({@code ******} otherwise)
+	 * @param roles roles that may see them when {@code showValues} is {@link ShowValues#WHEN_AUTHORIZED}; empty for
+	 * any signed-in user
 	 */
-	public HumanRequestsController(HumanRequests requests) {
+	public HumanRequestsController(HumanRequests requests, ShowValues showValues, Set<String> roles) {
 		this.requests = requests;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
 	 * The pending requests.
+	 * @param http the HTTP request, whose sender may or may not see argument values
 	 * @return the requests, oldest first
 	 */
 	@GetMapping("/requests")
-	public List<HumanRequestDescriptor> pending() {
-		return this.requests.pending().stream().map((request) -> HumanRequestDescriptor.of(request, true)).toList();
+	public List<HumanRequestDescriptor> pending(HttpServletRequest http) {
+		boolean shown = shown(http);
+		return this.requests.pending()
+			.stream()
+			.map((request) -> HumanRequestDescriptor.of(request, true, shown))
+			.toList();
 	}
 
 	/**
 	 * One pending request.
 	 * @param runId the run's id
 	 * @param requestId the request's id
+	 * @param http the HTTP request, whose sender may or may not see argument values
 	 * @return the request; 404 when unknown, 409 when closed
 	 */
 	@GetMapping("/requests/{runId}/{requestId}")
-	public HumanRequestDescriptor request(@PathVariable String runId, @PathVariable String requestId) {
-		return HumanRequestDescriptor.of(this.requests.awaiting(runId, requestId), true);
+	public HumanRequestDescriptor request(@PathVariable String runId, @PathVariable String requestId,
+			HttpServletRequest http) {
+		return HumanRequestDescriptor.of(this.requests.awaiting(runId, requestId), true, shown(http));
+	}
+
+	private boolean shown(HttpServletRequest http) {
+		return this.showValues.isShown(http.getUserPrincipal(), http::isUserInRole, this.roles);
 	}
 
 	/**

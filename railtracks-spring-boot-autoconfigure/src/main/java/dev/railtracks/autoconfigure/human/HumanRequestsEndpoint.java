@@ -11,7 +11,7 @@ import dev.railtracks.HumanRequests;
 /**
  * The {@code humanrequests} actuator endpoint: the requests for a person that runs of this application wait for now,
  * oldest first. The arguments of calls to approve are left out (they are node inputs); the HTTP API for approvers
- * shows them.
+ * lists them, masked unless {@code railtracks.endpoint.show-values} allows them.
  */
 @Endpoint(id = "humanrequests")
 public class HumanRequestsEndpoint {
@@ -33,7 +33,7 @@ public class HumanRequestsEndpoint {
 	@ReadOperation
 	public PendingHumanRequests pending() {
 		return new PendingHumanRequests(
-				this.requests.pending().stream().map((request) -> HumanRequestDescriptor.of(request, false)).toList());
+				this.requests.pending().stream().map((request) -> HumanRequestDescriptor.of(request, false, false)).toList());
 	}
 
 	/**

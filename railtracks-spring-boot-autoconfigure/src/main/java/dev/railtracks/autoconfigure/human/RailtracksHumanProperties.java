@@ -25,9 +25,11 @@ public class RailtracksHumanProperties {
 
 		/**
 		 * Whether to serve the HTTP API that lists and answers the requests for a person, in Spring MVC applications.
-		 * It is behind the application's security like any other endpoint of it.
+		 * Off by default: it approves and changes node calls, so secure '{path}/**' (Spring Security) before enabling
+		 * it. The arguments of calls to approve are shown by 'railtracks.endpoint.show-values' and
+		 * 'railtracks.endpoint.roles', masked as '******' otherwise.
 		 */
-		private boolean enabled = true;
+		private boolean enabled;
 
 		/**
 		 * Path of the HTTP API, relative to the servlet context: pending requests at '{path}/requests', one request at

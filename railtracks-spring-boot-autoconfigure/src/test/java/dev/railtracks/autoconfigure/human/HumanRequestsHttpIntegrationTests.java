@@ -33,11 +33,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.railtracks.FunctionNode;
 import dev.railtracks.HumanRequest;
 import dev.railtracks.HumanRequests;
+import dev.railtracks.NodeDefinition;
 import dev.railtracks.testing.PendingHumanRequests;
 import dev.railtracks.Session;
 import dev.railtracks.autoconfigure.SessionFactory;
 
 import static dev.railtracks.Railtracks.askHuman;
+import static dev.railtracks.middleware.Approval.requiresApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,11 +48,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered, 403 for a user the application does not let approve, and the actuator endpoint listing what is pending.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "railtracks.save-state=false", "management.endpoints.web.exposure.include=humanrequests" })
+		properties = { "railtracks.save-state=false", "railtracks.human.web.enabled=true",
+				"management.endpoints.web.exposure.include=humanrequests" })
 class HumanRequestsHttpIntegrationTests {
 
 	private static final FunctionNode<Integer> NIGHTS = FunctionNode.of("nights",
 			() -> askHuman("How many nights? <b>honest</b>", int.class, Duration.ofSeconds(60)));
+
+	private static final NodeDefinition<String> REFUND = FunctionNode
+		.of("refund", (String order, Double amount) -> "Refunded " + amount + " EUR on " + order)
+		.withParameterNames("order", "amount")
+		.withMiddleware(requiresApproval().timeout(Duration.ofSeconds(60)));
 
 	@LocalServerPort
 	private int port;
@@ -79,7 +87,9 @@ class HumanRequestsHttpIntegrationTests {
 			HttpResponse<String> listed = send(HttpMethod.GET, "/railtracks/human/requests", null, "ops");
 			assertThat(listed.statusCode()).isEqualTo(200);
 			assertThat(listed.body()).contains("\"requestId\":\"" + request.requestId() + "\"",
-					"\"answerType\":\"java.lang.Integer\"", "\"kind\":\"question\"");
+					"\"answerType\":\"java.lang.Integer\"", "\"kind\":\"question\"",
+					// The question as asked, in a JSON string: showing it as text, not HTML, is the client's part.
+					"\"question\":\"How many nights? <b>honest</b>\"");
 			HttpResponse<String> actuator = send(HttpMethod.GET, "/actuator/humanrequests", null, null);
 			assertThat(actuator.statusCode()).isEqualTo(200);
 			assertThat(actuator.body()).contains("\"requestId\":\"" + request.requestId() + "\"");
@@ -108,6 +118,24 @@ class HumanRequestsHttpIntegrationTests {
 			});
 			assertThat(send(HttpMethod.POST, path, "{\"answer\":3}", "ops").statusCode()).isEqualTo(409);
 			assertThat(this.requests.pending()).isEmpty();
+		}
+	}
+
+	@Test
+	void anApprovalsArgumentsAreMaskedByDefault() throws Exception {
+		try (Session session = this.sessions.create()) {
+			CompletableFuture<String> run = session.callAsync(REFUND, "A-1", 250.0);
+			HumanRequest request = PendingHumanRequests.awaitPending(this.requests);
+			String path = "/railtracks/human/requests/" + request.runId() + "/" + request.requestId();
+			HttpResponse<String> listed = send(HttpMethod.GET, "/railtracks/human/requests", null, "ops");
+			assertThat(listed.statusCode()).isEqualTo(200);
+			assertThat(listed.body()).contains("\"kind\":\"approval\"", "\"arguments\":[\"******\",\"******\"]")
+				.doesNotContain("A-1").doesNotContain("250");
+			HttpResponse<String> one = send(HttpMethod.GET, path, null, "ops");
+			assertThat(one.body()).contains("\"arguments\":[\"******\",\"******\"]").doesNotContain("A-1");
+			assertThat(send(HttpMethod.POST, path, "{\"answer\":{\"approved\":true}}", "ops").statusCode())
+				.isEqualTo(200);
+			assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("Refunded 250.0 EUR on A-1");
 		}
 	}
 

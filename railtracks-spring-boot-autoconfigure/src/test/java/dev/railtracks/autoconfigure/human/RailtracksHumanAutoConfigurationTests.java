@@ -105,16 +105,17 @@ class RailtracksHumanAutoConfigurationTests {
 	}
 
 	@Test
-	void theHttpApiCanBeSwitchedOffAndIsOnlyInServletApplications() {
+	void theHttpApiIsOffByDefaultAndOnlyInServletApplications() {
 		WebApplicationContextRunner web = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RailtracksAutoConfiguration.class,
 					RailtracksHumanAutoConfiguration.class))
 			.withPropertyValues("railtracks.save-state=false");
-		web.run((context) -> assertThat(context).hasSingleBean(HumanRequestsController.class));
-		web.withPropertyValues("railtracks.human.web.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(HumanRequestsController.class)
-				.hasSingleBean(HumanRequests.class));
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(HumanRequestsController.class));
+		web.run((context) -> assertThat(context).doesNotHaveBean(HumanRequestsController.class)
+			.hasSingleBean(HumanRequests.class));
+		web.withPropertyValues("railtracks.human.web.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(HumanRequestsController.class));
+		this.contextRunner.withPropertyValues("railtracks.human.web.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(HumanRequestsController.class));
 	}
 
 	@Test
