@@ -1,6 +1,6 @@
 package dev.railtracks.info;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -127,15 +127,14 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 	 * fails for its absence, and the name is unique without a random number: saving is on every session's close, where
 	 * a {@code mkdir}, a random name and a failed delete each cost about as much as writing the JSON. The file is
 	 * created owner-only and opened by one system call (a file channel); the JSON goes as UTF-8 straight from
-	 * the generator into memory first, then to the file in one write (a value that cannot be written creates no file).
-	 * An interrupt of the saving thread closes a file channel: the bytes are then written again through a stream,
-	 * which an interrupt does not close, so a closing thread that is interrupted (a cancelled task) still saves.
+	 * the generator through a buffer into that channel (one write for a typical document; a large one is never held
+	 * whole in memory). An interrupt of the saving thread closes a file channel: the document is then written again
+	 * from its start through a stream, which an interrupt does not close, so a closing thread that is interrupted (a
+	 * cancelled task) still saves.
 	 */
 	private Path writeTemporary(Path directory) throws IOException {
 		FileAttribute<?>[] ownerOnly = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
 				? new FileAttribute<?>[] { OWNER_ONLY } : new FileAttribute<?>[0];
-		ByteArrayOutputStream json = new ByteArrayOutputStream(WRITE_BUFFER_BYTES);
-		StateJson.writeSession(json, this);
 		boolean directoryCreated = false;
 		while (true) {
 			// The session's id keeps names apart between sessions, the counter between saves of one session.
@@ -158,14 +157,23 @@ public record SessionDocument(@Nullable String flowName, @Nullable String flowId
 				continue;
 			}
 			try {
-				try (OutputStream out = Channels.newOutputStream(channel)) {
-					json.writeTo(out);
+				try {
+					// The generator closes the stream, so the channel, when it is done.
+					StateJson.writeSession(new BufferedOutputStream(Channels.newOutputStream(channel),
+							WRITE_BUFFER_BYTES), this);
 				}
-				catch (ClosedByInterruptException ex) {
-					try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE,
-							StandardOpenOption.TRUNCATE_EXISTING)) {
-						json.writeTo(out);
+				catch (RuntimeException ex) {
+					if (!(ex.getCause() instanceof ClosedByInterruptException)) {
+						throw ex;
 					}
+					// The document does not change: it is written again, whole.
+					try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
+							StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), WRITE_BUFFER_BYTES)) {
+						StateJson.writeSession(out, this);
+					}
+				}
+				finally {
+					channel.close();
 				}
 			}
 			catch (IOException | RuntimeException | Error ex) {

@@ -165,7 +165,9 @@ public final class FileSessionStore implements SessionStore {
 	 * A sweep lists the directory's names but reads the attributes only of names earlier sweeps of this store did not
 	 * see: a saving application sweeps after every few saves, and reading every file's attributes each time cost more
 	 * than the saves. A file is read again before it is deleted, so one replaced since (saved again under the same
-	 * name) is ranked by its new time; a kept file replaced since counts with its old size until then.
+	 * name) is ranked by its new time; when a file would go for the count or the bytes, the files ranked ahead of it
+	 * are read again too, since their times and sizes decide. A sweep that deletes nothing, or only files past
+	 * {@code maxAge}, reads no learnt file again; a kept file replaced since then counts with its old size and time.
 	 */
 	@Override
 	public synchronized RetentionPolicy.Outcome retain(RetentionPolicy policy, Instant now) throws IOException {
@@ -205,7 +207,9 @@ public final class FileSessionStore implements SessionStore {
 	}
 
 	/**
-	 * Ranks the files newest first and picks those the policy does not keep, each read again first; one whose
+	 * Ranks the files newest first and picks those the policy does not keep, each read again first, and, when the
+	 * first of them goes for the count or the bytes rather than its age, every file ranked ahead of it too (a kept
+	 * file saved again smaller, or restored with an older time, would otherwise push out one that fits); one whose
 	 * attributes changed since they were learnt is ranked again with the new ones.
 	 * @return the files to delete; {@code files} is left ranked and with the attributes read
 	 */
@@ -225,13 +229,16 @@ public final class FileSessionStore implements SessionStore {
 				if (keep) {
 					continue;
 				}
-				if (confirmed.add(file.path())) {
-					StateFile current = attributes(file.path());
-					if (!file.equals(current)) {
-						changed = true;
-						update(files, position, current);
-						break;
+				changed = confirm(files, position, confirmed);
+				// Past the count or the bytes, a file goes because of the files ranked ahead of it: their learnt
+				// times and sizes decide, so they are read again too (once), unless its own age is reason enough.
+				if (!changed && doomed.isEmpty() && !file.modified().isBefore(oldestKept)) {
+					for (int ahead = 0; ahead < position && !changed; ahead++) {
+						changed = confirm(files, ahead, confirmed);
 					}
+				}
+				if (changed) {
+					break;
 				}
 				doomed.add(file);
 			}
@@ -239,6 +246,23 @@ public final class FileSessionStore implements SessionStore {
 				return doomed;
 			}
 		}
+	}
+
+	/**
+	 * Reads a ranked file's attributes again, unless this sweep already did.
+	 * @return whether they changed since they were learnt (the file is then updated in {@code files})
+	 */
+	private boolean confirm(List<StateFile> files, int position, Set<Path> confirmed) throws IOException {
+		StateFile file = files.get(position);
+		if (!confirmed.add(file.path())) {
+			return false;
+		}
+		StateFile current = attributes(file.path());
+		if (file.equals(current)) {
+			return false;
+		}
+		update(files, position, current);
+		return true;
 	}
 
 	/** Replaces what was learnt of a file: gone or no longer a regular file, it leaves the ranking. */

@@ -89,6 +89,53 @@ class SessionDocumentTests {
 		assertThat(outputIn(documentOfARunReturning(broken).saveTo(this.directory).file())).isEqualTo(broken);
 	}
 
+	@Test
+	void aLargeDocumentGoesToTheFileWhileItIsWrittenNotWholeIntoMemoryFirst() throws IOException {
+		// The output's second item looks at the directory when it is written: 200 KB are before it.
+		TemporaryFileProbe probe = new TemporaryFileProbe(this.directory);
+		SessionDocument document;
+		try (Session session = new Session(TestConfigs.NO_SAVE)) {
+			session.call(FunctionNode.of("big", (String text) -> List.of(text, probe)), "x".repeat(200_000));
+			document = new SessionDocument(session.identifier(), "plan", session.startNanos(),
+					session.startNanos() + 1, session.info());
+		}
+		probe.watching = true;
+		Path file = document.saveTo(this.directory).file();
+		assertThat(probe.largestTemporaryFile).isGreaterThan(100_000);
+		assertThat(Files.size(file)).isGreaterThan(200_000);
+		assertThat(entries(this.directory)).containsExactly(file.getFileName().toString());
+	}
+
+	/** A value whose text is the size of the biggest temporary file in a directory at the moment it is written. */
+	private static final class TemporaryFileProbe {
+
+		private final Path directory;
+
+		volatile boolean watching;
+
+		volatile long largestTemporaryFile;
+
+		TemporaryFileProbe(Path directory) {
+			this.directory = directory;
+		}
+
+		@Override
+		public String toString() {
+			if (this.watching) {
+				try (Stream<Path> files = Files.list(this.directory)) {
+					for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+						this.largestTemporaryFile = Math.max(this.largestTemporaryFile, Files.size(file));
+					}
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return "probe";
+		}
+
+	}
+
 	private static SessionDocument documentOfARunReturning(String output) {
 		try (Session session = new Session(TestConfigs.NO_SAVE)) {
 			session.call(FunctionNode.of("echo", (String text) -> text), output);

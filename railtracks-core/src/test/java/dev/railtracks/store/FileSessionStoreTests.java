@@ -244,6 +244,35 @@ class FileSessionStoreTests {
 	}
 
 	@Test
+	void aKeptFileSavedAgainSmallerSinceTheLastSweepNoLongerPushesOutOneThatFits() throws IOException {
+		RetentionPolicy hundredBytes = new RetentionPolicy(1000, Duration.ofDays(7), 100);
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		write("a.json", 60, NOW.minusSeconds(10));
+		write("b.json", 30, NOW.minusSeconds(30));
+		write("c.json", 5, NOW.minusSeconds(40));
+		sessions.retain(hundredBytes, NOW);
+		// a is replaced by 10 bytes (same time); d comes: 55 bytes together, all fit.
+		write("a.json", 10, NOW.minusSeconds(10));
+		write("d.json", 10, NOW.minusSeconds(50));
+		assertThat(sessions.retain(hundredBytes, NOW)).isEqualTo(new RetentionPolicy.Outcome(0, 0, 4, 55));
+		assertThat(names()).containsExactlyInAnyOrder("a.json", "b.json", "c.json", "d.json");
+	}
+
+	@Test
+	void aKeptFileRestoredWithAnOlderTimeSinceTheLastSweepIsTheOneThatGoes() throws IOException {
+		RetentionPolicy two = new RetentionPolicy(2, Duration.ofDays(7), 1_000_000);
+		FileSessionStore sessions = new FileSessionStore(this.directory);
+		write("x.json", 10, NOW.minusSeconds(5));
+		write("y.json", 10, NOW.minusSeconds(20));
+		sessions.retain(two, NOW);
+		// x is replaced by an older copy (cp -p, rsync): the newest two are z and y.
+		write("x.json", 10, NOW.minusSeconds(100));
+		write("z.json", 10, NOW.minusSeconds(10));
+		assertThat(sessions.retain(two, NOW)).isEqualTo(new RetentionPolicy.Outcome(1, 10, 2, 20));
+		assertThat(names()).containsExactlyInAnyOrder("y.json", "z.json");
+	}
+
+	@Test
 	void retentionInAMissingDirectoryDeletesNothing() throws IOException {
 		assertThat(new FileSessionStore(this.directory.resolve("never-created")).retain(GENEROUS, NOW))
 			.isEqualTo(new RetentionPolicy.Outcome(0, 0, 0, 0));

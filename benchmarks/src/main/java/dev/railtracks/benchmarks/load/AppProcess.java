@@ -142,13 +142,21 @@ public final class AppProcess implements AutoCloseable {
 			// Into a file, not a pipe: when the JVM counted is this one, its threads stop for the count, and a full
 			// pipe would stop jcmd before it has written the total.
 			Path file = Files.createTempFile("railtracks-histogram", ".txt");
-			Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-				.redirectErrorStream(true)
-				.redirectOutput(file.toFile())
-				.start();
-			histogram.waitFor(1, TimeUnit.MINUTES);
-			String output = Files.readString(file, StandardCharsets.UTF_8);
-			Files.delete(file);
+			String output;
+			try {
+				Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+					.redirectErrorStream(true)
+					.redirectOutput(file.toFile())
+					.start();
+				if (!histogram.waitFor(1, TimeUnit.MINUTES)) {
+					histogram.destroyForcibly();
+					throw new IllegalStateException(jcmd + " GC.class_histogram did not finish within a minute");
+				}
+				output = Files.readString(file, StandardCharsets.UTF_8);
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
 			Matcher total = HISTOGRAM_TOTAL.matcher(output);
 			if (!total.find()) {
 				throw new IllegalStateException(jcmd + " GC.class_histogram gave no total: " + output);

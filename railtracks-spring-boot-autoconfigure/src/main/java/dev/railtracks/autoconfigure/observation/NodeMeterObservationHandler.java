@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import io.micrometer.common.KeyValue;
@@ -28,13 +29,14 @@ import dev.railtracks.observation.NodeObservationContext;
  * Boot's {@link DefaultMeterObservationHandler} (the observation's low-cardinality key values after its filters, and
  * {@code error}), but without the {@code railtracks.node.active} long task timer that handler starts for every
  * observation: a node call is usually over in microseconds, so a gauge of running node calls tells little and costs
- * about a quarter of an observed node's time. The timer of each set of tags is looked up in the registry once and kept
- * for {@value #LOOKUP_EVERY} calls (or until a meter is removed from the registry), where Boot's handler builds the
- * tags and looks the timer up on every call. Events of node observations are counted as Boot's handler counts them.
+ * about a quarter of an observed node's time. The timer of each set of tags is looked up in the registry once and kept,
+ * looked up again on one call in {@value #LOOKUP_EVERY} chosen at random (or when a meter is removed from the
+ * registry), where Boot's handler builds the tags and looks the timer up on every call. The draw is per thread: no
+ * count shared between threads is written on a node call. Events of node observations are counted as Boot's handler counts them.
  *
  * <p>A {@code MeterFilter} added to the registry after node timers were registered (Micrometer logs a warning: filters
  * belong before the first meter) applies to them at their next lookup, as Micrometer applies it to any meter looked up
- * again: within {@value #LOOKUP_EVERY} calls of each set of tags. Micrometer offers no notice of a new filter, and
+ * again: after {@value #LOOKUP_EVERY} calls of each set of tags on average. Micrometer offers no notice of a new filter, and
  * looking the timer up on every call would cost about as much as the rest of the handler.
  *
  * <p>Boot asks its meter handlers in order and the first that supports a context handles it: this one, ordered ahead
@@ -59,10 +61,10 @@ public final class NodeMeterObservationHandler
 
 	private final DefaultMeterObservationHandler events;
 
-	/** How many calls a kept timer serves before it is looked up in the registry again. */
+	/** A kept timer is looked up in the registry again on one call in this many, on average. */
 	static final int LOOKUP_EVERY = 1024;
 
-	private final Map<TimerKey, KeptTimer> timers = new ConcurrentHashMap<>();
+	private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
 	/**
 	 * A handler recording node timers into a registry.
@@ -129,13 +131,12 @@ public final class NodeMeterObservationHandler
 		Throwable error = context.getError();
 		TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(),
 				(error != null) ? error.getClass().getSimpleName() : KeyValue.NONE_VALUE);
-		KeptTimer kept = this.timers.get(key);
-		// Not atomic: a count lost between threads only delays the next lookup a little.
-		if (kept == null || ++kept.calls >= LOOKUP_EVERY) {
-			kept = new KeptTimer(register(key));
+		Timer kept = this.timers.get(key);
+		if (kept == null || ThreadLocalRandom.current().nextInt(LOOKUP_EVERY) == 0) {
+			kept = register(key);
 			this.timers.put(key, kept);
 		}
-		return kept.timer;
+		return kept;
 	}
 
 	/** The timer Boot's handler would record into: the name, a tag per key value and {@code error}. */
@@ -155,19 +156,6 @@ public final class NodeMeterObservationHandler
 		@Override
 		public void accept(Meter meter) {
 			this.handlers.forEach((handler) -> handler.timers.clear());
-		}
-
-	}
-
-	/** A timer as the registry gave it, and how many calls it has served since. */
-	private static final class KeptTimer {
-
-		private final Timer timer;
-
-		private int calls;
-
-		KeptTimer(Timer timer) {
-			this.timer = timer;
 		}
 
 	}
